@@ -1,0 +1,50 @@
+/* What the BPF side captures for one syscall number. Userspace projects the syscall specs
+ * (src/syscalls) and the options (-s, the trace set) into one plan per number and writes the
+ * `syscall_plans` array map before attaching, so new decoders never change the BPF program. */
+#ifndef ETRACE_CAPTURE_PLAN_H
+#define ETRACE_CAPTURE_PLAN_H
+
+#include "event.h"
+
+#define ETRACE_MAX_SYSCALL_NR 1024 /* plans exist for 0..1023; other numbers use the last one */
+#define ETRACE_MAX_CAPTURES 4
+
+enum etrace_capture_type {
+	ETRACE_CAP_NONE = 0,
+	ETRACE_CAP_STRING = 1,      /* NUL-terminated string at args[arg], at most `max` bytes */
+	ETRACE_CAP_BUF_ARG = 2,     /* min(args[len_arg], max) bytes at args[arg] */
+	ETRACE_CAP_BUF_RET = 3,     /* at exit: min(ret, max) bytes at args[arg] when ret > 0 */
+	ETRACE_CAP_FIXED = 4,       /* exactly `max` bytes at args[arg] (a struct) */
+	ETRACE_CAP_BUF_LEN_PTR = 5, /* min(*(int *)args[len_arg], max) bytes at args[arg] */
+	ETRACE_CAP_STRVEC = 6,      /* NULL-ended array of strings: up to len_arg strings of max bytes */
+	ETRACE_CAP_PTR_COUNT = 7,   /* count the entries of a NULL-ended pointer array (envp) */
+};
+
+enum etrace_capture_when {
+	ETRACE_AT_ENTER = 0,
+	ETRACE_AT_EXIT = 1,         /* on success only (ret >= 0) */
+	ETRACE_AT_EXIT_ALWAYS = 2,
+};
+
+struct etrace_capture {
+	etrace_u8 arg;
+	etrace_u8 type;    /* enum etrace_capture_type */
+	etrace_u8 when;    /* enum etrace_capture_when */
+	etrace_u8 len_arg; /* BUF_ARG / BUF_LEN_PTR: argument holding the length; STRVEC: max strings */
+	etrace_u32 max;
+};
+
+enum etrace_plan_flags {
+	ETRACE_PLAN_ENABLED = 1 << 0,
+	ETRACE_PLAN_NO_RETURN = 1 << 1, /* exit, exit_group: the record is made at entry */
+};
+
+struct etrace_syscall_plan {
+	etrace_u8 flags; /* enum etrace_plan_flags */
+	etrace_u8 ncaptures;
+	etrace_u16 pad0;
+	etrace_u32 pad1;
+	struct etrace_capture captures[ETRACE_MAX_CAPTURES];
+};
+
+#endif

@@ -1,0 +1,28 @@
+/* Sizes shared by the BPF program and userspace. */
+#ifndef ETRACE_CONFIG_H
+#define ETRACE_CONFIG_H
+
+/* Per-CPU scratch where a record is built before bpf_ringbuf_output(). Half of it bounds any
+ * one payload, so `offset & (HALF - 1)` plus a length <= HALF always stays inside. */
+#define ETRACE_SCRATCH_SIZE 32768
+#define ETRACE_SCRATCH_HALF (ETRACE_SCRATCH_SIZE / 2)
+
+/* Input payloads up to this size travel inside the per-thread in-flight state, so the call
+ * costs one record at exit; larger ones go out at entry as an ETRACE_REC_ENTER record. */
+#define ETRACE_INLINE_BYTES 256
+
+/* Filtering by comm: TASK_COMM_LEN. */
+#define ETRACE_COMM_LEN 16
+
+/* In-kernel status filter bits (-e status=, -z, -Z). */
+#define ETRACE_STATUS_SUCCESSFUL (1u << 0)
+#define ETRACE_STATUS_FAILED (1u << 1)
+
+/* Counting mode (-c alone): per-syscall totals in a map, no per-call records. */
+struct etrace_count {
+	unsigned long long calls;
+	unsigned long long errors;
+	unsigned long long ns;
+};
+
+#endif

@@ -1,0 +1,105 @@
+/* Kernel <-> user record layout: everything the BPF side writes into the ring buffer.
+ *
+ * Plain C, fixed-width types, no includes, so that bpf/etrace.bpf.c and the C++ consumer
+ * compile the same bytes. Offsets and sizes are pinned by tests/unit/abi_test.cpp.
+ *
+ * A record is a header followed by a kind-specific body. Syscall records carry zero or more
+ * payloads (bytes captured from the traced process's memory), each an etrace_payload header
+ * followed by `len` bytes, padded to 8. */
+#ifndef ETRACE_EVENT_H
+#define ETRACE_EVENT_H
+
+typedef unsigned char etrace_u8;
+typedef unsigned short etrace_u16;
+typedef unsigned int etrace_u32;
+typedef int etrace_s32;
+typedef unsigned long long etrace_u64;
+typedef long long etrace_s64;
+
+enum etrace_record_kind {
+	ETRACE_REC_SYSCALL = 1,   /* a finished call: args, return value, payloads */
+	ETRACE_REC_ENTER = 2,     /* a call's entry when its input payloads did not fit in one record */
+	ETRACE_REC_TASK_EXIT = 3, /* a traced thread ended */
+	ETRACE_REC_SIGNAL = 4,    /* a signal was delivered to a traced thread */
+	ETRACE_REC_FORK = 5,      /* a traced task created a task that is now traced too */
+};
+
+enum etrace_syscall_flags {
+	ETRACE_SC_NO_RETURN = 1 << 0,    /* exit/exit_group: emitted at entry, prints "= ?" */
+	ETRACE_SC_ENTER_SENT = 1 << 1,   /* an ETRACE_REC_ENTER record for this call went first */
+	ETRACE_SC_ENTER_LOST = 1 << 2,   /* the ENTER record could not be delivered */
+};
+
+struct etrace_record_header {
+	etrace_u16 kind;
+	etrace_u16 flags;
+	etrace_u32 size;        /* whole record, header and payloads included */
+	etrace_u64 ts_ns;       /* bpf_ktime_get_ns() when the record was made */
+	etrace_u32 tgid;
+	etrace_u32 tid;
+	etrace_u32 lost_before; /* records of this thread dropped since its previous delivered one */
+	etrace_u32 cpu;
+};
+
+struct etrace_syscall_record {
+	struct etrace_record_header hdr;
+	etrace_s64 nr;
+	etrace_u64 args[6];
+	etrace_s64 ret;
+	etrace_u64 enter_ts_ns;
+	etrace_u16 npayloads;
+	etrace_u16 pad0;
+	etrace_u32 pad1;
+	/* followed by npayloads payloads */
+};
+
+enum etrace_payload_type {
+	ETRACE_PL_BYTES = 1,   /* raw bytes */
+	ETRACE_PL_STRING = 2,  /* NUL-terminated string, len includes the NUL when it was found */
+	ETRACE_PL_STRVEC = 3,  /* argv-like: aux = number of strings captured; each NUL-terminated */
+	ETRACE_PL_COUNT = 4,   /* only a count in aux (envp length); no bytes */
+};
+
+enum etrace_payload_flags {
+	ETRACE_PLF_FAULT = 1 << 0,     /* the memory could not be read: print the address */
+	ETRACE_PLF_TRUNCATED = 1 << 1, /* more bytes (or strings) existed than were captured */
+	ETRACE_PLF_AT_EXIT = 1 << 2,   /* captured at syscall exit (an output) */
+};
+
+struct etrace_payload {
+	etrace_u8 arg;    /* which syscall argument (0-5) the bytes belong to */
+	etrace_u8 type;   /* enum etrace_payload_type */
+	etrace_u16 flags; /* enum etrace_payload_flags */
+	etrace_u32 len;   /* bytes that follow */
+	etrace_u64 aux;   /* type-specific: STRVEC count, COUNT value, BYTES: length asked for */
+};
+
+struct etrace_task_exit_record {
+	struct etrace_record_header hdr;
+	etrace_s32 exit_code;   /* wait status: (code << 8) | termsig, 0x80 = core dumped */
+	etrace_u32 group_dead;  /* the last thread of its process */
+};
+
+#define ETRACE_SIGINFO_BYTES 48
+
+struct etrace_signal_record {
+	struct etrace_record_header hdr;
+	etrace_s32 sig;
+	etrace_u32 pad;
+	etrace_u8 siginfo[ETRACE_SIGINFO_BYTES]; /* struct kernel_siginfo as the kernel holds it */
+};
+
+struct etrace_fork_record {
+	struct etrace_record_header hdr;
+	etrace_u32 child_tgid;
+	etrace_u32 child_tid;
+};
+
+/* Reasons a record was not delivered, indexes of the `drops` per-CPU counter array. */
+enum etrace_drop_reason {
+	ETRACE_DROP_RINGBUF_FULL = 0,
+	ETRACE_DROP_INFLIGHT_FULL = 1, /* too many threads in a syscall at once to track */
+	ETRACE_DROP_NR = 2,
+};
+
+#endif

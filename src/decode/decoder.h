@@ -1,0 +1,43 @@
+// Turning a SyscallCall into Emitter calls: each argument by its ArgKind, with a few
+// per-syscall overrides where one argument changes the meaning of another.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "event/syscall_call.h"
+#include "format/emitter.h"
+#include "syscalls/syscall_table.h"
+
+namespace etrace {
+
+// Answers "what is fd N of process P" for -y / -yy. Implemented by proc/fd_resolver.
+class FdNamer {
+ public:
+  virtual ~FdNamer() = default;
+  // The decoration without angle brackets ("/etc/passwd", "TCP:[127.0.0.1:80->...]"),
+  // or empty when unknown.
+  virtual std::string describe(std::uint32_t tgid, std::int64_t fd) = 0;
+};
+
+struct DecodeOptions {
+  std::uint32_t max_strlen = 32;  // -s
+  int hex_strings = 0;            // -x = 1, -xx = 2
+  bool verbose = false;           // -v: structs in full
+  bool raw = false;               // -X raw / -e raw=all: numbers instead of symbols
+  int decorate_fds = 0;           // -y = 1, -yy = 2
+};
+
+struct DecodeContext {
+  DecodeOptions opts;
+  FdNamer* fds = nullptr;  // may be null: fds print as bare numbers
+};
+
+// Emits every argument of `call` (arg() + one value each), between begin_call and end_call.
+void decode_args(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx, Emitter& out);
+
+// The return value as strace shows it (decimal, hex address, fd, -1 ERRNO (text), ?).
+CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx);
+
+}  // namespace etrace

@@ -1,0 +1,40 @@
+// One system call as the consumer sees it after pairing entry and exit records.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace etrace {
+
+// Bytes captured from the traced process for one argument (see include/etrace/event.h).
+struct Payload {
+  std::uint8_t arg = 0;
+  std::uint8_t type = 0;    // etrace_payload_type
+  std::uint16_t flags = 0;  // etrace_payload_flags: FAULT, TRUNCATED, AT_EXIT
+  std::uint64_t aux = 0;    // STRVEC: strings captured; COUNT: the count; BYTES: length asked for
+  std::string bytes;        // STRING: without the terminating NUL
+
+  bool fault() const;
+  bool truncated() const;
+};
+
+struct SyscallCall {
+  std::uint32_t tgid = 0;
+  std::uint32_t tid = 0;
+  std::int64_t nr = -1;
+  std::array<std::uint64_t, 6> args{};
+  std::int64_t ret = 0;
+  bool has_ret = true;          // false for exit/exit_group and calls still running
+  std::uint64_t enter_ts_ns = 0;
+  std::uint64_t exit_ts_ns = 0;
+  std::vector<Payload> payloads;
+
+  // The payload captured for argument `arg`, or nullptr.
+  const Payload* payload(int arg) const;
+  bool failed() const { return has_ret && ret < 0 && ret >= -4095; }
+};
+
+}  // namespace etrace

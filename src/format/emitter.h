@@ -1,0 +1,83 @@
+// Where decoded calls go. Decoders say *what* each piece is (an argument, a flag set, a struct
+// field); a backend decides the punctuation: strace text (text_emitter.h) or JSON Lines
+// (json_emitter.h). A recording double in tests/ asserts the structure.
+//
+// Value calls (integer ... comment) fill the current slot: the argument opened by arg(), the
+// field opened by field(), or the element opened by element(). Every slot gets exactly one
+// value call (a struct or array counts as one), optionally followed by comment().
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace etrace {
+
+// How string bytes are shown (strace's -s, -x, -xx and the "..." truncation mark).
+struct StringStyle {
+  std::uint32_t max_len = 32;  // -s: bytes shown at most
+  int hex = 0;                 // 0: escapes only; 1 (-x): non-ASCII in \x; 2 (-xx): all in \x
+};
+
+// Where a line comes from, for prefixes ([pid N], timestamps) and JSON keys.
+struct LineInfo {
+  std::uint32_t tgid = 0;
+  std::uint32_t tid = 0;
+  std::uint64_t ts_ns = 0;        // CLOCK_MONOTONIC (bpf_ktime_get_ns)
+  std::uint64_t duration_ns = 0;  // -T: time spent in the call (0 when unknown)
+  std::int64_t nr = -1;           // syscall number (-n)
+};
+
+struct CallResult {
+  enum class Kind { Int, Hex, Octal, Fd, Unknown } kind = Kind::Int; // Unknown prints "?"
+  std::int64_t value = 0;
+  std::string_view errno_name;   // set when the call failed: value is then -errno
+  std::string_view errno_text;   // "No such file or directory"
+  std::string decoration;        // -y path of a returned fd, or a trailing comment
+};
+
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+
+  // --- lines
+  virtual void begin_call(const LineInfo& info, std::string_view name) = 0;
+  virtual void end_call(const CallResult& result) = 0;        // ") = 3"
+  virtual void end_unfinished() = 0;                           // " <unfinished ...>"
+  virtual void begin_resumed(const LineInfo& info, std::string_view name) = 0; // "<... name resumed>"
+  virtual void signal_line(const LineInfo& info, std::string_view signame) = 0; // then a struct, then end_signal
+  virtual void end_signal() = 0;
+  virtual void exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
+                         bool core) = 0;                       // "+++ exited with 0 +++"
+  virtual void lost_line(const LineInfo& info, std::uint64_t count) = 0;
+
+  // --- slots
+  virtual void arg(std::string_view name) = 0;
+  virtual void field(std::string_view name) = 0;
+  virtual void element() = 0;
+
+  // --- values
+  virtual void integer(std::int64_t v) = 0;
+  virtual void uinteger(std::uint64_t v) = 0;
+  virtual void hex(std::uint64_t v) = 0;
+  virtual void octal(std::uint64_t v) = 0;           // "0644"; 0 prints "000"
+  virtual void pointer(std::uint64_t v) = 0;         // "NULL" or "0x7ffd..."
+  virtual void symbol(std::string_view name, std::int64_t raw) = 0;  // "AT_FDCWD"
+  // A set of flag names joined by '|', then the unknown rest in hex; "0" when empty.
+  virtual void flags(std::span<const std::string_view> names, std::uint64_t raw,
+                     std::uint64_t unknown_rest) = 0;
+  // Quoted, escaped bytes; `truncated` adds strace's "..." after the closing quote.
+  virtual void string(std::string_view bytes, bool truncated) = 0;
+  virtual void fd(std::int64_t fd, std::string_view decoration) = 0; // "3</etc/passwd>"
+  virtual void verbatim(std::string_view text) = 0;  // pre-formatted (expressions like WIFEXITED(s))
+  virtual void comment(std::string_view text) = 0;   // " /* 23 vars */" after the slot's value
+
+  virtual void begin_struct() = 0;
+  virtual void end_struct() = 0;
+  virtual void begin_array() = 0;
+  virtual void end_array() = 0;
+  virtual void ellipsis() = 0;  // "..." in place of elements or fields not shown
+};
+
+}  // namespace etrace

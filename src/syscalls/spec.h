@@ -1,0 +1,101 @@
+// What each syscall's arguments *are*: the hand-written half of the syscall metadata.
+//
+// syscall_specs.cpp holds one name-sorted constexpr table of SyscallSpec; the numbers come from
+// the kernel's table (arch/<arch>.inc) and the two are joined by SyscallTable. Decoders (decode/)
+// choose how to show an argument from its ArgKind and `detail`; the capture-plan projection
+// chooses what the BPF side copies from the same fields. Punctuation lives in format/.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace etrace {
+
+enum class ArgKind : std::uint8_t {
+  Int,        // signed decimal (int, long)
+  Uint,       // unsigned decimal
+  Hex,        // 0x-prefixed hex (a number that is clearer in hex)
+  Octal,      // 0-prefixed octal (umask's mask)
+  Ptr,        // an address: NULL or 0x...
+  Fd,         // a file descriptor; -y decorates it
+  DirFd,      // AT_FDCWD or a file descriptor
+  Path,       // NUL-terminated path read at entry, shown whole (PATH_MAX)
+  String,     // NUL-terminated string read at entry, cut at -s
+  BufIn,      // bytes read at entry; length in args[len_arg]
+  BufOut,     // bytes read at exit; length is the return value
+  Flags,      // bit flags; `detail` names the xlat table
+  Enum,       // one constant; `detail` names the xlat table
+  Mode,       // file mode (S_IFREG|0644 or 0644)
+  Signal,     // a signal number (SIGTERM)
+  StructIn,   // a struct read at entry; `detail` names it, `size` is its size in bytes
+  StructOut,  // a struct read at exit (when the call succeeded)
+  SockaddrIn, // struct sockaddr at entry, length in args[len_arg]
+  SockaddrOut,// struct sockaddr at exit, length in *(int *)args[len_arg]
+  Argv,       // NULL-ended array of strings (execve's argv)
+  Envp,       // NULL-ended array of strings shown as its count (execve's envp)
+  FdPair,     // int[2] written at exit (pipe, socketpair)
+  Custom,     // shown by a per-syscall override in decode/ (detail says which)
+};
+
+enum class RetKind : std::uint8_t {
+  Int,   // -1 ERRNO (message) on failure, decimal otherwise
+  Fd,    // a new file descriptor; -y decorates it
+  Hex,   // an address (mmap, brk): 0x...
+  Pid,   // a process id
+  None,  // does not return (exit, exit_group): "= ?"
+  Octal, // umask
+};
+
+// strace's trace classes (%file, %desc, ...), as bits.
+enum SyscallClass : std::uint32_t {
+  kClassFile = 1u << 0,
+  kClassDesc = 1u << 1,
+  kClassNetwork = 1u << 2,
+  kClassProcess = 1u << 3,
+  kClassSignal = 1u << 4,
+  kClassIpc = 1u << 5,
+  kClassMemory = 1u << 6,
+  kClassCreds = 1u << 7,
+  kClassClock = 1u << 8,
+  kClassPure = 1u << 9,      // takes no arguments, never fails
+  kClassStat = 1u << 10,     // %stat: stat(2) family on a path
+  kClassLstat = 1u << 11,    // %lstat
+  kClassFstat = 1u << 12,    // %fstat
+  kClassStatLike = 1u << 13, // %%stat: every stat-like call
+  kClassStatfs = 1u << 14,   // %statfs
+  kClassFstatfs = 1u << 15,  // %fstatfs
+  kClassStatfsLike = 1u << 16, // %%statfs
+};
+
+enum SyscallFlag : std::uint8_t {
+  kMayBlock = 1u << 0, // may wait for long: shown as <unfinished ...> while it waits
+};
+
+struct ArgSpec {
+  std::string_view name;
+  ArgKind kind = ArgKind::Int;
+  std::string_view detail = {}; // xlat table (Flags/Enum) or struct name (Struct*) or override
+  std::int8_t len_arg = -1;     // BufIn / SockaddrIn / SockaddrOut: index of the length argument
+  std::uint16_t size = 0;       // Struct*: bytes to capture
+};
+
+struct SyscallSpec {
+  std::string_view name;
+  std::uint8_t nargs = 0;
+  std::array<ArgSpec, 6> args{};
+  RetKind ret = RetKind::Int;
+  std::uint32_t classes = 0;
+  std::uint8_t flags = 0;
+
+  std::span<const ArgSpec> arguments() const { return {args.data(), nargs}; }
+};
+
+// The whole hand-written table, sorted by name (checked at compile time).
+std::span<const SyscallSpec> all_syscall_specs();
+
+// Binary search by name; nullptr when there is no spec of that name.
+const SyscallSpec* find_syscall_spec(std::string_view name);
+
+}  // namespace etrace
