@@ -1,0 +1,7 @@
+#include "xlat/xlat.h"
+
+namespace etrace {
+
+std::span<const XlatTable> xlat_tables_misc() { return {}; }
+
+}  // namespace etrace

@@ -1,0 +1,58 @@
+#include <algorithm>
+#include <bit>
+
+#include "xlat/xlat.h"
+
+namespace etrace {
+
+namespace {
+
+std::vector<const XlatTable*> build_index() {
+  std::vector<const XlatTable*> all;
+  for (auto family : {xlat_tables_file(), xlat_tables_memory(), xlat_tables_process(),
+                      xlat_tables_signal(), xlat_tables_net(), xlat_tables_misc()})
+    for (const auto& t : family) all.push_back(&t);
+  std::sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  return all;
+}
+
+const std::vector<const XlatTable*>& index() {
+  static const std::vector<const XlatTable*> all = build_index();
+  return all;
+}
+
+}  // namespace
+
+const XlatTable* find_xlat(std::string_view table_name) {
+  const auto& all = index();
+  auto it = std::lower_bound(all.begin(), all.end(), table_name,
+                             [](const XlatTable* t, std::string_view n) { return t->name < n; });
+  return it != all.end() && (*it)->name == table_name ? *it : nullptr;
+}
+
+std::span<const XlatTable* const> all_xlat_tables() { return index(); }
+
+std::string_view xlat_name(const XlatTable& table, std::uint64_t value) {
+  for (const auto& e : table.entries)
+    if (e.value == value) return e.name;
+  return {};
+}
+
+FlagSplit xlat_split_flags(const XlatTable& table, std::uint64_t value) {
+  FlagSplit out;
+  std::uint64_t left = value;
+  for (const auto& e : table.entries) {
+    if (e.value == 0) {
+      if (value == 0) out.names.push_back(e.name);
+      continue;
+    }
+    if ((left & e.value) == e.value) {
+      out.names.push_back(e.name);
+      left &= ~e.value;
+    }
+  }
+  out.rest = left;
+  return out;
+}
+
+}  // namespace etrace

@@ -1,0 +1,63 @@
+// Constant and flag tables: names written once (XLAT(O_CREAT) stringifies the constant).
+//
+// Each xlat/<family>.cpp defines its tables and returns them from one function below;
+// registry.cpp joins them so find_xlat("open_flags") works for decoders and tests.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace etrace {
+
+struct XlatEntry {
+  std::uint64_t value;
+  std::string_view name;
+};
+
+enum class XlatKind : std::uint8_t {
+  Enum,   // the value is one of the entries
+  Flags,  // the value is an OR of entries (entries with value 0 print only when the whole value is 0)
+};
+
+struct XlatTable {
+  std::string_view name;  // the key ArgSpec::detail uses: "open_flags", "prot", "map_flags", ...
+  XlatKind kind;
+  std::span<const XlatEntry> entries;
+};
+
+#define XLAT(c) ::etrace::XlatEntry{static_cast<std::uint64_t>(c), #c}
+#define XLAT_PAIR(v, n) ::etrace::XlatEntry{static_cast<std::uint64_t>(v), n}
+
+// Lookup by table name; nullptr when unknown.
+const XlatTable* find_xlat(std::string_view table_name);
+std::span<const XlatTable* const> all_xlat_tables();
+
+// Name of one value in an Enum table; empty when absent.
+std::string_view xlat_name(const XlatTable& table, std::uint64_t value);
+
+// Splits `value` into names from a Flags table (in table order) and the unknown rest.
+struct FlagSplit {
+  std::vector<std::string_view> names;
+  std::uint64_t rest = 0;
+};
+FlagSplit xlat_split_flags(const XlatTable& table, std::uint64_t value);
+
+// errno: "ENOENT" and strace's text "No such file or directory"; empty when unknown.
+std::string_view errno_name(int err);
+std::string_view errno_text(int err);
+
+// "SIGCHLD", "SIGRTMIN", "SIGRT_3"; empty when out of range.
+std::string signal_name(int sig);
+
+// Family functions, one per xlat/<family>.cpp (registry.cpp calls them all).
+std::span<const XlatTable> xlat_tables_file();     // file.cpp: O_*, AT_*, F_*, FD_*, access modes, S_IF*, ...
+std::span<const XlatTable> xlat_tables_memory();   // memory.cpp: PROT_*, MAP_*, MADV_*, MREMAP_*, MS_*, ...
+std::span<const XlatTable> xlat_tables_process();  // process.cpp: CLONE_*, wait options, rlimits, prctl, ...
+std::span<const XlatTable> xlat_tables_signal();   // signal.cpp: SA_*, SIG_BLOCK..., si_codes
+std::span<const XlatTable> xlat_tables_net();      // net.cpp: AF_*, SOCK_*, IPPROTO_*, MSG_*, SOL_*, SO_*, TCP_*
+std::span<const XlatTable> xlat_tables_misc();     // misc.cpp: clocks, timers, futex, epoll, poll, ioctl, ...
+
+}  // namespace etrace
