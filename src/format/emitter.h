@@ -27,6 +27,7 @@ struct LineInfo {
   std::uint64_t ts_ns = 0;        // CLOCK_MONOTONIC (bpf_ktime_get_ns)
   std::uint64_t duration_ns = 0;  // -T: time spent in the call (0 when unknown)
   std::int64_t nr = -1;           // syscall number (-n)
+  bool show_pid = false;          // prefix the line with the pid (strace -f style)
 };
 
 struct CallResult {

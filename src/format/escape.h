@@ -1,0 +1,15 @@
+// strace's string quoting: what keeps a traced program from writing control sequences to the
+// operator's terminal. Printable ASCII passes; \t \n \v \f \r \" \\ use C escapes; everything
+// else is octal (\33, or \033 when a digit follows), or hex with -x / -xx.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace etrace {
+
+// Appends `bytes` quoted as strace does ("..." included). hex: 0 default, 1 for -x (the whole
+// string in \x form when it holds any non-printable byte), 2 for -xx (always \x).
+void append_quoted(std::string& out, std::string_view bytes, int hex = 0);
+
+}  // namespace etrace

@@ -1,0 +1,214 @@
+#include "format/text_emitter.h"
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "format/escape.h"
+
+namespace etrace {
+
+TextEmitter::TextEmitter(std::string& out, TextOptions opts) : out_(out), opts_(opts) {}
+
+void TextEmitter::prefix(const LineInfo& info) {
+  line_ = info;
+  line_start_ = out_.size();
+  first_.clear();
+  if (info.show_pid) {
+    if (opts_.pid_style == TextOptions::PidStyle::Column)
+      fmt::format_to(std::back_inserter(out_), "{:<5} ", info.tid);
+    else
+      fmt::format_to(std::back_inserter(out_), "[pid {:>5}] ", info.tid);
+  }
+  if (opts_.relative) {
+    const std::uint64_t delta = last_ts_ns_ ? info.ts_ns - last_ts_ns_ : 0;
+    last_ts_ns_ = info.ts_ns;
+    fmt::format_to(std::back_inserter(out_), "{:>6}.{:06} ", delta / 1000000000, delta / 1000 % 1000000);
+  } else if (opts_.timestamps) {
+    const std::int64_t real = static_cast<std::int64_t>(info.ts_ns) + opts_.mono_to_real_ns;
+    const std::time_t secs = static_cast<std::time_t>(real / 1000000000);
+    const long usec = static_cast<long>(real / 1000 % 1000000);
+    if (opts_.timestamps >= 3) {
+      fmt::format_to(std::back_inserter(out_), "{}.{:06} ", secs, usec);
+    } else {
+      std::tm tm{};
+      localtime_r(&secs, &tm);
+      fmt::format_to(std::back_inserter(out_), "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
+      if (opts_.timestamps == 2) fmt::format_to(std::back_inserter(out_), ".{:06}", usec);
+      out_.push_back(' ');
+    }
+  }
+}
+
+void TextEmitter::separator() {
+  if (first_.empty()) return;
+  if (!first_.back()) out_ += ", ";
+  first_.back() = false;
+}
+
+void TextEmitter::finish_line() {
+  out_.push_back('\n');
+  first_.clear();
+}
+
+void TextEmitter::begin_call(const LineInfo& info, std::string_view name) {
+  prefix(info);
+  if (opts_.numbers) fmt::format_to(std::back_inserter(out_), "[{:>3}] ", info.nr);
+  out_ += name;
+  out_.push_back('(');
+  first_.push_back(true);
+}
+
+void TextEmitter::end_call(const CallResult& r) {
+  out_.push_back(')');
+  out_.push_back(' ');
+  const std::size_t col = out_.size() - line_start_;
+  if (col < static_cast<std::size_t>(opts_.column)) out_.append(opts_.column - col, ' ');
+  out_ += "= ";
+  switch (r.kind) {
+    case CallResult::Kind::Unknown: out_.push_back('?'); break;
+    case CallResult::Kind::Hex:
+      if (r.errno_name.empty()) fmt::format_to(std::back_inserter(out_), "{:#x}", static_cast<std::uint64_t>(r.value));
+      else fmt::format_to(std::back_inserter(out_), "{}", r.value);
+      break;
+    case CallResult::Kind::Octal:
+      fmt::format_to(std::back_inserter(out_), "0{:o}", static_cast<std::uint64_t>(r.value));
+      break;
+    case CallResult::Kind::Int:
+    case CallResult::Kind::Fd:
+      fmt::format_to(std::back_inserter(out_), "{}", r.value);
+      break;
+  }
+  if (!r.errno_name.empty()) {
+    fmt::format_to(std::back_inserter(out_), " {}", r.errno_name);
+    if (!r.errno_text.empty()) fmt::format_to(std::back_inserter(out_), " ({})", r.errno_text);
+  } else if (!r.decoration.empty()) {
+    if (r.kind == CallResult::Kind::Fd) fmt::format_to(std::back_inserter(out_), "<{}>", r.decoration);
+    else fmt::format_to(std::back_inserter(out_), " ({})", r.decoration);
+  }
+  if (opts_.durations && line_.duration_ns)
+    fmt::format_to(std::back_inserter(out_), " <{}.{:06}>", line_.duration_ns / 1000000000,
+                   line_.duration_ns / 1000 % 1000000);
+  finish_line();
+}
+
+void TextEmitter::end_unfinished() {
+  out_ += " <unfinished ...>";
+  finish_line();
+}
+
+void TextEmitter::begin_resumed(const LineInfo& info, std::string_view name) {
+  prefix(info);
+  fmt::format_to(std::back_inserter(out_), "<... {} resumed>", name);
+  // The resumed part continues an argument list whose earlier part is already printed.
+  first_.push_back(true);
+}
+
+void TextEmitter::signal_line(const LineInfo& info, std::string_view signame) {
+  prefix(info);
+  fmt::format_to(std::back_inserter(out_), "--- {} ", signame);
+  first_.push_back(true);
+}
+
+void TextEmitter::end_signal() {
+  out_ += " ---";
+  finish_line();
+}
+
+void TextEmitter::exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
+                            bool core) {
+  prefix(info);
+  if (killed)
+    fmt::format_to(std::back_inserter(out_), "+++ killed by {}{} +++", signame, core ? " (core dumped)" : "");
+  else
+    fmt::format_to(std::back_inserter(out_), "+++ exited with {} +++", status);
+  finish_line();
+}
+
+void TextEmitter::lost_line(const LineInfo& info, std::uint64_t count) {
+  prefix(info);
+  fmt::format_to(std::back_inserter(out_), "<... {} events lost ...>", count);
+  finish_line();
+}
+
+void TextEmitter::arg(std::string_view) { separator(); }
+
+void TextEmitter::field(std::string_view name) {
+  separator();
+  out_ += name;
+  out_.push_back('=');
+}
+
+void TextEmitter::element() { separator(); }
+
+void TextEmitter::integer(std::int64_t v) { fmt::format_to(std::back_inserter(out_), "{}", v); }
+void TextEmitter::uinteger(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "{}", v); }
+void TextEmitter::hex(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "{:#x}", v); }
+void TextEmitter::octal(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "0{:02o}", v); }
+
+void TextEmitter::pointer(std::uint64_t v) {
+  if (v == 0) out_ += "NULL";
+  else fmt::format_to(std::back_inserter(out_), "{:#x}", v);
+}
+
+void TextEmitter::symbol(std::string_view name, std::int64_t) { out_ += name; }
+
+void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t raw,
+                        std::uint64_t rest) {
+  bool any = false;
+  for (auto n : names) {
+    if (any) out_.push_back('|');
+    out_ += n;
+    any = true;
+  }
+  if (rest || !any) {
+    if (any) out_.push_back('|');
+    if (rest) fmt::format_to(std::back_inserter(out_), "{:#x}", rest);
+    else out_.push_back(raw ? '?' : '0');
+  }
+}
+
+void TextEmitter::string(std::string_view bytes, bool truncated) {
+  append_quoted(out_, bytes, opts_.hex_strings);
+  if (truncated) out_ += "...";
+}
+
+void TextEmitter::fd(std::int64_t fd, std::string_view decoration) {
+  fmt::format_to(std::back_inserter(out_), "{}", fd);
+  if (!decoration.empty()) {
+    out_.push_back('<');
+    out_ += decoration;
+    out_.push_back('>');
+  }
+}
+
+void TextEmitter::verbatim(std::string_view text) { out_ += text; }
+
+void TextEmitter::comment(std::string_view text) { fmt::format_to(std::back_inserter(out_), " /* {} */", text); }
+
+void TextEmitter::begin_struct() {
+  out_.push_back('{');
+  first_.push_back(true);
+}
+
+void TextEmitter::end_struct() {
+  out_.push_back('}');
+  if (!first_.empty()) first_.pop_back();
+}
+
+void TextEmitter::begin_array() {
+  out_.push_back('[');
+  first_.push_back(true);
+}
+
+void TextEmitter::end_array() {
+  out_.push_back(']');
+  if (!first_.empty()) first_.pop_back();
+}
+
+void TextEmitter::ellipsis() {
+  separator();
+  out_ += "...";
+}
+
+}  // namespace etrace

@@ -1,0 +1,81 @@
+// strace's text format. Owns every piece of punctuation: ", " between arguments, fields and
+// elements, "{}" "[]" "|", the padding of " = " to column 40, and the line prefixes.
+//
+// Lines are appended to a caller-owned std::string (the pipeline writes it out in big chunks),
+// each ending in '\n'.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "format/emitter.h"
+
+namespace etrace {
+
+struct TextOptions {
+  enum class PidStyle {
+    Bracket,  // "[pid  1234] " (strace -f on a terminal, when several tasks are traced)
+    Column,   // "1234  " (strace -f -o FILE: every line)
+  };
+  PidStyle pid_style = PidStyle::Bracket;
+  int timestamps = 0;               // -t = 1, -tt = 2, -ttt = 3
+  bool relative = false;            // -r
+  bool durations = false;           // -T
+  bool numbers = false;             // -n
+  int hex_strings = 0;              // -x = 1, -xx = 2
+  int column = 40;                  // -a
+  std::int64_t mono_to_real_ns = 0; // added to LineInfo::ts_ns for wall-clock stamps
+};
+
+class TextEmitter final : public Emitter {
+ public:
+  TextEmitter(std::string& out, TextOptions opts);
+
+  void begin_call(const LineInfo& info, std::string_view name) override;
+  void end_call(const CallResult& result) override;
+  void end_unfinished() override;
+  void begin_resumed(const LineInfo& info, std::string_view name) override;
+  void signal_line(const LineInfo& info, std::string_view signame) override;
+  void end_signal() override;
+  void exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
+                 bool core) override;
+  void lost_line(const LineInfo& info, std::uint64_t count) override;
+
+  void arg(std::string_view name) override;
+  void field(std::string_view name) override;
+  void element() override;
+
+  void integer(std::int64_t v) override;
+  void uinteger(std::uint64_t v) override;
+  void hex(std::uint64_t v) override;
+  void octal(std::uint64_t v) override;
+  void pointer(std::uint64_t v) override;
+  void symbol(std::string_view name, std::int64_t raw) override;
+  void flags(std::span<const std::string_view> names, std::uint64_t raw,
+             std::uint64_t unknown_rest) override;
+  void string(std::string_view bytes, bool truncated) override;
+  void fd(std::int64_t fd, std::string_view decoration) override;
+  void verbatim(std::string_view text) override;
+  void comment(std::string_view text) override;
+
+  void begin_struct() override;
+  void end_struct() override;
+  void begin_array() override;
+  void end_array() override;
+  void ellipsis() override;
+
+ private:
+  void prefix(const LineInfo& info);
+  void separator();
+  void finish_line();
+
+  std::string& out_;
+  TextOptions opts_;
+  std::size_t line_start_ = 0;
+  std::vector<bool> first_;   // per nesting level: nothing emitted yet at this level
+  LineInfo line_{};
+  std::uint64_t last_ts_ns_ = 0;
+};
+
+}  // namespace etrace
