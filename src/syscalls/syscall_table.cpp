@@ -30,7 +30,7 @@ const SyscallSpec& generic_syscall_spec() { return kGeneric; }
 SyscallTable::SyscallTable() {
   for (const auto& [nr, name] : kX86_64) {
     const SyscallSpec* spec = find_syscall_spec(name);
-    infos_.push_back({nr, name, spec});
+    infos_.push_back({nr, name, spec ? spec : &kGeneric});
     max_nr_ = std::max(max_nr_, nr);
   }
   std::sort(infos_.begin(), infos_.end(), [](auto& a, auto& b) { return a.nr < b.nr; });
@@ -58,7 +58,7 @@ const SyscallInfo* SyscallTable::by_name(std::string_view name) const {
 std::vector<std::string_view> SyscallTable::missing_specs() const {
   std::vector<std::string_view> out;
   for (const auto& info : infos_)
-    if (!info.spec) out.push_back(info.name);
+    if (info.spec == &kGeneric) out.push_back(info.name);
   return out;
 }
 

@@ -1,0 +1,490 @@
+// The meaning half of the syscall metadata: one entry per x86_64 syscall, sorted by name.
+//
+// Argument names follow the man pages; kinds and tables follow what strace 6.x prints. Array
+// conventions the decoders and the capture-plan projection share (see ArgSpec):
+//   - Struct* with len_arg >= 0: an array of args[len_arg] elements of `size` bytes each
+//     (pollfd, iovec, epoll_event, mmsghdr); for outputs the kernel fills at most `ret` of them.
+//   - Struct* with size == 0: variable length, bounded by the return value (getdents64 buffers).
+//   - Struct detail "int" / "int64": one scalar behind a pointer, printed as `[16]`.
+//   - Struct detail "name[2]": two consecutive structs (utimensat's times).
+//   - BufOut detail "cstring": NUL-terminated output (getcwd), shown without its NUL.
+//   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
+// Classes and kMayBlock: strace's syscallent tables for the classes; kMayBlock marks calls that
+// can wait for long, so the BPF side also sends an ENTER record for them.
+#include <algorithm>
+#include <initializer_list>
+
+#include "syscalls/spec.h"
+
+namespace etrace {
+
+namespace {
+
+constexpr std::uint32_t kD = kClassDesc, kF = kClassFile, kN = kClassNetwork, kP = kClassProcess,
+                        kS = kClassSignal, kI = kClassIpc, kM = kClassMemory, kC = kClassCreds,
+                        kCl = kClassClock, kPu = kClassPure, kSt = kClassStat, kLst = kClassLstat,
+                        kFst = kClassFstat, kSta = kClassStatLike, kSf = kClassStatfs,
+                        kFsf = kClassFstatfs, kSfa = kClassStatfsLike;
+
+constexpr ArgSpec a_int(std::string_view n) { return {n, ArgKind::Int}; }
+constexpr ArgSpec a_uint(std::string_view n) { return {n, ArgKind::Uint}; }
+constexpr ArgSpec a_hex(std::string_view n) { return {n, ArgKind::Hex}; }
+constexpr ArgSpec a_oct(std::string_view n) { return {n, ArgKind::Octal}; }
+constexpr ArgSpec a_ptr(std::string_view n) { return {n, ArgKind::Ptr}; }
+constexpr ArgSpec a_fd(std::string_view n) { return {n, ArgKind::Fd}; }
+constexpr ArgSpec a_dirfd(std::string_view n) { return {n, ArgKind::DirFd}; }
+constexpr ArgSpec a_path(std::string_view n) { return {n, ArgKind::Path}; }
+constexpr ArgSpec a_str(std::string_view n) { return {n, ArgKind::String}; }
+constexpr ArgSpec a_in(std::string_view n, std::int8_t len) { return {n, ArgKind::BufIn, {}, len}; }
+constexpr ArgSpec a_out(std::string_view n, std::string_view d = {}) { return {n, ArgKind::BufOut, d}; }
+constexpr ArgSpec a_flags(std::string_view n, std::string_view t) { return {n, ArgKind::Flags, t}; }
+constexpr ArgSpec a_enum(std::string_view n, std::string_view t) { return {n, ArgKind::Enum, t}; }
+constexpr ArgSpec a_mode(std::string_view n) { return {n, ArgKind::Mode}; }
+constexpr ArgSpec a_sig(std::string_view n) { return {n, ArgKind::Signal}; }
+constexpr ArgSpec a_sin(std::string_view n, std::string_view s, std::uint16_t size, std::int8_t len = -1) {
+  return {n, ArgKind::StructIn, s, len, size};
+}
+constexpr ArgSpec a_sout(std::string_view n, std::string_view s, std::uint16_t size, std::int8_t len = -1) {
+  return {n, ArgKind::StructOut, s, len, size};
+}
+constexpr ArgSpec a_sain(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrIn, "sockaddr", len, 128}; }
+constexpr ArgSpec a_saout(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrOut, "sockaddr", len, 128}; }
+constexpr ArgSpec a_argv(std::string_view n) { return {n, ArgKind::Argv}; }
+constexpr ArgSpec a_envp(std::string_view n) { return {n, ArgKind::Envp}; }
+constexpr ArgSpec a_fdpair(std::string_view n) { return {n, ArgKind::FdPair, {}, -1, 8}; }
+constexpr ArgSpec a_custom(std::string_view n, std::string_view d, std::int8_t len = -1) {
+  return {n, ArgKind::Custom, d, len};
+}
+
+constexpr SyscallSpec sc(std::string_view name, std::uint32_t classes, std::initializer_list<ArgSpec> args,
+                         RetKind ret = RetKind::Int, std::uint8_t flags = 0) {
+  SyscallSpec s{name, static_cast<std::uint8_t>(args.size()), {}, ret, classes, flags};
+  std::size_t i = 0;
+  for (const ArgSpec& a : args) s.args[i++] = a;
+  return s;
+}
+
+// clang-format off
+constexpr SyscallSpec kSpecs[] = {
+    sc("_sysctl", 0, {a_ptr("args")}),
+    sc("accept", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4)}, RetKind::Fd, kMayBlock),
+    sc("accept4", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4), a_flags("flags", "accept4_flags")}, RetKind::Fd, kMayBlock),
+    sc("access", kF, {a_path("pathname"), a_flags("mode", "access_modes")}),
+    sc("acct", kF, {a_path("filename")}),
+    sc("add_key", 0, {a_str("type"), a_str("description"), a_in("payload", 3), a_uint("plen"), a_int("keyring")}),
+    sc("adjtimex", kCl, {a_sin("buf", "timex", 208)}),
+    sc("afs_syscall", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
+    sc("alarm", 0, {a_uint("seconds")}),
+    sc("arch_prctl", 0, {a_enum("code", "arch_prctl_codes"), a_custom("addr", "arch_prctl_addr")}),
+    sc("bind", kN, {a_fd("sockfd"), a_sain("addr", 2), a_uint("addrlen")}),
+    sc("bpf", kD, {a_enum("cmd", "bpf_cmds"), a_ptr("attr"), a_uint("size")}),
+    sc("brk", kM, {a_ptr("addr")}, RetKind::Hex),
+    sc("cachestat", kD, {a_fd("fd"), a_sin("cstat_range", "cachestat_range", 16), a_sout("cstat", "cachestat", 40), a_uint("flags")}),
+    sc("capget", kC, {a_sin("hdrp", "cap_user_header", 8), a_sout("datap", "cap_user_data", 24)}),
+    sc("capset", kC, {a_sin("hdrp", "cap_user_header", 8), a_sin("datap", "cap_user_data", 24)}),
+    sc("chdir", kF, {a_path("path")}),
+    sc("chmod", kF, {a_path("pathname"), a_mode("mode")}),
+    sc("chown", kF, {a_path("pathname"), a_int("owner"), a_int("group")}),
+    sc("chroot", kF, {a_path("path")}),
+    sc("clock_adjtime", kCl, {a_enum("clk_id", "clock_ids"), a_sin("buf", "timex", 208)}),
+    sc("clock_getres", kCl, {a_enum("clockid", "clock_ids"), a_sout("res", "timespec", 16)}),
+    sc("clock_gettime", kCl, {a_enum("clockid", "clock_ids"), a_sout("tp", "timespec", 16)}),
+    sc("clock_nanosleep", 0, {a_enum("clockid", "clock_ids"), a_flags("flags", "timer_flags"), a_sin("request", "timespec", 16), a_sout("remain", "timespec", 16)}, RetKind::Int, kMayBlock),
+    sc("clock_settime", kCl, {a_enum("clockid", "clock_ids"), a_sin("tp", "timespec", 16)}),
+    sc("clone", kP, {a_custom("flags", "clone_flags"), a_ptr("stack"), a_ptr("parent_tid"), a_ptr("child_tid"), a_ptr("tls")}, RetKind::Pid),
+    sc("clone3", kP, {a_sin("cl_args", "clone_args", 88), a_uint("size")}, RetKind::Pid),
+    sc("close", kD, {a_fd("fd")}),
+    sc("close_range", 0, {a_fd("first"), a_uint("last"), a_flags("flags", "close_range_flags")}),
+    sc("connect", kN, {a_fd("sockfd"), a_sain("addr", 2), a_uint("addrlen")}, RetKind::Int, kMayBlock),
+    sc("copy_file_range", kD, {a_fd("fd_in"), a_sin("off_in", "int64", 8), a_fd("fd_out"), a_sin("off_out", "int64", 8), a_uint("len"), a_uint("flags")}),
+    sc("creat", kD | kF, {a_path("pathname"), a_mode("mode")}, RetKind::Fd),
+    sc("create_module", 0, {a_str("name"), a_uint("size")}),
+    sc("delete_module", 0, {a_str("name"), a_flags("flags", "delete_module_flags")}),
+    sc("dup", kD, {a_fd("oldfd")}, RetKind::Fd),
+    sc("dup2", kD, {a_fd("oldfd"), a_fd("newfd")}, RetKind::Fd),
+    sc("dup3", kD, {a_fd("oldfd"), a_fd("newfd"), a_flags("flags", "dup3_flags")}, RetKind::Fd),
+    sc("epoll_create", kD, {a_int("size")}, RetKind::Fd),
+    sc("epoll_create1", kD, {a_flags("flags", "epoll_create1_flags")}, RetKind::Fd),
+    sc("epoll_ctl", kD, {a_fd("epfd"), a_enum("op", "epoll_ctl_ops"), a_fd("fd"), a_sin("event", "epoll_event", 12)}),
+    sc("epoll_ctl_old", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3")}),
+    sc("epoll_pwait", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_int("timeout"), a_sin("sigmask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
+    sc("epoll_pwait2", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_sin("timeout", "timespec", 16), a_sin("sigmask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
+    sc("epoll_wait", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_int("timeout")}, RetKind::Int, kMayBlock),
+    sc("epoll_wait_old", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3")}),
+    sc("eventfd", kD, {a_uint("initval")}, RetKind::Fd),
+    sc("eventfd2", kD, {a_uint("initval"), a_flags("flags", "eventfd_flags")}, RetKind::Fd),
+    sc("execve", kF | kP, {a_path("pathname"), a_argv("argv"), a_envp("envp")}),
+    sc("execveat", kD | kF | kP, {a_dirfd("dirfd"), a_path("pathname"), a_argv("argv"), a_envp("envp"), a_flags("flags", "at_flags")}),
+    sc("exit", kP, {a_int("status")}, RetKind::None),
+    sc("exit_group", kP, {a_int("status")}, RetKind::None),
+    sc("faccessat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("mode", "access_modes")}),
+    sc("faccessat2", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("mode", "access_modes"), a_flags("flags", "at_flags")}),
+    sc("fadvise64", kD, {a_fd("fd"), a_int("offset"), a_int("len"), a_enum("advice", "fadvise_advice")}),
+    sc("fallocate", kD, {a_fd("fd"), a_flags("mode", "fallocate_modes"), a_int("offset"), a_int("len")}),
+    sc("fanotify_init", kD, {a_flags("flags", "fanotify_init_flags"), a_flags("event_f_flags", "open_flags")}, RetKind::Fd),
+    sc("fanotify_mark", kD | kF, {a_fd("fanotify_fd"), a_flags("flags", "fanotify_mark_flags"), a_flags("mask", "fanotify_events"), a_dirfd("dirfd"), a_path("pathname")}),
+    sc("fchdir", kD, {a_fd("fd")}),
+    sc("fchmod", kD, {a_fd("fd"), a_mode("mode")}),
+    sc("fchmodat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode")}),
+    sc("fchmodat2", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode"), a_flags("flags", "at_flags")}),
+    sc("fchown", kD, {a_fd("fd"), a_int("owner"), a_int("group")}),
+    sc("fchownat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_int("owner"), a_int("group"), a_flags("flags", "at_flags")}),
+    sc("fcntl", kD, {a_fd("fd"), a_enum("cmd", "fcntl_cmds"), a_custom("arg", "fcntl_arg")}, RetKind::Int, kMayBlock),
+    sc("fdatasync", kD, {a_fd("fd")}),
+    sc("fgetxattr", kD, {a_fd("fd"), a_str("name"), a_out("value"), a_uint("size")}),
+    sc("file_getattr", kD | kF, {a_dirfd("dirfd"), a_path("filename"), a_ptr("ufattr"), a_uint("usize"), a_flags("at_flags", "at_flags")}),
+    sc("file_setattr", kD | kF, {a_dirfd("dirfd"), a_path("filename"), a_ptr("ufattr"), a_uint("usize"), a_flags("at_flags", "at_flags")}),
+    sc("finit_module", kD, {a_fd("fd"), a_str("param_values"), a_flags("flags", "finit_module_flags")}),
+    sc("flistxattr", kD, {a_fd("fd"), a_out("list"), a_uint("size")}),
+    sc("flock", kD, {a_fd("fd"), a_flags("operation", "flock_ops")}, RetKind::Int, kMayBlock),
+    sc("fork", kP, {}, RetKind::Pid),
+    sc("fremovexattr", kD, {a_fd("fd"), a_str("name")}),
+    sc("fsconfig", kD | kF, {a_fd("fd"), a_enum("cmd", "fsconfig_cmds"), a_str("key"), a_ptr("value"), a_int("aux")}),
+    sc("fsetxattr", kD, {a_fd("fd"), a_str("name"), a_in("value", 3), a_uint("size"), a_flags("flags", "xattr_flags")}),
+    sc("fsmount", kD, {a_fd("fs_fd"), a_flags("flags", "fsmount_flags"), a_flags("attr_flags", "mount_attr_flags")}, RetKind::Fd),
+    sc("fsopen", kD, {a_str("fsname"), a_flags("flags", "fsopen_flags")}, RetKind::Fd),
+    sc("fspick", kD | kF, {a_dirfd("dirfd"), a_path("path"), a_flags("flags", "fspick_flags")}, RetKind::Fd),
+    sc("fstat", kD | kFst | kSta, {a_fd("fd"), a_sout("statbuf", "stat", 144)}),
+    sc("fstatfs", kD | kFsf | kSfa, {a_fd("fd"), a_sout("buf", "statfs", 120)}),
+    sc("fsync", kD, {a_fd("fd")}),
+    sc("ftruncate", kD, {a_fd("fd"), a_int("length")}),
+    sc("futex", 0, {a_ptr("uaddr"), a_custom("futex_op", "futex_op"), a_int("val"), a_sin("timeout", "timespec", 16), a_ptr("uaddr2"), a_int("val3")}, RetKind::Int, kMayBlock),
+    sc("futex_requeue", 0, {a_sin("waiters", "futex_waitv[2]", 48), a_uint("flags"), a_int("nr_wake"), a_int("nr_requeue")}),
+    sc("futex_wait", 0, {a_ptr("uaddr"), a_uint("val"), a_hex("mask"), a_hex("flags"), a_sin("timeout", "timespec", 16), a_enum("clockid", "clock_ids")}, RetKind::Int, kMayBlock),
+    sc("futex_waitv", 0, {a_sin("waiters", "futex_waitv", 24, 1), a_uint("nr_futexes"), a_uint("flags"), a_sin("timeout", "timespec", 16), a_enum("clockid", "clock_ids")}, RetKind::Int, kMayBlock),
+    sc("futex_wake", 0, {a_ptr("uaddr"), a_hex("mask"), a_int("nr"), a_hex("flags")}),
+    sc("futimesat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_sin("times", "timeval[2]", 32)}),
+    sc("get_kernel_syms", 0, {a_ptr("table")}),
+    sc("get_mempolicy", kM, {a_sout("mode", "int", 4), a_ptr("nodemask"), a_uint("maxnode"), a_ptr("addr"), a_flags("flags", "get_mempolicy_flags")}),
+    sc("get_robust_list", 0, {a_int("pid"), a_ptr("head_ptr"), a_ptr("len_ptr")}),
+    sc("get_thread_area", 0, {a_sout("u_info", "user_desc", 16)}),
+    sc("getcpu", 0, {a_sout("cpu", "int", 4), a_sout("node", "int", 4), a_ptr("tcache")}),
+    sc("getcwd", kF, {a_out("buf", "cstring"), a_uint("size")}),
+    sc("getdents", kD, {a_fd("fd"), a_sout("dirp", "linux_dirent", 0), a_uint("count")}),
+    sc("getdents64", kD, {a_fd("fd"), a_sout("dirp", "linux_dirent64", 0), a_uint("count")}),
+    sc("getegid", kC | kPu, {}),
+    sc("geteuid", kC | kPu, {}),
+    sc("getgid", kC | kPu, {}),
+    sc("getgroups", kC, {a_int("size"), a_ptr("list")}),
+    sc("getitimer", 0, {a_enum("which", "itimer_which"), a_sout("curr_value", "itimerval", 32)}),
+    sc("getpeername", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4)}),
+    sc("getpgid", 0, {a_int("pid")}, RetKind::Pid),
+    sc("getpgrp", kPu, {}, RetKind::Pid),
+    sc("getpid", kPu, {}, RetKind::Pid),
+    sc("getpmsg", kN, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
+    sc("getppid", kPu, {}, RetKind::Pid),
+    sc("getpriority", 0, {a_enum("which", "priority_which"), a_int("who")}),
+    sc("getrandom", 0, {a_out("buf"), a_uint("buflen"), a_flags("flags", "getrandom_flags")}),
+    sc("getresgid", kC, {a_sout("rgid", "int", 4), a_sout("egid", "int", 4), a_sout("sgid", "int", 4)}),
+    sc("getresuid", kC, {a_sout("ruid", "int", 4), a_sout("euid", "int", 4), a_sout("suid", "int", 4)}),
+    sc("getrlimit", 0, {a_enum("resource", "rlimit_resources"), a_sout("rlim", "rlimit", 16)}),
+    sc("getrusage", 0, {a_enum("who", "rusage_who"), a_sout("usage", "rusage", 144)}),
+    sc("getsid", 0, {a_int("pid")}, RetKind::Pid),
+    sc("getsockname", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4)}),
+    sc("getsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name"), a_custom("optval", "sockopt_value", 4), a_sout("optlen", "int", 4)}),
+    sc("gettid", kPu, {}, RetKind::Pid),
+    sc("gettimeofday", kCl, {a_sout("tv", "timeval", 16), a_sout("tz", "timezone", 8)}),
+    sc("getuid", kC | kPu, {}),
+    sc("getxattr", kF, {a_path("path"), a_str("name"), a_out("value"), a_uint("size")}),
+    sc("getxattrat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("at_flags", "at_flags"), a_str("name"), a_ptr("uargs"), a_uint("usize")}),
+    sc("init_module", 0, {a_ptr("module_image"), a_uint("len"), a_str("param_values")}),
+    sc("inotify_add_watch", kD | kF, {a_fd("fd"), a_path("pathname"), a_flags("mask", "inotify_mask")}),
+    sc("inotify_init", kD, {}, RetKind::Fd),
+    sc("inotify_init1", kD, {a_flags("flags", "inotify_init_flags")}, RetKind::Fd),
+    sc("inotify_rm_watch", kD, {a_fd("fd"), a_int("wd")}),
+    sc("io_cancel", 0, {a_hex("ctx_id"), a_sin("iocb", "iocb", 64), a_sout("result", "io_event", 32)}),
+    sc("io_destroy", kM, {a_hex("ctx_id")}),
+    sc("io_getevents", 0, {a_hex("ctx_id"), a_int("min_nr"), a_int("nr"), a_sout("events", "io_event", 32, 2), a_sin("timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
+    sc("io_pgetevents", 0, {a_hex("ctx_id"), a_int("min_nr"), a_int("nr"), a_sout("events", "io_event", 32, 2), a_sin("timeout", "timespec", 16), a_sin("usig", "__aio_sigset", 16)}, RetKind::Int, kMayBlock),
+    sc("io_setup", kM, {a_uint("nr_events"), a_ptr("ctx_idp")}),
+    sc("io_submit", 0, {a_hex("ctx_id"), a_int("nr"), a_ptr("iocbpp")}),
+    sc("io_uring_enter", kD | kS, {a_fd("fd"), a_uint("to_submit"), a_uint("min_complete"), a_hex("flags"), a_sin("sig", "sigset", 8), a_uint("sigsz")}, RetKind::Int, kMayBlock),
+    sc("io_uring_register", kD | kM, {a_fd("fd"), a_uint("opcode"), a_ptr("arg"), a_uint("nr_args")}),
+    sc("io_uring_setup", kD, {a_uint("entries"), a_ptr("p")}, RetKind::Fd),
+    sc("ioctl", kD, {a_fd("fd"), a_enum("request", "ioctl_requests"), a_custom("arg", "ioctl_arg")}),
+    sc("ioperm", 0, {a_hex("from"), a_uint("num"), a_int("turn_on")}),
+    sc("iopl", 0, {a_int("level")}),
+    sc("ioprio_get", 0, {a_enum("which", "ioprio_which"), a_int("who")}),
+    sc("ioprio_set", 0, {a_enum("which", "ioprio_which"), a_int("who"), a_hex("ioprio")}),
+    sc("kcmp", 0, {a_int("pid1"), a_int("pid2"), a_enum("type", "kcmp_types"), a_hex("idx1"), a_hex("idx2")}),
+    sc("kexec_file_load", kD, {a_fd("kernel_fd"), a_fd("initrd_fd"), a_uint("cmdline_len"), a_str("cmdline"), a_hex("flags")}),
+    sc("kexec_load", 0, {a_hex("entry"), a_uint("nr_segments"), a_sin("segments", "kexec_segment", 32, 1), a_hex("flags")}),
+    sc("keyctl", 0, {a_int("operation"), a_hex("arg2"), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
+    sc("kill", kS | kP, {a_int("pid"), a_sig("sig")}),
+    sc("landlock_add_rule", kD, {a_fd("ruleset_fd"), a_uint("rule_type"), a_ptr("rule_attr"), a_uint("flags")}),
+    sc("landlock_create_ruleset", kD, {a_sin("attr", "landlock_ruleset_attr", 16), a_uint("size"), a_hex("flags")}, RetKind::Fd),
+    sc("landlock_restrict_self", kD, {a_fd("ruleset_fd"), a_uint("flags")}),
+    sc("lchown", kF, {a_path("pathname"), a_int("owner"), a_int("group")}),
+    sc("lgetxattr", kF, {a_path("path"), a_str("name"), a_out("value"), a_uint("size")}),
+    sc("link", kF, {a_path("oldpath"), a_path("newpath")}),
+    sc("linkat", kD | kF, {a_dirfd("olddirfd"), a_path("oldpath"), a_dirfd("newdirfd"), a_path("newpath"), a_flags("flags", "at_flags")}),
+    sc("listen", kN, {a_fd("sockfd"), a_int("backlog")}),
+    sc("listmount", 0, {a_sin("req", "mnt_id_req", 24), a_ptr("mnt_ids"), a_uint("nr_mnt_ids"), a_uint("flags")}),
+    sc("listns", 0, {a_ptr("req"), a_ptr("ns_ids"), a_uint("nr_ns_ids"), a_uint("flags")}),
+    sc("listxattr", kF, {a_path("path"), a_out("list"), a_uint("size")}),
+    sc("listxattrat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("at_flags", "at_flags"), a_out("list"), a_uint("size")}),
+    sc("llistxattr", kF, {a_path("path"), a_out("list"), a_uint("size")}),
+    sc("lookup_dcookie", 0, {a_hex("cookie"), a_out("buffer"), a_uint("len")}),
+    sc("lremovexattr", kF, {a_path("path"), a_str("name")}),
+    sc("lseek", kD, {a_fd("fd"), a_int("offset"), a_enum("whence", "seek_whence")}),
+    sc("lsetxattr", kF, {a_path("path"), a_str("name"), a_in("value", 3), a_uint("size"), a_flags("flags", "xattr_flags")}),
+    sc("lsm_get_self_attr", 0, {a_uint("attr"), a_sout("ctx", "lsm_ctx", 0), a_sout("size", "int", 4), a_uint("flags")}),
+    sc("lsm_list_modules", 0, {a_ptr("ids"), a_ptr("size"), a_uint("flags")}),
+    sc("lsm_set_self_attr", 0, {a_uint("attr"), a_sin("ctx", "lsm_ctx", 0, 2), a_uint("size"), a_uint("flags")}),
+    sc("lstat", kF | kLst | kSta, {a_path("pathname"), a_sout("statbuf", "stat", 144)}),
+    sc("madvise", kM, {a_ptr("addr"), a_uint("length"), a_enum("advice", "madvise_advice")}),
+    sc("map_shadow_stack", kM, {a_ptr("addr"), a_uint("size"), a_hex("flags")}, RetKind::Hex),
+    sc("mbind", kM, {a_ptr("addr"), a_uint("len"), a_enum("mode", "mempolicy_modes"), a_ptr("nodemask"), a_uint("maxnode"), a_flags("flags", "mbind_flags")}),
+    sc("membarrier", 0, {a_enum("cmd", "membarrier_cmds"), a_uint("flags"), a_int("cpu_id")}),
+    sc("memfd_create", kD, {a_str("name"), a_flags("flags", "memfd_flags")}, RetKind::Fd),
+    sc("memfd_secret", kD, {a_flags("flags", "dup3_flags")}, RetKind::Fd),
+    sc("migrate_pages", kM, {a_int("pid"), a_uint("maxnode"), a_ptr("old_nodes"), a_ptr("new_nodes")}),
+    sc("mincore", kM, {a_ptr("addr"), a_uint("length"), a_ptr("vec")}),
+    sc("mkdir", kF, {a_path("pathname"), a_mode("mode")}),
+    sc("mkdirat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode")}),
+    sc("mknod", kF, {a_path("pathname"), a_mode("mode"), a_custom("dev", "mknod_dev")}),
+    sc("mknodat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode"), a_custom("dev", "mknod_dev")}),
+    sc("mlock", kM, {a_ptr("addr"), a_uint("len")}),
+    sc("mlock2", kM, {a_ptr("addr"), a_uint("len"), a_flags("flags", "mlock_flags")}),
+    sc("mlockall", kM, {a_flags("flags", "mlockall_flags")}),
+    sc("mmap", kD | kM, {a_ptr("addr"), a_uint("length"), a_flags("prot", "mmap_prot"), a_flags("flags", "mmap_flags"), a_fd("fd"), a_hex("offset")}, RetKind::Hex),
+    sc("modify_ldt", 0, {a_int("func"), a_ptr("ptr"), a_uint("bytecount")}),
+    sc("mount", kF, {a_path("source"), a_path("target"), a_str("filesystemtype"), a_flags("mountflags", "mount_flags"), a_str("data")}),
+    sc("mount_setattr", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("flags", "at_flags"), a_sin("attr", "mount_attr", 32), a_uint("size")}),
+    sc("move_mount", kD | kF, {a_dirfd("from_dirfd"), a_path("from_pathname"), a_dirfd("to_dirfd"), a_path("to_pathname"), a_flags("flags", "move_mount_flags")}),
+    sc("move_pages", kM, {a_int("pid"), a_uint("count"), a_ptr("pages"), a_ptr("nodes"), a_ptr("status"), a_flags("flags", "mbind_flags")}),
+    sc("mprotect", kM, {a_ptr("addr"), a_uint("len"), a_flags("prot", "mmap_prot")}),
+    sc("mq_getsetattr", kD, {a_fd("mqdes"), a_sin("newattr", "mq_attr", 64), a_sout("oldattr", "mq_attr", 64)}),
+    sc("mq_notify", kD, {a_fd("mqdes"), a_sin("sevp", "sigevent", 64)}),
+    sc("mq_open", kD, {a_str("name"), a_flags("oflag", "open_flags"), a_mode("mode"), a_sin("attr", "mq_attr", 64)}, RetKind::Fd),
+    sc("mq_timedreceive", kD, {a_fd("mqdes"), a_out("msg_ptr"), a_uint("msg_len"), a_sout("msg_prio", "int", 4), a_sin("abs_timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
+    sc("mq_timedsend", kD, {a_fd("mqdes"), a_in("msg_ptr", 2), a_uint("msg_len"), a_uint("msg_prio"), a_sin("abs_timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
+    sc("mq_unlink", 0, {a_str("name")}),
+    sc("mremap", kM, {a_ptr("old_address"), a_uint("old_size"), a_uint("new_size"), a_flags("flags", "mremap_flags"), a_ptr("new_address")}, RetKind::Hex),
+    sc("mseal", kM, {a_ptr("addr"), a_uint("len"), a_uint("flags")}),
+    sc("msgctl", kI, {a_int("msqid"), a_enum("cmd", "msgctl_cmds"), a_ptr("buf")}),
+    sc("msgget", kI, {a_hex("key"), a_custom("msgflg", "ipc_flags")}),
+    sc("msgrcv", kI, {a_int("msqid"), a_ptr("msgp"), a_uint("msgsz"), a_int("msgtyp"), a_flags("msgflg", "ipc_msg_flags")}, RetKind::Int, kMayBlock),
+    sc("msgsnd", kI, {a_int("msqid"), a_ptr("msgp"), a_uint("msgsz"), a_flags("msgflg", "ipc_msg_flags")}, RetKind::Int, kMayBlock),
+    sc("msync", kM, {a_ptr("addr"), a_uint("length"), a_flags("flags", "msync_flags")}),
+    sc("munlock", kM, {a_ptr("addr"), a_uint("len")}),
+    sc("munlockall", kM, {}),
+    sc("munmap", kM, {a_ptr("addr"), a_uint("length")}),
+    sc("name_to_handle_at", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_sout("handle", "file_handle", 8), a_sout("mount_id", "int", 4), a_flags("flags", "at_flags")}),
+    sc("nanosleep", 0, {a_sin("req", "timespec", 16), a_sout("rem", "timespec", 16)}, RetKind::Int, kMayBlock),
+    sc("newfstatat", kD | kF | kFst | kSta, {a_dirfd("dirfd"), a_path("pathname"), a_sout("statbuf", "stat", 144), a_flags("flags", "at_flags")}),
+    sc("nfsservctl", 0, {a_int("cmd"), a_ptr("argp"), a_ptr("resp")}),
+    sc("open", kD | kF, {a_path("pathname"), a_flags("flags", "open_flags"), a_mode("mode")}, RetKind::Fd),
+    sc("open_by_handle_at", kD, {a_fd("mount_fd"), a_sin("handle", "file_handle", 8), a_flags("flags", "open_flags")}, RetKind::Fd),
+    sc("open_tree", kD | kF, {a_dirfd("dirfd"), a_path("filename"), a_flags("flags", "open_tree_flags")}, RetKind::Fd),
+    sc("open_tree_attr", kD | kF, {a_dirfd("dirfd"), a_path("filename"), a_flags("flags", "open_tree_flags"), a_ptr("attr"), a_uint("size")}, RetKind::Fd),
+    sc("openat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("flags", "open_flags"), a_mode("mode")}, RetKind::Fd),
+    sc("openat2", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_sin("how", "open_how", 24), a_uint("size")}, RetKind::Fd),
+    sc("pause", kS, {}, RetKind::Int, kMayBlock),
+    sc("perf_event_open", kD, {a_ptr("attr"), a_int("pid"), a_int("cpu"), a_fd("group_fd"), a_flags("flags", "perf_event_open_flags")}, RetKind::Fd),
+    sc("personality", 0, {a_hex("persona")}),
+    sc("pidfd_getfd", kD, {a_fd("pidfd"), a_int("targetfd"), a_uint("flags")}, RetKind::Fd),
+    sc("pidfd_open", kD, {a_int("pid"), a_flags("flags", "pidfd_open_flags")}, RetKind::Fd),
+    sc("pidfd_send_signal", kD | kS | kP, {a_fd("pidfd"), a_sig("sig"), a_sin("info", "siginfo", 128), a_uint("flags")}),
+    sc("pipe", kD, {a_fdpair("pipefd")}),
+    sc("pipe2", kD, {a_fdpair("pipefd"), a_flags("flags", "pipe_flags")}),
+    sc("pivot_root", kF, {a_path("new_root"), a_path("put_old")}),
+    sc("pkey_alloc", 0, {a_hex("flags"), a_flags("access_rights", "pkey_access_rights")}),
+    sc("pkey_free", 0, {a_int("pkey")}),
+    sc("pkey_mprotect", kM, {a_ptr("addr"), a_uint("len"), a_flags("prot", "mmap_prot"), a_int("pkey")}),
+    sc("poll", kD, {a_sin("fds", "pollfd", 8, 1), a_uint("nfds"), a_int("timeout")}, RetKind::Int, kMayBlock),
+    sc("ppoll", kD, {a_sin("fds", "pollfd", 8, 1), a_uint("nfds"), a_sin("tmo_p", "timespec", 16), a_sin("sigmask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
+    sc("prctl", kC, {a_enum("option", "prctl_options"), a_hex("arg2"), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
+    sc("pread64", kD, {a_fd("fd"), a_out("buf"), a_uint("count"), a_int("offset")}, RetKind::Int, kMayBlock),
+    sc("preadv", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_int("iovcnt"), a_int("offset")}, RetKind::Int, kMayBlock),
+    sc("preadv2", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_int("iovcnt"), a_int("offset"), a_custom("pos_h", "hidden"), a_flags("flags", "rwf_flags")}, RetKind::Int, kMayBlock),
+    sc("prlimit64", 0, {a_int("pid"), a_enum("resource", "rlimit_resources"), a_sin("new_limit", "rlimit", 16), a_sout("old_limit", "rlimit", 16)}),
+    sc("process_madvise", kD, {a_fd("pidfd"), a_sin("iovec", "iovec", 16, 2), a_uint("vlen"), a_enum("advice", "madvise_advice"), a_uint("flags")}),
+    sc("process_mrelease", kD, {a_fd("pidfd"), a_uint("flags")}),
+    sc("process_vm_readv", 0, {a_int("pid"), a_sout("local_iov", "iovec", 16, 2), a_uint("liovcnt"), a_sin("remote_iov", "iovec", 16, 4), a_uint("riovcnt"), a_hex("flags")}),
+    sc("process_vm_writev", 0, {a_int("pid"), a_sin("local_iov", "iovec", 16, 2), a_uint("liovcnt"), a_sin("remote_iov", "iovec", 16, 4), a_uint("riovcnt"), a_hex("flags")}),
+    sc("pselect6", kD, {a_int("nfds"), a_sin("readfds", "fd_set", 128), a_sin("writefds", "fd_set", 128), a_sin("exceptfds", "fd_set", 128), a_sin("timeout", "timespec", 16), a_sin("sigmask", "__aio_sigset", 16)}, RetKind::Int, kMayBlock),
+    sc("ptrace", 0, {a_enum("request", "ptrace_requests"), a_int("pid"), a_ptr("addr"), a_ptr("data")}),
+    sc("putpmsg", kN, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
+    sc("pwrite64", kD, {a_fd("fd"), a_in("buf", 2), a_uint("count"), a_int("offset")}, RetKind::Int, kMayBlock),
+    sc("pwritev", kD, {a_fd("fd"), a_sin("iov", "iovec", 16, 2), a_int("iovcnt"), a_int("offset")}, RetKind::Int, kMayBlock),
+    sc("pwritev2", kD, {a_fd("fd"), a_sin("iov", "iovec", 16, 2), a_int("iovcnt"), a_int("offset"), a_custom("pos_h", "hidden"), a_flags("flags", "rwf_flags")}, RetKind::Int, kMayBlock),
+    sc("query_module", 0, {a_str("name"), a_int("which"), a_ptr("buf"), a_uint("bufsize"), a_ptr("ret")}),
+    sc("quotactl", kF, {a_hex("cmd"), a_path("special"), a_int("id"), a_ptr("addr")}),
+    sc("quotactl_fd", kD, {a_fd("fd"), a_hex("cmd"), a_int("id"), a_ptr("addr")}),
+    sc("read", kD, {a_fd("fd"), a_out("buf"), a_uint("count")}, RetKind::Int, kMayBlock),
+    sc("readahead", kD, {a_fd("fd"), a_int("offset"), a_uint("count")}),
+    sc("readlink", kF, {a_path("pathname"), a_out("buf"), a_uint("bufsiz")}),
+    sc("readlinkat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_out("buf"), a_uint("bufsiz")}),
+    sc("readv", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_int("iovcnt")}, RetKind::Int, kMayBlock),
+    sc("reboot", 0, {a_hex("magic"), a_hex("magic2"), a_enum("cmd", "reboot_cmds"), a_ptr("arg")}),
+    sc("recvfrom", kN, {a_fd("sockfd"), a_out("buf"), a_uint("len"), a_flags("flags", "msg_flags"), a_saout("src_addr", 5), a_sout("addrlen", "int", 4)}, RetKind::Int, kMayBlock),
+    sc("recvmmsg", kN, {a_fd("sockfd"), a_sout("msgvec", "mmsghdr", 64, 2), a_uint("vlen"), a_flags("flags", "msg_flags"), a_sin("timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
+    sc("recvmsg", kN, {a_fd("sockfd"), a_sout("msg", "msghdr", 56), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
+    sc("remap_file_pages", kM, {a_ptr("addr"), a_uint("size"), a_flags("prot", "mmap_prot"), a_uint("pgoff"), a_flags("flags", "mmap_flags")}),
+    sc("removexattr", kF, {a_path("path"), a_str("name")}),
+    sc("removexattrat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("at_flags", "at_flags"), a_str("name")}),
+    sc("rename", kF, {a_path("oldpath"), a_path("newpath")}),
+    sc("renameat", kD | kF, {a_dirfd("olddirfd"), a_path("oldpath"), a_dirfd("newdirfd"), a_path("newpath")}),
+    sc("renameat2", kD | kF, {a_dirfd("olddirfd"), a_path("oldpath"), a_dirfd("newdirfd"), a_path("newpath"), a_flags("flags", "renameat2_flags")}),
+    sc("request_key", 0, {a_str("type"), a_str("description"), a_str("callout_info"), a_int("dest_keyring")}),
+    sc("restart_syscall", 0, {}),
+    sc("rmdir", kF, {a_path("pathname")}),
+    sc("rseq", 0, {a_sin("rseq", "rseq", 32), a_uint("rseq_len"), a_flags("flags", "rseq_flags"), a_hex("sig")}),
+    sc("rt_sigaction", kS, {a_sig("signum"), a_sin("act", "sigaction", 32), a_sout("oldact", "sigaction", 32), a_uint("sigsetsize")}),
+    sc("rt_sigpending", kS, {a_sout("set", "sigset", 8), a_uint("sigsetsize")}),
+    sc("rt_sigprocmask", kS, {a_enum("how", "sigprocmask_how"), a_sin("set", "sigset", 8), a_sout("oldset", "sigset", 8), a_uint("sigsetsize")}),
+    sc("rt_sigqueueinfo", kS | kP, {a_int("tgid"), a_sig("sig"), a_sin("info", "siginfo", 128)}),
+    sc("rt_sigreturn", kS, {}),
+    sc("rt_sigsuspend", kS, {a_sin("mask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
+    sc("rt_sigtimedwait", kS, {a_sin("set", "sigset", 8), a_sout("info", "siginfo", 128), a_sin("timeout", "timespec", 16), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
+    sc("rt_tgsigqueueinfo", kP | kS, {a_int("tgid"), a_int("tid"), a_sig("sig"), a_sin("info", "siginfo", 128)}),
+    sc("sched_get_priority_max", 0, {a_enum("policy", "sched_policies")}),
+    sc("sched_get_priority_min", 0, {a_enum("policy", "sched_policies")}),
+    sc("sched_getaffinity", 0, {a_int("pid"), a_uint("cpusetsize"), a_ptr("mask")}),
+    sc("sched_getattr", 0, {a_int("pid"), a_sout("attr", "sched_attr", 56), a_uint("size"), a_uint("flags")}),
+    sc("sched_getparam", 0, {a_int("pid"), a_sout("param", "sched_param", 4)}),
+    sc("sched_getscheduler", 0, {a_int("pid")}),
+    sc("sched_rr_get_interval", 0, {a_int("pid"), a_sout("tp", "timespec", 16)}),
+    sc("sched_setaffinity", 0, {a_int("pid"), a_uint("cpusetsize"), a_ptr("mask")}),
+    sc("sched_setattr", 0, {a_int("pid"), a_sin("attr", "sched_attr", 56), a_uint("flags")}),
+    sc("sched_setparam", 0, {a_int("pid"), a_sin("param", "sched_param", 4)}),
+    sc("sched_setscheduler", 0, {a_int("pid"), a_enum("policy", "sched_policies"), a_sin("param", "sched_param", 4)}),
+    sc("sched_yield", 0, {}),
+    sc("seccomp", 0, {a_enum("operation", "seccomp_ops"), a_flags("flags", "seccomp_flags"), a_ptr("args")}),
+    sc("security", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2")}),
+    sc("select", kD, {a_int("nfds"), a_sin("readfds", "fd_set", 128), a_sin("writefds", "fd_set", 128), a_sin("exceptfds", "fd_set", 128), a_sin("timeout", "timeval", 16)}, RetKind::Int, kMayBlock),
+    sc("semctl", kI, {a_int("semid"), a_int("semnum"), a_enum("cmd", "semctl_cmds"), a_ptr("arg")}),
+    sc("semget", kI, {a_hex("key"), a_int("nsems"), a_custom("semflg", "ipc_flags")}),
+    sc("semop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops")}, RetKind::Int, kMayBlock),
+    sc("semtimedop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops"), a_sin("timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
+    sc("sendfile", kD | kN, {a_fd("out_fd"), a_fd("in_fd"), a_sin("offset", "int64", 8), a_uint("count")}, RetKind::Int, kMayBlock),
+    sc("sendmmsg", kN, {a_fd("sockfd"), a_sin("msgvec", "mmsghdr", 64, 2), a_uint("vlen"), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
+    sc("sendmsg", kN, {a_fd("sockfd"), a_sin("msg", "msghdr", 56), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
+    sc("sendto", kN, {a_fd("sockfd"), a_in("buf", 2), a_uint("len"), a_flags("flags", "msg_flags"), a_sain("dest_addr", 5), a_uint("addrlen")}, RetKind::Int, kMayBlock),
+    sc("set_mempolicy", kM, {a_enum("mode", "mempolicy_modes"), a_ptr("nodemask"), a_uint("maxnode")}),
+    sc("set_mempolicy_home_node", kM, {a_ptr("start"), a_uint("len"), a_uint("home_node"), a_uint("flags")}),
+    sc("set_robust_list", 0, {a_ptr("head"), a_uint("len")}),
+    sc("set_thread_area", 0, {a_sin("u_info", "user_desc", 16)}),
+    sc("set_tid_address", 0, {a_ptr("tidptr")}, RetKind::Pid),
+    sc("setdomainname", 0, {a_in("name", 1), a_uint("len")}),
+    sc("setfsgid", kC, {a_int("fsgid")}),
+    sc("setfsuid", kC, {a_int("fsuid")}),
+    sc("setgid", kC, {a_int("gid")}),
+    sc("setgroups", kC, {a_int("size"), a_ptr("list")}),
+    sc("sethostname", 0, {a_in("name", 1), a_uint("len")}),
+    sc("setitimer", 0, {a_enum("which", "itimer_which"), a_sin("new_value", "itimerval", 32), a_sout("old_value", "itimerval", 32)}),
+    sc("setns", kD, {a_fd("fd"), a_flags("nstype", "clone_flags")}),
+    sc("setpgid", 0, {a_int("pid"), a_int("pgid")}),
+    sc("setpriority", 0, {a_enum("which", "priority_which"), a_int("who"), a_int("prio")}),
+    sc("setregid", kC, {a_int("rgid"), a_int("egid")}),
+    sc("setresgid", kC, {a_int("rgid"), a_int("egid"), a_int("sgid")}),
+    sc("setresuid", kC, {a_int("ruid"), a_int("euid"), a_int("suid")}),
+    sc("setreuid", kC, {a_int("ruid"), a_int("euid")}),
+    sc("setrlimit", 0, {a_enum("resource", "rlimit_resources"), a_sin("rlim", "rlimit", 16)}),
+    sc("setsid", 0, {}, RetKind::Pid),
+    sc("setsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name"), a_in("optval", 4), a_uint("optlen")}),
+    sc("settimeofday", kCl, {a_sin("tv", "timeval", 16), a_sin("tz", "timezone", 8)}),
+    sc("setuid", kC, {a_int("uid")}),
+    sc("setxattr", kF, {a_path("path"), a_str("name"), a_in("value", 3), a_uint("size"), a_flags("flags", "xattr_flags")}),
+    sc("setxattrat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("at_flags", "at_flags"), a_str("name"), a_ptr("uargs"), a_uint("usize")}),
+    sc("shmat", kI | kM, {a_int("shmid"), a_ptr("shmaddr"), a_flags("shmflg", "shmat_flags")}, RetKind::Hex),
+    sc("shmctl", kI, {a_int("shmid"), a_enum("cmd", "shmctl_cmds"), a_ptr("buf")}),
+    sc("shmdt", kI | kM, {a_ptr("shmaddr")}),
+    sc("shmget", kI, {a_hex("key"), a_uint("size"), a_custom("shmflg", "ipc_flags")}),
+    sc("shutdown", kN, {a_fd("sockfd"), a_enum("how", "shutdown_how")}),
+    sc("sigaltstack", kS, {a_sin("ss", "stack_t", 24), a_sout("old_ss", "stack_t", 24)}),
+    sc("signalfd", kD | kS, {a_fd("fd"), a_sin("mask", "sigset", 8), a_uint("sizemask")}, RetKind::Fd),
+    sc("signalfd4", kD | kS, {a_fd("fd"), a_sin("mask", "sigset", 8), a_uint("sizemask"), a_flags("flags", "signalfd_flags")}, RetKind::Fd),
+    sc("socket", kN, {a_enum("domain", "address_families"), a_flags("type", "socket_types"), a_custom("protocol", "socket_protocol")}, RetKind::Fd),
+    sc("socketpair", kN, {a_enum("domain", "address_families"), a_flags("type", "socket_types"), a_custom("protocol", "socket_protocol"), a_fdpair("sv")}),
+    sc("splice", kD, {a_fd("fd_in"), a_sin("off_in", "int64", 8), a_fd("fd_out"), a_sin("off_out", "int64", 8), a_uint("len"), a_flags("flags", "splice_flags")}, RetKind::Int, kMayBlock),
+    sc("stat", kF | kSt | kSta, {a_path("pathname"), a_sout("statbuf", "stat", 144)}),
+    sc("statfs", kF | kSf | kSfa, {a_path("path"), a_sout("buf", "statfs", 120)}),
+    sc("statmount", 0, {a_sin("req", "mnt_id_req", 24), a_sout("buf", "statmount", 0), a_uint("bufsize"), a_uint("flags")}),
+    sc("statx", kD | kF | kFst | kSta, {a_dirfd("dirfd"), a_path("pathname"), a_flags("flags", "at_flags"), a_flags("mask", "statx_mask"), a_sout("statxbuf", "statx", 256)}),
+    sc("swapoff", kF, {a_path("path")}),
+    sc("swapon", kF, {a_path("path"), a_hex("swapflags")}),
+    sc("symlink", kF, {a_path("target"), a_path("linkpath")}),
+    sc("symlinkat", kD | kF, {a_path("target"), a_dirfd("newdirfd"), a_path("linkpath")}),
+    sc("sync", 0, {}),
+    sc("sync_file_range", kD, {a_fd("fd"), a_int("offset"), a_int("nbytes"), a_flags("flags", "sync_file_range_flags")}),
+    sc("syncfs", kD, {a_fd("fd")}),
+    sc("sysfs", 0, {a_int("option"), a_hex("arg1"), a_hex("arg2")}),
+    sc("sysinfo", 0, {a_sout("info", "sysinfo", 112)}),
+    sc("syslog", 0, {a_enum("type", "syslog_actions"), a_ptr("bufp"), a_int("len")}),
+    sc("tee", kD, {a_fd("fd_in"), a_fd("fd_out"), a_uint("len"), a_flags("flags", "splice_flags")}, RetKind::Int, kMayBlock),
+    sc("tgkill", kS | kP, {a_int("tgid"), a_int("tid"), a_sig("sig")}),
+    sc("time", kCl, {a_ptr("tloc")}),
+    sc("timer_create", 0, {a_enum("clockid", "clock_ids"), a_sin("sevp", "sigevent", 64), a_sout("timerid", "int", 4)}),
+    sc("timer_delete", 0, {a_int("timerid")}),
+    sc("timer_getoverrun", 0, {a_int("timerid")}),
+    sc("timer_gettime", 0, {a_int("timerid"), a_sout("curr_value", "itimerspec", 32)}),
+    sc("timer_settime", 0, {a_int("timerid"), a_flags("flags", "timer_flags"), a_sin("new_value", "itimerspec", 32), a_sout("old_value", "itimerspec", 32)}),
+    sc("timerfd_create", kD, {a_enum("clockid", "clock_ids"), a_flags("flags", "timerfd_flags")}, RetKind::Fd),
+    sc("timerfd_gettime", kD, {a_fd("fd"), a_sout("curr_value", "itimerspec", 32)}),
+    sc("timerfd_settime", kD, {a_fd("fd"), a_flags("flags", "timerfd_settime_flags"), a_sin("new_value", "itimerspec", 32), a_sout("old_value", "itimerspec", 32)}),
+    sc("times", 0, {a_sout("buf", "tms", 32)}),
+    sc("tkill", kS | kP, {a_int("tid"), a_sig("sig")}),
+    sc("truncate", kF, {a_path("path"), a_int("length")}),
+    sc("tuxcall", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2")}),
+    sc("umask", 0, {a_oct("mask")}, RetKind::Octal),
+    sc("umount2", kF, {a_path("target"), a_flags("flags", "umount_flags")}),
+    sc("uname", 0, {a_sout("buf", "utsname", 390)}),
+    sc("unlink", kF, {a_path("pathname")}),
+    sc("unlinkat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("flags", "unlinkat_flags")}),
+    sc("unshare", 0, {a_flags("flags", "clone_flags")}),
+    sc("uprobe", 0, {}),
+    sc("uretprobe", 0, {}),
+    sc("uselib", kF, {a_path("library")}),
+    sc("userfaultfd", kD, {a_flags("flags", "userfaultfd_flags")}, RetKind::Fd),
+    sc("ustat", kSfa, {a_uint("dev"), a_ptr("ubuf")}),
+    sc("utime", kF, {a_path("filename"), a_sin("times", "utimbuf", 16)}),
+    sc("utimensat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_sin("times", "timespec[2]", 32), a_flags("flags", "at_flags")}),
+    sc("utimes", kF, {a_path("filename"), a_sin("times", "timeval[2]", 32)}),
+    sc("vfork", kP, {}, RetKind::Pid),
+    sc("vhangup", 0, {}),
+    sc("vmsplice", kD, {a_fd("fd"), a_sin("iov", "iovec", 16, 2), a_uint("nr_segs"), a_flags("flags", "splice_flags")}, RetKind::Int, kMayBlock),
+    sc("vserver", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
+    sc("wait4", kP, {a_int("pid"), a_sout("wstatus", "wait_status", 4), a_flags("options", "wait_options"), a_sout("rusage", "rusage", 144)}, RetKind::Pid, kMayBlock),
+    sc("waitid", kP, {a_enum("idtype", "waitid_types"), a_int("id"), a_sout("infop", "siginfo", 128), a_flags("options", "wait_options"), a_sout("rusage", "rusage", 144)}, RetKind::Int, kMayBlock),
+    sc("write", kD, {a_fd("fd"), a_in("buf", 2), a_uint("count")}, RetKind::Int, kMayBlock),
+    sc("writev", kD, {a_fd("fd"), a_sin("iov", "iovec", 16, 2), a_int("iovcnt")}, RetKind::Int, kMayBlock),
+};
+// clang-format on
+
+constexpr bool specs_sorted() {
+  for (std::size_t i = 1; i < std::size(kSpecs); ++i)
+    if (!(kSpecs[i - 1].name < kSpecs[i].name)) return false;
+  return true;
+}
+static_assert(specs_sorted(), "kSpecs must stay sorted by name, without duplicates");
+
+constexpr bool specs_well_formed() {
+  for (const auto& s : kSpecs) {
+    if (s.nargs > 6) return false;
+    for (std::size_t i = 0; i < s.nargs; ++i) {
+      const ArgSpec& a = s.args[i];
+      if (a.len_arg >= static_cast<int>(s.nargs)) return false;
+      bool needs_len = a.kind == ArgKind::BufIn || a.kind == ArgKind::SockaddrIn || a.kind == ArgKind::SockaddrOut;
+      if (needs_len && a.len_arg < 0) return false;
+      bool needs_detail = a.kind == ArgKind::Flags || a.kind == ArgKind::Enum || a.kind == ArgKind::StructIn ||
+                          a.kind == ArgKind::StructOut || a.kind == ArgKind::Custom;
+      if (needs_detail && a.detail.empty()) return false;
+    }
+  }
+  return true;
+}
+static_assert(specs_well_formed(), "a spec has a length index out of range or a missing table/struct name");
+
+}  // namespace
+
+std::span<const SyscallSpec> all_syscall_specs() { return kSpecs; }
+
+const SyscallSpec* find_syscall_spec(std::string_view name) {
+  auto it = std::lower_bound(std::begin(kSpecs), std::end(kSpecs), name,
+                             [](const SyscallSpec& s, std::string_view n) { return s.name < n; });
+  return it != std::end(kSpecs) && it->name == name ? &*it : nullptr;
+}
+
+}  // namespace etrace
