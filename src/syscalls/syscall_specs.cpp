@@ -402,7 +402,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("stat", kF | kSt | kSta, {a_path("pathname"), a_sout("statbuf", "stat", 144)}),
     sc("statfs", kF | kSf | kSfa, {a_path("path"), a_sout("buf", "statfs", 120)}),
     sc("statmount", 0, {a_sin("req", "mnt_id_req", 24), a_sout("buf", "statmount", 0), a_uint("bufsize"), a_uint("flags")}),
-    sc("statx", kD | kF | kFst | kSta, {a_dirfd("dirfd"), a_path("pathname"), a_flags("flags", "at_flags"), a_flags("mask", "statx_mask"), a_sout("statxbuf", "statx", 256)}),
+    sc("statx", kD | kF | kFst | kSta, {a_dirfd("dirfd"), a_path("pathname"), a_flags("flags", "statx_flags"), a_flags("mask", "statx_mask"), a_sout("statxbuf", "statx", 256)}),
     sc("swapoff", kF, {a_path("path")}),
     sc("swapon", kF, {a_path("path"), a_hex("swapflags")}),
     sc("symlink", kF, {a_path("target"), a_path("linkpath")}),
