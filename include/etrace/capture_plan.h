@@ -37,6 +37,7 @@ struct etrace_capture {
 enum etrace_plan_flags {
 	ETRACE_PLAN_ENABLED = 1 << 0,
 	ETRACE_PLAN_NO_RETURN = 1 << 1, /* exit, exit_group: the record is made at entry */
+	ETRACE_PLAN_COUNT_ONLY = 1 << 2, /* only counted in `counts` (for "no open calls seen" hints) */
 };
 
 struct etrace_syscall_plan {

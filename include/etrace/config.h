@@ -7,10 +7,6 @@
 #define ETRACE_SCRATCH_SIZE 32768
 #define ETRACE_SCRATCH_HALF (ETRACE_SCRATCH_SIZE / 2)
 
-/* Input payloads up to this size travel inside the per-thread in-flight state, so the call
- * costs one record at exit; larger ones go out at entry as an ETRACE_REC_ENTER record. */
-#define ETRACE_INLINE_BYTES 256
-
 /* Filtering by comm: TASK_COMM_LEN. */
 #define ETRACE_COMM_LEN 16
 

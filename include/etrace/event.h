@@ -95,6 +95,24 @@ struct etrace_fork_record {
 	etrace_u32 child_tid;
 };
 
+/* Per-thread state between sys_enter and sys_exit (the `inflight` map's value). Userspace
+ * reads it to show calls still running as "<unfinished ...>". Small input payloads ride in
+ * inline_buf, serialized exactly as in a record, and leave with the exit record. */
+#define ETRACE_INLINE_BYTES 256
+
+struct etrace_inflight {
+	etrace_u64 enter_ts;
+	etrace_u64 args[6];
+	etrace_s64 nr;
+	etrace_u32 lost;         /* records of this thread dropped since the last delivered one */
+	etrace_u16 active;       /* inside a traced call */
+	etrace_u16 flags;        /* ETRACE_SC_ENTER_SENT / ETRACE_SC_ENTER_LOST */
+	etrace_u16 inline_len;   /* bytes of serialized payloads in inline_buf */
+	etrace_u16 inline_count; /* how many payloads */
+	etrace_u32 tgid;
+	etrace_u8 inline_buf[ETRACE_INLINE_BYTES];
+};
+
 /* Reasons a record was not delivered, indexes of the `drops` per-CPU counter array. */
 enum etrace_drop_reason {
 	ETRACE_DROP_RINGBUF_FULL = 0,

@@ -1,6 +1,7 @@
 #include "syscalls/syscall_table.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace etrace {
 
@@ -26,6 +27,12 @@ constexpr SyscallSpec kGeneric{
 }  // namespace
 
 const SyscallSpec& generic_syscall_spec() { return kGeneric; }
+
+std::string unknown_syscall_name(std::int64_t nr) {
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "syscall_%#llx", static_cast<unsigned long long>(nr));
+  return buf;
+}
 
 SyscallTable::SyscallTable() {
   for (const auto& [nr, name] : kX86_64) {

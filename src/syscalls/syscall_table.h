@@ -38,6 +38,9 @@ class SyscallTable {
   int max_nr_ = -1;
 };
 
+// strace's name for a number the table does not know: "syscall_0x1c5".
+std::string unknown_syscall_name(std::int64_t nr);
+
 // Spec used for numbers without a hand-written spec: six hex arguments.
 const SyscallSpec& generic_syscall_spec();
 

@@ -1,0 +1,216 @@
+/* Copying argument memory of the traced process into a record being built in the per-CPU
+ * scratch buffer. Every payload starts at an offset <= ETRACE_SCRATCH_HALF and holds at most
+ * ETRACE_SCRATCH_HALF - sizeof(struct etrace_payload) bytes, so header + data always end
+ * inside the scratch buffer: that is the bound the verifier checks. */
+#ifndef ETRACE_CAPTURE_BPF_H
+#define ETRACE_CAPTURE_BPF_H
+
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+#include "etrace/capture_plan.h"
+#include "etrace/config.h"
+#include "etrace/event.h"
+
+_Static_assert((ETRACE_SCRATCH_HALF & (ETRACE_SCRATCH_HALF - 1)) == 0, "half must be a power of two");
+_Static_assert(ETRACE_SCRATCH_HALF * 2 == ETRACE_SCRATCH_SIZE, "payload bound assumes two halves");
+_Static_assert((ETRACE_SCRATCH_SIZE & (ETRACE_SCRATCH_SIZE - 1)) == 0, "record size mask");
+
+/* Payloads start below HALF (8-aligned) and end before SCRATCH_SIZE - 8, so a whole record's
+ * size is always < ETRACE_SCRATCH_SIZE and `size & (ETRACE_SCRATCH_SIZE - 1)` is exact. */
+#define PAYLOAD_MAX (ETRACE_SCRATCH_HALF - sizeof(struct etrace_payload) - 8)
+#define ARGV_MAX_STRINGS 64
+#define ENVP_MAX_COUNT 4096
+
+/* Restates `v < mask + 1` for the verifier. Clang drops a C mask it can prove redundant (it
+ * already tested the bound, but on another copy of the register), so the mask is in asm. */
+static __always_inline __u32 capture__bound(__u32 v, const __u32 mask)
+{
+	__u64 x = v;
+	asm volatile("%[x] &= %[m]" : [x] "+r"(x) : [m] "i"(mask));
+	return (__u32)x;
+}
+
+static __always_inline __u32 capture__round8(__u32 n) { return (n + 7) & ~7u; }
+
+static __always_inline __u32 capture__clamp(__u64 want, __u32 max)
+{
+	__u64 n = want < max ? want : max;
+	return n < PAYLOAD_MAX ? (__u32)n : (__u32)PAYLOAD_MAX;
+}
+
+/* Context shared with the bpf_loop callbacks for argv-like arrays (verified once, not per
+ * unrolled iteration). */
+struct strvec_ctx {
+	__u8 *buf;
+	__u32 off;      /* where the next string goes, relative to buf */
+	__u32 start;    /* first data byte of this payload */
+	__u64 base;     /* user address of the pointer array */
+	__u32 max;      /* bytes per string */
+	__u32 count;
+	bool truncated;
+	bool fault;
+};
+
+static long capture__strvec_cb(__u64 i, struct strvec_ctx *c)
+{
+	__u64 p = 0;
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(c->base + i * 8))) {
+		c->fault = true;
+		return 1;
+	}
+	if (!p)
+		return 1;
+	__u32 off = c->off;
+	__u32 max = c->max;
+	if (off >= ETRACE_SCRATCH_HALF || max > PAYLOAD_MAX) {
+		c->truncated = true;
+		return 1;
+	}
+	if (max + (off - c->start) > PAYLOAD_MAX) {
+		c->truncated = true;
+		return 1;
+	}
+	off = capture__bound(off, ETRACE_SCRATCH_HALF - 1);
+	long n = bpf_probe_read_user_str(c->buf + off, max, (void *)p);
+	if (n <= 0) {
+		c->fault = true;
+		return 1;
+	}
+	c->off = off + (__u32)n;
+	c->count++;
+	return 0;
+}
+
+struct ptrcount_ctx {
+	__u64 base;
+	__u32 count;
+};
+
+static long capture__ptrcount_cb(__u64 i, struct ptrcount_ctx *c)
+{
+	__u64 p = 0;
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(c->base + i * 8)) || !p)
+		return 1;
+	c->count++;
+	return 0;
+}
+
+/* Appends one payload for `cap` at buf + off; returns the offset after it (unchanged when
+ * nothing was captured). */
+static __always_inline __u32 capture__one(__u8 *buf, __u32 off, const struct etrace_capture *cap,
+					  const __u64 *args, __s64 ret, bool at_exit)
+{
+	if (off >= ETRACE_SCRATCH_HALF)
+		return off;
+	off = capture__bound(off, ETRACE_SCRATCH_HALF - 1);
+	__u8 argi = cap->arg;
+	if (argi > 5)
+		return off;
+	__u64 ptr = args[argi];
+	if (!ptr)
+		return off;
+
+	struct etrace_payload *pl = (void *)(buf + off);
+	__u8 *data = buf + off + sizeof(*pl);
+	pl->arg = argi;
+	pl->type = ETRACE_PL_BYTES;
+	pl->flags = at_exit ? ETRACE_PLF_AT_EXIT : 0;
+	pl->aux = 0;
+	__u32 n = 0;
+	long err = 0;
+
+	switch (cap->type) {
+	case ETRACE_CAP_STRING: {
+		__u32 max = capture__clamp(cap->max, cap->max);
+		pl->type = ETRACE_PL_STRING;
+		long r = bpf_probe_read_user_str(data, max, (void *)ptr);
+		if (r < 0) {
+			err = r;
+		} else {
+			n = (__u32)r;
+			if (n == max)
+				pl->flags |= ETRACE_PLF_TRUNCATED;
+		}
+		break;
+	}
+	case ETRACE_CAP_BUF_ARG: {
+		__u8 li = cap->len_arg;
+		if (li > 5)
+			return off;
+		__u64 want = args[li];
+		pl->aux = want;
+		n = capture__clamp(want, cap->max);
+		if (want > n)
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+		err = bpf_probe_read_user(data, n, (void *)ptr);
+		break;
+	}
+	case ETRACE_CAP_BUF_RET:
+		if (ret <= 0)
+			return off;
+		pl->aux = (__u64)ret;
+		n = capture__clamp((__u64)ret, cap->max);
+		if ((__u64)ret > n)
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+		err = bpf_probe_read_user(data, n, (void *)ptr);
+		break;
+	case ETRACE_CAP_FIXED:
+		n = capture__clamp(cap->max, cap->max);
+		pl->aux = n;
+		err = bpf_probe_read_user(data, n, (void *)ptr);
+		break;
+	case ETRACE_CAP_BUF_LEN_PTR: {
+		__u8 li = cap->len_arg;
+		if (li > 5 || !args[li])
+			return off;
+		int len = 0;
+		if (bpf_probe_read_user(&len, sizeof(len), (void *)args[li]) || len <= 0)
+			return off;
+		pl->aux = (__u64)len;
+		n = capture__clamp((__u64)len, cap->max);
+		err = bpf_probe_read_user(data, n, (void *)ptr);
+		break;
+	}
+	case ETRACE_CAP_STRVEC: {
+		struct strvec_ctx c = {
+			.buf = buf, .off = off + sizeof(*pl), .start = off + sizeof(*pl),
+			.base = ptr, .max = cap->max,
+		};
+		pl->type = ETRACE_PL_STRVEC;
+		__u32 limit = cap->len_arg ? cap->len_arg : ARGV_MAX_STRINGS;
+		bpf_loop(limit, capture__strvec_cb, &c, 0);
+		if (c.count == limit) {
+			/* There may be more: say so only if the next pointer is not NULL. */
+			__u64 p = 0;
+			bpf_probe_read_user(&p, sizeof(p), (void *)(ptr + limit * 8));
+			if (p)
+				c.truncated = true;
+		}
+		if (c.truncated)
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+		if (c.fault && !c.count)
+			pl->flags |= ETRACE_PLF_FAULT;
+		pl->aux = c.count;
+		n = c.off - c.start;
+		break;
+	}
+	case ETRACE_CAP_PTR_COUNT: {
+		struct ptrcount_ctx c = { .base = ptr };
+		bpf_loop(ENVP_MAX_COUNT, capture__ptrcount_cb, &c, 0);
+		pl->type = ETRACE_PL_COUNT;
+		pl->aux = c.count;
+		break;
+	}
+	default:
+		return off;
+	}
+	if (err) {
+		pl->flags |= ETRACE_PLF_FAULT;
+		n = 0;
+	}
+	pl->len = n;
+	return off + sizeof(*pl) + capture__round8(n);
+}
+
+#endif

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0
+/* etrace's kernel side: filter the task, look up the syscall's capture plan, copy its
+ * arguments, and push one record per call into the ring buffer. See DESIGN.md "Data flow". */
+#include "vmlinux.h"
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "capture.bpf.h"
+#include "compat.bpf.h"
+#include "maps.bpf.h"
+
+_Static_assert((ETRACE_INLINE_BYTES & (ETRACE_INLINE_BYTES - 1)) == 0, "inline mask needs a power of two");
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Configured before load (STYLE rule 2): the verifier prunes whatever is off. */
+const volatile __u32 self_tgid = 0;
+const volatile bool filter_tgids = false;   /* -p / command: only tgids in traced_tgids */
+const volatile bool filter_comms = false;   /* --comm */
+const volatile bool filter_cgroup = false;  /* --cgroup: the task is under traced_cgroup[0] */
+const volatile bool follow_forks = false;   /* -f: children join traced_tgids at fork */
+const volatile __u32 status_mask = 0;       /* ETRACE_STATUS_*; 0 = every status */
+const volatile bool count_only = false;     /* -c: totals in `counts`, no records */
+const volatile __u64 wakeup_bytes = 1 << 20;/* unread bytes that justify waking the consumer */
+
+static __always_inline bool filter__allow_task(__u32 tgid)
+{
+	if (tgid == self_tgid)
+		return false;
+	if (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid))
+		return false;
+	if (filter_comms) {
+		char comm[ETRACE_COMM_LEN] = {};
+		bpf_get_current_comm(comm, sizeof(comm));
+		if (!bpf_map_lookup_elem(&traced_comms, comm))
+			return false;
+	}
+	if (filter_cgroup && bpf_current_task_under_cgroup(&traced_cgroup, 0) != 1)
+		return false;
+	return true;
+}
+
+static __always_inline void drops__count(__u32 reason)
+{
+	__u64 *n = bpf_map_lookup_elem(&drops, &reason);
+	if (n)
+		*n += 1;
+}
+
+static __always_inline void record__header(struct etrace_record_header *h, __u16 kind, __u64 pid_tgid)
+{
+	h->kind = kind;
+	h->flags = 0;
+	h->ts_ns = bpf_ktime_get_ns();
+	h->tgid = pid_tgid >> 32;
+	h->tid = (__u32)pid_tgid;
+	h->lost_before = 0;
+	h->cpu = bpf_get_smp_processor_id();
+}
+
+/* Outputs `size` bytes of `buf` as one record. Wake-ups are batched: the consumer polls with a
+ * short timeout and is only woken when the unread data passes wakeup_bytes. */
+static __always_inline void record__submit(void *buf, __u32 size, struct etrace_inflight *st)
+{
+	struct etrace_record_header *h = buf;
+	size &= ETRACE_SCRATCH_SIZE - 1; /* exact: records are smaller (capture.bpf.h) */
+	h->size = size;
+	h->lost_before = st ? st->lost : 0;
+	__u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+										    : BPF_RB_NO_WAKEUP;
+	if (bpf_ringbuf_output(&events, buf, size, flags)) {
+		drops__count(ETRACE_DROP_RINGBUF_FULL);
+		if (st)
+			st->lost++;
+	} else if (st) {
+		st->lost = 0;
+	}
+}
+
+static __always_inline __u8 *scratch__get(void)
+{
+	__u32 zero = 0;
+	struct scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+	return s ? s->buf : NULL;
+}
+
+static __always_inline const struct etrace_syscall_plan *plan__lookup(long nr)
+{
+	__u32 key = nr >= 0 && nr < ETRACE_MAX_SYSCALL_NR ? (__u32)nr : ETRACE_MAX_SYSCALL_NR - 1;
+	return bpf_map_lookup_elem(&syscall_plans, &key);
+}
+
+/* Captures every payload of `plan` taken at this point (entry or exit) after the record
+ * header; returns the record's size and sets *count. */
+static __always_inline __u32 capture__all(__u8 *buf, __u32 off, const struct etrace_syscall_plan *plan,
+					  const __u64 *args, __s64 ret, bool at_exit, __u16 *count)
+{
+	bool ok = !at_exit || ret >= 0 || ret < -4095;
+#pragma unroll
+	for (int i = 0; i < ETRACE_MAX_CAPTURES; i++) {
+		if (i >= plan->ncaptures)
+			break;
+		const struct etrace_capture *cap = &plan->captures[i];
+		bool exit_cap = cap->when != ETRACE_AT_ENTER;
+		if (exit_cap != at_exit)
+			continue;
+		if (cap->when == ETRACE_AT_EXIT && !ok)
+			continue;
+		__u32 next = capture__one(buf, off, cap, args, ret, at_exit);
+		if (next != off)
+			*count += 1;
+		off = next;
+	}
+	return off;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	const struct etrace_syscall_plan *plan = plan__lookup(id);
+	if (!plan || !(plan->flags & ETRACE_PLAN_ENABLED))
+		return 0;
+	if (!filter__allow_task(pid_tgid >> 32))
+		return 0;
+
+	__u32 tid = (__u32)pid_tgid;
+	struct etrace_inflight *st = bpf_map_lookup_elem(&inflight, &tid);
+	if (!st) {
+		struct etrace_inflight fresh = {};
+		bpf_map_update_elem(&inflight, &tid, &fresh, BPF_NOEXIST);
+		st = bpf_map_lookup_elem(&inflight, &tid);
+		if (!st) {
+			drops__count(ETRACE_DROP_INFLIGHT_FULL);
+			return 0;
+		}
+	}
+	st->enter_ts = bpf_ktime_get_ns();
+	st->nr = id;
+	compat__syscall_args(regs, st->args);
+	st->flags = 0;
+	st->inline_len = 0;
+	st->inline_count = 0;
+	st->tgid = pid_tgid >> 32;
+	st->active = 1;
+	if (count_only || (plan->flags & ETRACE_PLAN_COUNT_ONLY))
+		return 0;
+
+	__u8 *buf = scratch__get();
+	if (!buf)
+		return 0;
+	struct etrace_syscall_record *rec = (void *)buf;
+	__u16 count = 0;
+	__u32 end = capture__all(buf, sizeof(*rec), plan, st->args, 0, false, &count);
+
+	if (plan->flags & ETRACE_PLAN_NO_RETURN) {
+		/* exit/exit_group never reach sys_exit: the whole record goes out now. */
+		record__header(&rec->hdr, ETRACE_REC_SYSCALL, pid_tgid);
+		rec->hdr.flags = ETRACE_SC_NO_RETURN;
+		rec->nr = id;
+		__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
+		rec->ret = 0;
+		rec->enter_ts_ns = st->enter_ts;
+		rec->npayloads = count;
+		st->active = 0;
+		record__submit(buf, end, st);
+		return 0;
+	}
+	if (!count)
+		return 0;
+
+	__u32 payload_len = end - sizeof(*rec);
+	if (payload_len < ETRACE_INLINE_BYTES) {
+		/* Small inputs ride in the thread state and leave with the exit record. The mask
+		 * restates the bound for the verifier (clang may test a copy of the register). */
+		__u32 n = payload_len & (ETRACE_INLINE_BYTES - 1);
+		bpf_probe_read_kernel(st->inline_buf, n, buf + sizeof(*rec));
+		st->inline_len = n;
+		st->inline_count = count;
+		return 0;
+	}
+	record__header(&rec->hdr, ETRACE_REC_ENTER, pid_tgid);
+	rec->nr = id;
+	__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
+	rec->ret = 0;
+	rec->enter_ts_ns = st->enter_ts;
+	rec->npayloads = count;
+	__u32 lost = st->lost;
+	record__submit(buf, end, st);
+	st->flags = st->lost > lost ? ETRACE_SC_ENTER_LOST : ETRACE_SC_ENTER_SENT;
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pid_tgid;
+	struct etrace_inflight *st = bpf_map_lookup_elem(&inflight, &tid);
+	if (!st || !st->active)
+		return 0;
+	st->active = 0;
+
+	bool failed = ret < 0 && ret >= -4095;
+	if (status_mask && !(status_mask & (failed ? ETRACE_STATUS_FAILED : ETRACE_STATUS_SUCCESSFUL)))
+		return 0;
+
+	__s64 nr = st->nr;
+	const struct etrace_syscall_plan *plan = plan__lookup(nr);
+	if (!plan)
+		return 0;
+	if (count_only || (plan->flags & ETRACE_PLAN_COUNT_ONLY)) {
+		__u32 key = nr >= 0 && nr < ETRACE_MAX_SYSCALL_NR ? (__u32)nr : ETRACE_MAX_SYSCALL_NR - 1;
+		struct etrace_count *c = bpf_map_lookup_elem(&counts, &key);
+		if (c) {
+			c->calls++;
+			c->errors += failed;
+			c->ns += bpf_ktime_get_ns() - st->enter_ts;
+		}
+		return 0;
+	}
+	__u8 *buf = scratch__get();
+	if (!buf)
+		return 0;
+
+	struct etrace_syscall_record *rec = (void *)buf;
+	record__header(&rec->hdr, ETRACE_REC_SYSCALL, pid_tgid);
+	rec->hdr.flags = st->flags;
+	rec->nr = nr;
+	__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
+	rec->ret = ret;
+	rec->enter_ts_ns = st->enter_ts;
+
+	__u32 off = sizeof(*rec);
+	__u16 count = st->inline_count;
+	__u32 inl = st->inline_len & (ETRACE_INLINE_BYTES - 1); /* < INLINE by construction */
+	if (inl) {
+		bpf_probe_read_kernel(buf + off, inl, st->inline_buf);
+		off += inl;
+	}
+	off = capture__all(buf, off, plan, st->args, ret, true, &count);
+	rec->npayloads = count;
+	record__submit(buf, off, st);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(etrace_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = BPF_CORE_READ(parent, tgid);
+	if (!filter__allow_task(ptgid))
+		return 0;
+	__u32 ctgid = BPF_CORE_READ(child, tgid);
+	if (follow_forks && filter_tgids && ctgid != ptgid) {
+		__u8 one = 1;
+		bpf_map_update_elem(&traced_tgids, &ctgid, &one, BPF_ANY);
+	}
+	struct etrace_fork_record r = {};
+	record__header(&r.hdr, ETRACE_REC_FORK, bpf_get_current_pid_tgid());
+	r.child_tgid = ctgid;
+	r.child_tid = BPF_CORE_READ(child, pid);
+	__u32 tid = r.hdr.tid;
+	record__submit(&r, sizeof(r), bpf_map_lookup_elem(&inflight, &tid));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(etrace_exit, struct task_struct *task)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32;
+	if (!filter__allow_task(tgid))
+		return 0;
+	__u32 tid = (__u32)pid_tgid;
+	bool group_dead = compat__group_dead(task);
+	if (!count_only) {
+		struct etrace_task_exit_record r = {};
+		record__header(&r.hdr, ETRACE_REC_TASK_EXIT, pid_tgid);
+		r.exit_code = BPF_CORE_READ(task, exit_code);
+		r.group_dead = group_dead;
+		record__submit(&r, sizeof(r), bpf_map_lookup_elem(&inflight, &tid));
+	}
+	bpf_map_delete_elem(&inflight, &tid);
+	if (group_dead && filter_tgids)
+		bpf_map_delete_elem(&traced_tgids, &tgid);
+	return 0;
+}
+
+static __always_inline void signal__emit(int sig, struct kernel_siginfo *info, __u64 pid_tgid)
+{
+	struct etrace_signal_record r = {};
+	record__header(&r.hdr, ETRACE_REC_SIGNAL, pid_tgid);
+	r.sig = sig;
+	if (info)
+		bpf_probe_read_kernel(r.siginfo, sizeof(r.siginfo), info);
+	__u32 tid = r.hdr.tid;
+	record__submit(&r, sizeof(r), bpf_map_lookup_elem(&inflight, &tid));
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(etrace_signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	/* The fatal-signal path reports SIGKILL with no siginfo: that shows as "killed by". */
+	if (count_only || !info || !ka || !filter__allow_task(pid_tgid >> 32))
+		return 0;
+	signal__emit(sig, info, pid_tgid);
+	return 0;
+}
+
+/* A signal whose disposition ignores it is dropped when sent and never delivered; strace still
+ * shows it (ptrace stops the tracee for it), so report it at generation. */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	if (count_only || result != 1 /* TRACE_SIGNAL_IGNORED */)
+		return 0;
+	__u32 tgid = BPF_CORE_READ(task, tgid);
+	if (tgid == self_tgid || (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid)))
+		return 0;
+	__u64 pid_tgid = ((__u64)tgid << 32) | BPF_CORE_READ(task, pid);
+	signal__emit(sig, info, pid_tgid);
+	return 0;
+}

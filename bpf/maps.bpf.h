@@ -1,0 +1,82 @@
+/* Maps shared by the etrace programs. Sizes that userspace may change are set between
+ * open and load (bpf_map__set_max_entries). */
+#ifndef ETRACE_MAPS_BPF_H
+#define ETRACE_MAPS_BPF_H
+
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+#include "etrace/capture_plan.h"
+#include "etrace/config.h"
+#include "etrace/event.h"
+
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, ETRACE_MAX_SYSCALL_NR);
+	__type(key, __u32);
+	__type(value, struct etrace_syscall_plan);
+} syscall_plans SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);  /* tgid */
+	__type(value, __u8);
+} traced_tgids SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, char[ETRACE_COMM_LEN]);
+	__type(value, __u8);
+} traced_comms SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} traced_cgroup SEC(".maps");
+
+/* LRU so that system-wide tracing of a machine with more threads than entries evicts the
+ * coldest thread's state instead of failing. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32);  /* tid */
+	__type(value, struct etrace_inflight);
+} inflight SEC(".maps");
+
+struct scratch {
+	__u8 buf[ETRACE_SCRATCH_SIZE];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, ETRACE_DROP_NR);
+	__type(key, __u32);
+	__type(value, __u64);
+} drops SEC(".maps");
+
+/* -c without other output: per-syscall totals, no per-call records. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, ETRACE_MAX_SYSCALL_NR);
+	__type(key, __u32);
+	__type(value, struct etrace_count);
+} counts SEC(".maps");
+
+#endif

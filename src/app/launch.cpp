@@ -1,0 +1,95 @@
+#include "app/launch.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "app/fatal.h"
+
+namespace etrace {
+
+std::string resolve_command(const std::string& name) {
+  struct stat st;
+  auto fail = [&](int err) {
+    throw Fatal("Can't stat '" + name + "': " + std::strerror(err));
+  };
+  if (name.find('/') != std::string::npos) {
+    if (stat(name.c_str(), &st) != 0) fail(errno);
+    return name;
+  }
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    std::size_t colon = dirs.find(':', start);
+    if (colon == std::string::npos) colon = dirs.size();
+    std::string dir = dirs.substr(start, colon - start);
+    std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+    if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(candidate.c_str(), X_OK) == 0)
+      return candidate;
+    start = colon + 1;
+  }
+  fail(ENOENT);
+  return {};
+}
+
+PendingChild::PendingChild(const std::string& path, const std::vector<std::string>& argv) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) throw Fatal(std::string("pipe: ") + std::strerror(errno));
+  pid_ = fork();
+  if (pid_ < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    throw Fatal(std::string("fork: ") + std::strerror(errno));
+  }
+  if (pid_ == 0) {
+    close(fds[1]);
+    char go = 0;
+    ssize_t n;
+    do n = read(fds[0], &go, 1);
+    while (n < 0 && errno == EINTR);
+    if (n != 1 || go != 'g') _exit(127);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(path.c_str(), args.data());
+    const int err = errno;
+    // The trace shows the failed execve; say it on stderr too, as strace does.
+    dprintf(2, "etrace: exec '%s': %s\n", path.c_str(), std::strerror(err));
+    _exit(err == ENOENT ? 127 : 126);
+  }
+  close(fds[0]);
+  go_fd_ = fds[1];
+}
+
+void PendingChild::release() {
+  if (go_fd_ < 0) return;
+  const char go = 'g';
+  (void)!write(go_fd_, &go, 1);
+  close(go_fd_);
+  go_fd_ = -1;
+}
+
+void PendingChild::abandon() {
+  if (go_fd_ >= 0) {
+    close(go_fd_);
+    go_fd_ = -1;
+    int status;
+    waitpid(pid_, &status, 0);
+  }
+}
+
+PendingChild::~PendingChild() { abandon(); }
+
+int shell_status(int wait_status) {
+  if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+  if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
+  return 1;
+}
+
+}  // namespace etrace

@@ -1,0 +1,166 @@
+#include "app/pipeline.h"
+
+#include <csignal>
+
+#include "format/range_emitter.h"
+#include "xlat/xlat.h"
+
+namespace etrace {
+
+int entry_arg_count(const SyscallSpec& spec) {
+  for (int i = 0; i < spec.nargs; ++i) {
+    switch (spec.args[i].kind) {
+      case ArgKind::BufOut:
+      case ArgKind::StructOut:
+      case ArgKind::SockaddrOut:
+      case ArgKind::FdPair:
+        return i;
+      default:
+        break;
+    }
+  }
+  return spec.nargs;
+}
+
+Pipeline::Pipeline(PipelineOptions opts, Emitter& out, PipelineHooks hooks)
+    : opts_(std::move(opts)), out_(out), hooks_(std::move(hooks)) {}
+
+std::uint64_t Pipeline::calls_of(std::int64_t nr) const {
+  return nr >= 0 && static_cast<std::size_t>(nr) < counts_.size() ? counts_[nr] : 0;
+}
+
+bool Pipeline::wanted(std::int64_t nr) const {
+  if (opts_.print_syscall.empty()) return true;
+  if (nr < 0 || static_cast<std::size_t>(nr) >= opts_.print_syscall.size()) return false;
+  return opts_.print_syscall[nr];
+}
+
+LineInfo Pipeline::line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts) {
+  live_tasks_.insert(tid);
+  LineInfo info;
+  info.tgid = tgid;
+  info.tid = tid;
+  info.ts_ns = ts;
+  info.show_pid = opts_.pid_on_every_line || live_tasks_.size() > 1;
+  return info;
+}
+
+bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
+  auto rec = parse_record(bytes);
+  if (!rec) {
+    ++malformed_;
+    return false;
+  }
+  ++records_;
+  const RecordHeader& h = header_of(*rec);
+  if (h.lost_before) out_.lost_line(line_for(h.tgid, h.tid, h.ts_ns), h.lost_before);
+  if (auto* s = std::get_if<SyscallRecord>(&*rec)) on_syscall(*s);
+  else if (auto* e = std::get_if<TaskExitRecord>(&*rec)) on_exit(*e);
+  else if (auto* g = std::get_if<SignalRecord>(&*rec)) on_signal(*g);
+  else if (auto* f = std::get_if<ForkRecord>(&*rec)) {
+    live_tasks_.insert(f->child_tid);
+    if (hooks_.on_fork && f->child_tgid != f->hdr.tgid) hooks_.on_fork(f->hdr.tgid, f->child_tgid);
+  }
+  return true;
+}
+
+void Pipeline::on_syscall(SyscallRecord& r) {
+  SyscallCall& call = r.call;
+  if (r.hdr.kind == ETRACE_REC_ENTER) {
+    entered_[call.tid] = std::move(call);
+    return;
+  }
+  if (r.hdr.flags & ETRACE_SC_ENTER_SENT) {
+    auto it = entered_.find(call.tid);
+    if (it != entered_.end() && it->second.enter_ts_ns == call.enter_ts_ns) {
+      auto& in = it->second.payloads;
+      call.payloads.insert(call.payloads.begin(), std::make_move_iterator(in.begin()),
+                           std::make_move_iterator(in.end()));
+    }
+    if (it != entered_.end()) entered_.erase(it);
+  }
+  if (call.nr >= 0 && call.nr < 4096) {
+    if (counts_.size() <= static_cast<std::size_t>(call.nr)) counts_.resize(call.nr + 1);
+    ++counts_[call.nr];
+  }
+  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
+  if (hooks_.on_call_counted) hooks_.on_call_counted(info, call);
+  LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
+  line.nr = call.nr;
+  line.duration_ns = call.has_ret && call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
+  if (wanted(call.nr)) print_call(info, call, line);
+  if (hooks_.after_call) hooks_.after_call(info, call);
+}
+
+void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line) {
+  const std::string fallback = info ? std::string() : unknown_syscall_name(call.nr);
+  const std::string_view name = info ? info->name : std::string_view(fallback);
+  auto it = unfinished_.find(call.tid);
+  if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {
+    unfinished_.erase(it);
+    const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
+    RangeEmitter rest(out_, entry_arg_count(spec), 6);
+    rest.begin_resumed(line, name);
+    decode_args(info, call, opts_.decode, rest);
+    rest.end_call(decode_result(info, call, opts_.decode));
+    return;
+  }
+  out_.begin_call(line, name);
+  decode_args(info, call, opts_.decode, out_);
+  if (call.has_ret) out_.end_call(decode_result(info, call, opts_.decode));
+  else {
+    CallResult unknown;
+    unknown.kind = CallResult::Kind::Unknown;
+    out_.end_call(unknown);
+  }
+}
+
+void Pipeline::on_still_running(const SyscallCall& call) {
+  if (!wanted(call.nr)) return;
+  auto& u = unfinished_[call.tid];
+  if (u.enter_ts == call.enter_ts_ns) return;  // already printed
+  u = {call.nr, call.enter_ts_ns};
+  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
+  const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
+  const std::string fallback = info ? std::string() : unknown_syscall_name(call.nr);
+  LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
+  line.nr = call.nr;
+  const int shown = entry_arg_count(spec);
+  RangeEmitter head(out_, 0, shown);
+  head.begin_call(line, info ? info->name : std::string_view(fallback));
+  decode_args(info, call, opts_.decode, head);
+  if (shown < spec.nargs) out_.arg("");  // strace leaves the ", " before the first output argument
+  out_.end_unfinished();
+}
+
+void Pipeline::on_exit(const TaskExitRecord& r) {
+  unfinished_.erase(r.hdr.tid);
+  entered_.erase(r.hdr.tid);
+  if (opts_.print_exits) {
+    LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
+    const int status = r.exit_code;
+    const bool killed = (status & 0x7f) != 0;
+    out_.exit_line(line, (status >> 8) & 0xff, killed, killed ? signal_name(status & 0x7f) : std::string(),
+                   (status & 0x80) != 0);
+  }
+  live_tasks_.erase(r.hdr.tid);
+  if (r.group_dead && hooks_.on_process_exit) hooks_.on_process_exit(r.hdr.tgid);
+}
+
+void Pipeline::on_signal(const SignalRecord& r) {
+  if (!opts_.print_signals) return;
+  LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
+  out_.signal_line(line, signal_name(r.sig));
+  if (hooks_.siginfo_printer) {
+    hooks_.siginfo_printer(r.sig, r.siginfo, out_);
+  } else {
+    out_.begin_struct();
+    out_.field("si_signo");
+    out_.symbol(signal_name(r.sig), r.sig);
+    out_.ellipsis();
+    out_.end_struct();
+  }
+  out_.end_signal();
+}
+
+}  // namespace etrace

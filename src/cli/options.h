@@ -1,0 +1,48 @@
+// Everything the command line can say, as passive data. parse_options() fills it (CLI11).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace etrace {
+
+struct Options {
+  std::vector<std::string> command;   // CMD ARGS... to run and trace
+  std::vector<int> pids;              // -p PID (repeatable, comma lists)
+  int follow = 0;                     // -f (1), -ff (2: one output file per process)
+  bool system_wide = false;           // --system-wide
+  std::vector<std::string> comms;     // --comm NAME
+  std::string cgroup;                 // --cgroup PATH
+  std::vector<std::string> exprs;     // -e EXPR, in order
+  std::string output;                 // -o FILE
+  bool append = false;                // -A
+  std::uint32_t strsize = 32;         // -s N
+  int decorate_fds = 0;               // -y, -yy
+  int hex = 0;                        // -x, -xx
+  bool verbose = false;               // -v
+  int timestamps = 0;                 // -t, -tt, -ttt
+  bool relative = false;              // -r
+  bool durations = false;             // -T
+  bool numbers = false;               // -n
+  int column = 40;                    // -a N
+  bool summary = false;               // -c
+  bool summary_too = false;           // -C
+  bool only_failed = false;           // -Z
+  bool only_successful = false;       // -z
+  int quiet = 0;                      // -q, -qq
+  bool json = false;                  // --json: JSON Lines instead of strace text
+  bool always_show_pid = false;       // --always-show-pid
+  std::uint64_t buffer_size = 16u << 20;  // --buffer-size BYTES
+};
+
+struct ParseOutcome {
+  std::optional<Options> options;  // set when tracing should go ahead
+  int exit_code = 0;               // otherwise: exit with this (0 after --help / -V)
+  std::string message;             // what to print (stdout for help, stderr "etrace: ..." for errors)
+};
+
+ParseOutcome parse_options(int argc, const char* const* argv);
+
+}  // namespace etrace

@@ -1,0 +1,59 @@
+// Validating raw ring-buffer bytes (include/etrace/event.h) into owned values. A record that
+// is short, mis-sized or of an unknown kind is rejected, never trusted.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "etrace/event.h"
+#include "event/syscall_call.h"
+
+namespace etrace {
+
+struct RecordHeader {
+  std::uint16_t kind = 0;
+  std::uint16_t flags = 0;
+  std::uint64_t ts_ns = 0;
+  std::uint32_t tgid = 0;
+  std::uint32_t tid = 0;
+  std::uint32_t lost_before = 0;
+};
+
+struct SyscallRecord {
+  RecordHeader hdr;
+  SyscallCall call;  // payloads copied out
+};
+
+struct TaskExitRecord {
+  RecordHeader hdr;
+  std::int32_t exit_code = 0;  // wait status
+  bool group_dead = false;
+};
+
+struct SignalRecord {
+  RecordHeader hdr;
+  int sig = 0;
+  std::string siginfo;  // ETRACE_SIGINFO_BYTES bytes
+};
+
+struct ForkRecord {
+  RecordHeader hdr;
+  std::uint32_t child_tgid = 0;
+  std::uint32_t child_tid = 0;
+};
+
+using Record = std::variant<SyscallRecord, TaskExitRecord, SignalRecord, ForkRecord>;
+
+// nullopt when the bytes are not a well-formed record.
+std::optional<Record> parse_record(std::span<const std::uint8_t> bytes);
+
+const RecordHeader& header_of(const Record& r);
+
+// Appends `count` serialized payloads from `bytes` to `out`; false when malformed.
+bool parse_payloads(std::span<const std::uint8_t> bytes, unsigned count, std::vector<Payload>& out);
+
+}  // namespace etrace

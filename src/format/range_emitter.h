@@ -1,0 +1,56 @@
+// Forwards only the arguments [first, end) of a call to another emitter: the part of a call
+// shown before "<unfinished ...>" and the part shown after "<... resumed>".
+#pragma once
+
+#include "format/emitter.h"
+
+namespace etrace {
+
+class RangeEmitter final : public Emitter {
+ public:
+  RangeEmitter(Emitter& out, int first, int end) : out_(out), first_(first), end_(end) {}
+
+  void begin_call(const LineInfo& i, std::string_view n) override { out_.begin_call(i, n); }
+  void end_call(const CallResult& r) override { out_.end_call(r); }
+  void end_unfinished() override { out_.end_unfinished(); }
+  void begin_resumed(const LineInfo& i, std::string_view n) override { out_.begin_resumed(i, n); }
+  void signal_line(const LineInfo& i, std::string_view s) override { out_.signal_line(i, s); }
+  void end_signal() override { out_.end_signal(); }
+  void exit_line(const LineInfo& i, int st, bool k, std::string_view s, bool c) override {
+    out_.exit_line(i, st, k, s, c);
+  }
+  void lost_line(const LineInfo& i, std::uint64_t n) override { out_.lost_line(i, n); }
+
+  void arg(std::string_view name) override {
+    ++index_;
+    if (on()) out_.arg(name);
+  }
+  void field(std::string_view n) override { if (on()) out_.field(n); }
+  void element() override { if (on()) out_.element(); }
+  void integer(std::int64_t v) override { if (on()) out_.integer(v); }
+  void uinteger(std::uint64_t v) override { if (on()) out_.uinteger(v); }
+  void hex(std::uint64_t v) override { if (on()) out_.hex(v); }
+  void octal(std::uint64_t v) override { if (on()) out_.octal(v); }
+  void pointer(std::uint64_t v) override { if (on()) out_.pointer(v); }
+  void symbol(std::string_view n, std::int64_t r) override { if (on()) out_.symbol(n, r); }
+  void flags(std::span<const std::string_view> n, std::uint64_t r, std::uint64_t u) override {
+    if (on()) out_.flags(n, r, u);
+  }
+  void string(std::string_view b, bool t) override { if (on()) out_.string(b, t); }
+  void fd(std::int64_t f, std::string_view d) override { if (on()) out_.fd(f, d); }
+  void verbatim(std::string_view t) override { if (on()) out_.verbatim(t); }
+  void comment(std::string_view t) override { if (on()) out_.comment(t); }
+  void begin_struct() override { if (on()) out_.begin_struct(); }
+  void end_struct() override { if (on()) out_.end_struct(); }
+  void begin_array() override { if (on()) out_.begin_array(); }
+  void end_array() override { if (on()) out_.end_array(); }
+  void ellipsis() override { if (on()) out_.ellipsis(); }
+
+ private:
+  bool on() const { return index_ >= first_ && index_ < end_; }
+  Emitter& out_;
+  int first_, end_;
+  int index_ = -1;
+};
+
+}  // namespace etrace

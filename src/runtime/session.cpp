@@ -1,0 +1,194 @@
+#include "runtime/session.h"
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstring>
+
+#include "app/fatal.h"
+#include "etrace.skel.h"
+#include "event/record.h"
+
+namespace etrace {
+
+namespace {
+
+std::string& libbpf_log() {
+  static std::string log;
+  return log;
+}
+
+int collect_libbpf_log(enum libbpf_print_level level, const char* fmt, va_list args) {
+  if (level == LIBBPF_DEBUG && !std::getenv("ETRACE_DEBUG")) return 0;
+  va_list again;
+  va_copy(again, args);
+  const int n = vsnprintf(nullptr, 0, fmt, again);
+  va_end(again);
+  if (n <= 0) return 0;
+  std::string line(static_cast<std::size_t>(n) + 1, '\0');
+  vsnprintf(line.data(), line.size(), fmt, args);
+  line.pop_back();
+  if (std::getenv("ETRACE_DEBUG")) std::fputs(line.c_str(), stderr);
+  libbpf_log() += line;
+  return 0;
+}
+
+std::string errno_text(int err) { return std::strerror(err < 0 ? -err : err); }
+
+}  // namespace
+
+struct Session::Impl {
+  etrace_bpf* skel = nullptr;
+  ring_buffer* ring = nullptr;
+  const RecordFn* fn = nullptr;
+  int cgroup_fd = -1;
+  int consumed = 0;
+
+  static int on_sample(void* ctx, void* data, size_t size) {
+    auto* self = static_cast<Impl*>(ctx);
+    (*self->fn)(std::span<const std::uint8_t>(static_cast<const std::uint8_t*>(data), size));
+    ++self->consumed;
+    return 0;  // a negative return would stop ring_buffer__poll
+  }
+
+  ~Impl() {
+    if (ring) ring_buffer__free(ring);
+    if (skel) etrace_bpf__destroy(skel);
+    if (cgroup_fd >= 0) close(cgroup_fd);
+  }
+};
+
+Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
+  libbpf_set_print(collect_libbpf_log);
+  auto& skel = impl_->skel;
+  skel = etrace_bpf__open();
+  if (!skel) throw Fatal("cannot open the BPF object: " + errno_text(errno));
+
+  skel->rodata->self_tgid = static_cast<__u32>(getpid());
+  skel->rodata->filter_tgids = cfg.filter_tgids;
+  skel->rodata->filter_comms = !cfg.comms.empty();
+  skel->rodata->filter_cgroup = !cfg.cgroup_path.empty();
+  skel->rodata->follow_forks = cfg.follow_forks;
+  skel->rodata->status_mask = cfg.status_mask;
+  skel->rodata->count_only = cfg.count_only;
+  skel->rodata->wakeup_bytes = cfg.buffer_size / 8;
+  if (int err = bpf_map__set_max_entries(skel->maps.events, static_cast<__u32>(cfg.buffer_size)))
+    throw Fatal("invalid --buffer-size " + std::to_string(cfg.buffer_size) + ": " + errno_text(err));
+
+  if (int err = etrace_bpf__load(skel)) {
+    if (err == -EPERM || err == -EACCES)
+      throw Fatal("cannot load BPF programs: " + errno_text(err) +
+                  " (needs CAP_BPF and CAP_PERFMON, or root: run with sudo)");
+    std::string log = libbpf_log();
+    if (log.size() > 2000) log = log.substr(log.size() - 2000);
+    throw Fatal("cannot load BPF programs: " + errno_text(err) + "\n" + log);
+  }
+
+  const int plans_fd = bpf_map__fd(skel->maps.syscall_plans);
+  for (std::uint32_t nr = 0; nr < cfg.plans.size() && nr < ETRACE_MAX_SYSCALL_NR; ++nr)
+    if (bpf_map_update_elem(plans_fd, &nr, &cfg.plans[nr], BPF_ANY))
+      throw Fatal("cannot write the syscall plans: " + errno_text(errno));
+  for (auto tgid : cfg.tgids) add_tgid(tgid);
+  for (const auto& comm : cfg.comms) {
+    char key[ETRACE_COMM_LEN] = {};
+    std::strncpy(key, comm.c_str(), sizeof(key) - 1);
+    std::uint8_t one = 1;
+    bpf_map_update_elem(bpf_map__fd(skel->maps.traced_comms), key, &one, BPF_ANY);
+  }
+  if (!cfg.cgroup_path.empty()) {
+    impl_->cgroup_fd = open(cfg.cgroup_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (impl_->cgroup_fd < 0)
+      throw Fatal("cannot open cgroup '" + cfg.cgroup_path + "': " + errno_text(errno) +
+                  " (give a directory under /sys/fs/cgroup)");
+    std::uint32_t zero = 0;
+    if (bpf_map_update_elem(bpf_map__fd(skel->maps.traced_cgroup), &zero, &impl_->cgroup_fd, BPF_ANY))
+      throw Fatal("cannot use cgroup '" + cfg.cgroup_path + "': " + errno_text(errno) + " (cgroup v2 needed)");
+  }
+
+  if (int err = etrace_bpf__attach(skel))
+    throw Fatal("cannot attach to the syscall tracepoints: " + errno_text(err));
+
+  impl_->ring = ring_buffer__new(bpf_map__fd(skel->maps.events), Impl::on_sample, impl_.get(), nullptr);
+  if (!impl_->ring) throw Fatal("cannot open the ring buffer: " + errno_text(errno));
+}
+
+Session::~Session() = default;
+
+int Session::poll(int timeout_ms, const RecordFn& fn) {
+  impl_->fn = &fn;
+  impl_->consumed = 0;
+  // Records are submitted without wake-ups until enough pile up, so after the wait (woken or
+  // timed out) consume whatever is there.
+  int err = ring_buffer__poll(impl_->ring, timeout_ms);
+  if (err < 0 && err != -EINTR) throw Fatal("reading the ring buffer failed: " + errno_text(err));
+  err = ring_buffer__consume(impl_->ring);
+  if (err < 0 && err != -EINTR) throw Fatal("reading the ring buffer failed: " + errno_text(err));
+  return impl_->consumed;
+}
+
+void Session::add_tgid(std::uint32_t tgid) {
+  std::uint8_t one = 1;
+  if (bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.traced_tgids), &tgid, &one, BPF_ANY))
+    throw Fatal("cannot add pid " + std::to_string(tgid) + " to the traced set: " + errno_text(errno));
+}
+
+bool Session::any_tgid_left() {
+  std::uint32_t key;
+  return bpf_map_get_next_key(bpf_map__fd(impl_->skel->maps.traced_tgids), nullptr, &key) == 0;
+}
+
+std::vector<std::uint64_t> Session::drops() {
+  const int ncpu = libbpf_num_possible_cpus();
+  std::vector<std::uint64_t> out(ETRACE_DROP_NR, 0);
+  std::vector<std::uint64_t> per_cpu(static_cast<std::size_t>(ncpu > 0 ? ncpu : 1));
+  for (std::uint32_t r = 0; r < ETRACE_DROP_NR; ++r) {
+    if (bpf_map_lookup_elem(bpf_map__fd(impl_->skel->maps.drops), &r, per_cpu.data())) continue;
+    for (auto v : per_cpu) out[r] += v;
+  }
+  return out;
+}
+
+std::vector<etrace_count> Session::counts() {
+  const int ncpu = libbpf_num_possible_cpus();
+  std::vector<etrace_count> out(ETRACE_MAX_SYSCALL_NR);
+  std::vector<etrace_count> per_cpu(static_cast<std::size_t>(ncpu > 0 ? ncpu : 1));
+  for (std::uint32_t nr = 0; nr < ETRACE_MAX_SYSCALL_NR; ++nr) {
+    if (bpf_map_lookup_elem(bpf_map__fd(impl_->skel->maps.counts), &nr, per_cpu.data())) continue;
+    for (const auto& c : per_cpu) {
+      out[nr].calls += c.calls;
+      out[nr].errors += c.errors;
+      out[nr].ns += c.ns;
+    }
+  }
+  return out;
+}
+
+std::vector<SyscallCall> Session::running_calls(std::uint64_t older_than_ns) {
+  std::vector<SyscallCall> out;
+  const int fd = bpf_map__fd(impl_->skel->maps.inflight);
+  std::uint32_t key = 0, next = 0;
+  std::uint32_t* prev = nullptr;
+  etrace_inflight st;
+  while (bpf_map_get_next_key(fd, prev, &next) == 0) {
+    key = next;
+    prev = &key;
+    if (bpf_map_lookup_elem(fd, &key, &st) || !st.active || st.enter_ts >= older_than_ns) continue;
+    SyscallCall c;
+    c.tid = key;
+    c.tgid = st.tgid;
+    c.nr = st.nr;
+    for (int i = 0; i < 6; ++i) c.args[i] = st.args[i];
+    c.has_ret = false;
+    c.enter_ts_ns = st.enter_ts;
+    const std::size_t len = std::min<std::size_t>(st.inline_len, sizeof(st.inline_buf));
+    parse_payloads({st.inline_buf, len}, st.inline_count, c.payloads);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace etrace

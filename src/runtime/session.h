@@ -1,0 +1,58 @@
+// The only code that touches libbpf: open the skeleton, configure it, load, attach, and read
+// the ring buffer and counters. Errors are thrown as etrace::Fatal with one line for the user.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "etrace/capture_plan.h"
+#include "etrace/config.h"
+#include "event/syscall_call.h"
+
+namespace etrace {
+
+struct SessionConfig {
+  std::vector<std::uint32_t> tgids;       // traced processes (empty with filter_tgids=false)
+  bool filter_tgids = false;
+  bool follow_forks = false;
+  std::vector<std::string> comms;         // --comm
+  std::string cgroup_path;                // --cgroup
+  std::uint32_t status_mask = 0;          // ETRACE_STATUS_*
+  bool count_only = false;                // -c without per-call output
+  std::uint64_t buffer_size = 16u << 20;  // ring buffer bytes (power of two)
+  std::vector<etrace_syscall_plan> plans; // ETRACE_MAX_SYSCALL_NR entries
+};
+
+class Session {
+ public:
+  // Loads and attaches; throws Fatal with the reason and the fix.
+  explicit Session(const SessionConfig& cfg);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  using RecordFn = std::function<void(std::span<const std::uint8_t>)>;
+  // Waits up to timeout_ms for data, then hands every available record to `fn`.
+  // Returns the number of records consumed.
+  int poll(int timeout_ms, const RecordFn& fn);
+
+  void add_tgid(std::uint32_t tgid);
+  bool any_tgid_left();  // false once every traced process has exited
+
+  // Drops counted by the kernel, per enum etrace_drop_reason, summed over CPUs.
+  std::vector<std::uint64_t> drops();
+  // -c in-kernel totals, per syscall number.
+  std::vector<etrace_count> counts();
+  // Calls in progress since before `older_than_ns` (CLOCK_MONOTONIC), for "<unfinished ...>".
+  std::vector<SyscallCall> running_calls(std::uint64_t older_than_ns);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace etrace

@@ -1,0 +1,77 @@
+#include "syscalls/capture_plan.h"
+
+#include <algorithm>
+
+#include "etrace/config.h"
+
+namespace etrace {
+
+namespace {
+
+constexpr std::uint32_t kPathMax = 4096;
+constexpr std::uint32_t kSockaddrMax = 128;
+// Any one payload must fit half the scratch buffer (see bpf/capture.bpf.h).
+constexpr std::uint32_t kPayloadMax = ETRACE_SCRATCH_HALF - sizeof(etrace_payload) - 8;
+
+void add(etrace_syscall_plan& plan, std::uint8_t arg, std::uint8_t type, std::uint8_t when,
+         std::uint8_t len_arg, std::uint32_t max) {
+  if (plan.ncaptures >= ETRACE_MAX_CAPTURES) return;
+  plan.captures[plan.ncaptures++] = {arg, type, when, len_arg, std::min(max, kPayloadMax)};
+}
+
+}  // namespace
+
+etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& opts) {
+  etrace_syscall_plan plan{};
+  plan.flags = ETRACE_PLAN_ENABLED;
+  if (spec.ret == RetKind::None) plan.flags |= ETRACE_PLAN_NO_RETURN;
+  const std::uint32_t s = opts.max_strlen;
+  for (std::size_t i = 0; i < spec.nargs; ++i) {
+    const ArgSpec& a = spec.args[i];
+    const auto idx = static_cast<std::uint8_t>(i);
+    const auto len = static_cast<std::uint8_t>(a.len_arg < 0 ? 0 : a.len_arg);
+    switch (a.kind) {
+      case ArgKind::Path: add(plan, idx, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, kPathMax); break;
+      case ArgKind::String: add(plan, idx, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, s + 1); break;
+      case ArgKind::BufIn:
+        if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
+        break;
+      case ArgKind::BufOut: add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, s); break;
+      case ArgKind::StructIn:
+        if (a.size) add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, a.size);
+        break;
+      case ArgKind::StructOut:
+        if (a.size) add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, a.size);
+        break;
+      case ArgKind::SockaddrIn:
+        if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, kSockaddrMax);
+        break;
+      case ArgKind::SockaddrOut:
+        if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_LEN_PTR, ETRACE_AT_EXIT, len, kSockaddrMax);
+        break;
+      case ArgKind::Argv: add(plan, idx, ETRACE_CAP_STRVEC, ETRACE_AT_ENTER, 0, s + 1); break;
+      case ArgKind::Envp: add(plan, idx, ETRACE_CAP_PTR_COUNT, ETRACE_AT_ENTER, 0, 0); break;
+      case ArgKind::FdPair: add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 8); break;
+      default: break;
+    }
+  }
+  return plan;
+}
+
+std::vector<etrace_syscall_plan> project_capture_plans(const SyscallTable& table,
+                                                       const std::vector<bool>& traced,
+                                                       bool trace_unknown, const PlanOptions& opts) {
+  std::vector<etrace_syscall_plan> plans(ETRACE_MAX_SYSCALL_NR);
+  for (int nr = 0; nr < ETRACE_MAX_SYSCALL_NR; ++nr) {
+    const bool on = static_cast<std::size_t>(nr) < traced.size() ? traced[nr] : trace_unknown;
+    if (!on) continue;
+    const SyscallInfo* info = table.by_number(nr);
+    plans[nr] = plan_for_spec(info && info->spec ? *info->spec : generic_syscall_spec(), opts);
+  }
+  // The last slot stands for every number beyond the array: generic, enabled with unknowns.
+  plans.back() = etrace_syscall_plan{};
+  if (trace_unknown) plans.back().flags = ETRACE_PLAN_ENABLED;
+  return plans;
+}
+
+}  // namespace etrace

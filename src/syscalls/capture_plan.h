@@ -1,0 +1,26 @@
+// Projects syscall specs and options onto the per-number capture plans the BPF side reads.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "etrace/capture_plan.h"
+#include "syscalls/syscall_table.h"
+
+namespace etrace {
+
+struct PlanOptions {
+  std::uint32_t max_strlen = 32;  // -s
+};
+
+// One plan per number 0..ETRACE_MAX_SYSCALL_NR-1; `traced[nr]` enables it (numbers past the
+// end of `traced` follow `trace_unknown`, which also governs the last slot, shared by every
+// number too large for the array).
+std::vector<etrace_syscall_plan> project_capture_plans(const SyscallTable& table,
+                                                       const std::vector<bool>& traced,
+                                                       bool trace_unknown, const PlanOptions& opts);
+
+// The plan for one spec (exposed for tests).
+etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& opts);
+
+}  // namespace etrace
