@@ -1,0 +1,220 @@
+// The tracing core, run as a user runs it: etrace on small programs that predict their trace.
+#include <signal.h>
+#include <unistd.h>
+
+#include <regex>
+#include <set>
+
+#include "harness.h"
+
+namespace etrace::it {
+namespace {
+
+std::vector<std::string> strip_pid_column(const std::vector<std::string>& lines, std::set<int>* pids = nullptr) {
+  static const std::regex col(R"(^(\d+) +(.*)$)");
+  std::vector<std::string> out;
+  for (const auto& l : lines) {
+    std::smatch m;
+    if (std::regex_match(l, m, col)) {
+      if (pids) pids->insert(std::stoi(m[1]));
+      out.push_back(m[2]);
+    } else {
+      out.push_back(l);
+    }
+  }
+  return out;
+}
+
+TEST(Integration, CommandTraceMatchesWhatTheProgramPredicts) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("basic.txt");
+  auto r = run({etrace_bin(), "-o", out, prog("basic_io")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto trace = lines_of(read_file(out));
+  ASSERT_FALSE(trace.empty());
+  EXPECT_EQ(trace.front().rfind("execve(\"" + prog("basic_io") + "\", [\"" + prog("basic_io") + "\"], 0x", 0), 0u)
+      << trace.front();
+  EXPECT_NE(trace.front().find(" vars */) = 0"), std::string::npos) << trace.front();
+  EXPECT_TRUE(contains_in_order(trace, lines_of(r.out)));
+  ASSERT_GE(trace.size(), 2u);
+  EXPECT_EQ(squeeze(trace[trace.size() - 2]), "exit_group(0) = ?");
+  EXPECT_EQ(trace.back(), "+++ exited with 0 +++");
+  unlink(out.c_str());
+}
+
+TEST(Integration, TraceGoesToStderrByDefaultAndNoControlBytesLeak) {
+  ETRACE_REQUIRE_ROOT();
+  auto r = run({etrace_bin(), prog("basic_io")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("write("), std::string::npos);
+  for (char c : r.err) EXPECT_TRUE(c == '\n' || (c >= 0x20 && c < 0x7f)) << "raw byte " << int(c);
+}
+
+TEST(Integration, ExitStatusPassesThrough) {
+  ETRACE_REQUIRE_ROOT();
+  EXPECT_EQ(run({etrace_bin(), "-o", "/dev/null", prog("exit_with"), "7"}).exit_code, 7);
+  auto killed = run({etrace_bin(), prog("exit_with"), "-15"});
+  EXPECT_EQ(killed.exit_code, 128 + SIGTERM);
+  EXPECT_NE(killed.err.find("+++ killed by SIGTERM +++"), std::string::npos) << killed.err;
+}
+
+TEST(Integration, FollowsThreeGenerationsThroughForkAndExec) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("gen.txt");
+  auto r = run({etrace_bin(), "-f", "-o", out, prog("generations")});
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // generation 1 exits with 1
+  std::set<int> pids;
+  auto trace = lines_of(read_file(out));
+  auto bare = strip_pid_column(trace, &pids);
+  auto predicted = lines_of(r.out);
+  ASSERT_EQ(predicted.size(), 3u) << r.out;
+  for (const auto& p : predicted) {
+    const auto space = p.find(' ');
+    const std::string with_pid = p.substr(0, space) + " " + p.substr(space + 1);
+    bool found = false;
+    for (const auto& l : trace) found = found || squeeze(std::regex_replace(l, std::regex("^(\\d+) +"), "$1 ")) == squeeze(with_pid);
+    EXPECT_TRUE(found) << "missing " << with_pid << "\n" << read_file(out);
+  }
+  EXPECT_GE(pids.size(), 3u);
+  // Each later generation starts with its execve.
+  int execs = 0;
+  for (const auto& l : bare) execs += l.rfind("execve(", 0) == 0;
+  EXPECT_EQ(execs, 3);
+  unlink(out.c_str());
+}
+
+TEST(Integration, TraceSetKeepsExactlyTheNamedCalls) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("set.txt");
+  auto r = run({etrace_bin(), "-e", "trace=close,access", "-o", out, prog("basic_io")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto trace = lines_of(read_file(out));
+  int calls = 0;
+  for (const auto& l : trace) {
+    if (l.rfind("+++", 0) == 0 || l.rfind("---", 0) == 0) continue;
+    ++calls;
+    EXPECT_TRUE(l.rfind("close(", 0) == 0 || l.rfind("access(", 0) == 0) << l;
+  }
+  EXPECT_GE(calls, 3);
+  auto shorthand = run({etrace_bin(), "-e", "access", prog("basic_io")});
+  EXPECT_NE(shorthand.err.find("access(\"/nonexistent/etrace-basic\""), std::string::npos) << shorthand.err;
+  EXPECT_EQ(shorthand.err.find("write("), std::string::npos) << shorthand.err;
+  unlink(out.c_str());
+}
+
+TEST(Integration, AttachesToARunningProcessAndAllItsThreads) {
+  ETRACE_REQUIRE_ROOT();
+  Background ticker({prog("ticker")});
+  usleep(100 * 1000);
+  const std::string out = temp_path("attach.txt");
+  Background tracer({etrace_bin(), "-p", std::to_string(ticker.pid()), "-e", "trace=access", "-o", out});
+  usleep(800 * 1000);
+  ticker.signal(SIGKILL);
+  EXPECT_EQ(tracer.wait(10), 0);  // the target's exit ends the trace
+  const std::string text = read_file(out);
+  EXPECT_NE(text.find("access(\"/etrace-tick-main\", F_OK) = -1 ENOENT"), std::string::npos) << text;
+  EXPECT_NE(text.find("access(\"/etrace-tick-thread\", F_OK) = -1 ENOENT"), std::string::npos) << text;
+  EXPECT_NE(text.find("+++ killed by SIGKILL +++"), std::string::npos) << text;
+  unlink(out.c_str());
+}
+
+TEST(Integration, SigintStopsAnAttachedTrace) {
+  ETRACE_REQUIRE_ROOT();
+  Background ticker({prog("ticker")});
+  const std::string out = temp_path("sigint.txt");
+  Background tracer({etrace_bin(), "-p", std::to_string(ticker.pid()), "-o", out});
+  usleep(500 * 1000);
+  tracer.signal(SIGINT);
+  EXPECT_NE(tracer.wait(10), -1);
+  EXPECT_EQ(kill(ticker.pid(), 0), 0) << "the traced process must survive etrace";
+  EXPECT_NE(read_file(out).find("/etrace-tick-main"), std::string::npos);
+  unlink(out.c_str());
+}
+
+TEST(Integration, CommFilterCatchesAProcessStartedLater) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("comm.txt");
+  Background tracer({etrace_bin(), "--system-wide", "--comm", "ticker", "-e", "trace=access", "-o", out});
+  bool seen = false;
+  for (int i = 0; i < 30 && !seen; ++i) {  // the tracer needs a moment to attach
+    run({prog("ticker"), "2"});
+    seen = read_file(out).find("/etrace-tick-main") != std::string::npos;
+    if (!seen) usleep(200 * 1000);
+  }
+  run({prog("basic_io")});  // another comm: must not appear
+  usleep(300 * 1000);
+  tracer.signal(SIGINT);
+  tracer.wait(10);
+  const std::string text = read_file(out);
+  EXPECT_TRUE(seen) << text;
+  EXPECT_EQ(text.find("etrace-basic"), std::string::npos);
+  unlink(out.c_str());
+}
+
+TEST(Integration, BlockedCallShowsUnfinishedThenResumed) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("block.txt");
+  auto r = run({etrace_bin(), "-f", "-e", "trace=read", "-o", out, prog("blocker")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = read_file(out);
+  std::smatch m;
+  const std::string fd = std::regex_search(r.out, m, std::regex(R"(read\((\d+),)")) ? m[1].str() : "?";
+  EXPECT_TRUE(std::regex_search(text, std::regex("read\\(" + fd + ",  <unfinished \\.\\.\\.>"))) << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex("<\\.\\.\\. read resumed>\"x\", 1\\) += 1"))) << text;
+}
+
+TEST(Integration, LostEventsAreCountedAndShownInPlace) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("lost.txt");
+  auto r = run({etrace_bin(), "--buffer-size", "4096", "-e", "trace=getppid", "-o", out, prog("burst"), "300000"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.err, m, std::regex(R"(etrace: (\d+) events lost in total)"))) << r.err;
+  const long lost = std::stol(m[1]);
+  const std::string text = read_file(out);
+  long seen = 0, gaps = 0;
+  for (const auto& l : lines_of(text)) {
+    if (l.rfind("getppid()", 0) == 0) ++seen;
+    if (std::regex_search(l, m, std::regex(R"(^<\.\.\. (\d+) events lost \.\.\.>$)"))) gaps += std::stol(m[1]);
+  }
+  EXPECT_GT(lost, 0);
+  EXPECT_GE(seen + lost, 300000) << "seen " << seen << " lost " << lost;
+  EXPECT_LE(seen + lost, 300002) << "seen " << seen << " lost " << lost;  // + exit records
+  EXPECT_EQ(gaps, lost);
+  unlink(out.c_str());
+}
+
+TEST(Integration, BadInputGetsOneClearLineAndNonZeroExit) {
+  ETRACE_REQUIRE_ROOT();
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  } cases[] = {
+      {{"--bogus", "true"}, "--bogus"},
+      {{}, "must have a command"},
+      {{"-p", "999999999"}, "No such process"},
+      {{"-e", "trace=opn", "true"}, "invalid system call 'opn'"},
+      {{"-o", "/nonexistent-dir/out.txt", "true"}, "cannot open output file"},
+      {{"/nonexistent/cmd"}, "Can't stat '/nonexistent/cmd'"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> argv{etrace_bin()};
+    argv.insert(argv.end(), c.args.begin(), c.args.end());
+    auto r = run(argv);
+    EXPECT_NE(r.exit_code, 0) << c.says;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+    EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("etrace: ", 0), 0u) << r.err;
+  }
+}
+
+TEST(Integration, WithoutPrivilegesSaysWhatIsNeeded) {
+  ETRACE_REQUIRE_ROOT();
+  auto r = run({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", etrace_bin(), "true"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("CAP_BPF"), std::string::npos) << r.err;
+  EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+}
+
+}  // namespace
+}  // namespace etrace::it
