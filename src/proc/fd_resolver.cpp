@@ -426,6 +426,8 @@ void FdResolver::on_fork(std::uint32_t parent_tgid, std::uint32_t child_tgid) {
 void FdResolver::on_exit(std::uint32_t tgid) {
   procs_.erase(tgid);
   std::erase_if(staged_, [tgid](const Staged& s) { return s.tgid == tgid; });
+  // Only spares /proc lookups for late lines of dead processes; bounded for --system-wide.
+  if (gone_.size() >= 65536) gone_.clear();
   gone_.insert(tgid);
 }
 
