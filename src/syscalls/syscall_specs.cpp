@@ -330,7 +330,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("request_key", 0, {a_str("type"), a_str("description"), a_str("callout_info"), a_int("dest_keyring")}),
     sc("restart_syscall", 0, {}),
     sc("rmdir", kF, {a_path("pathname")}),
-    sc("rseq", 0, {a_sin("rseq", "rseq", 32), a_uint("rseq_len"), a_flags("flags", "rseq_flags"), a_hex("sig")}),
+    sc("rseq", 0, {a_sin("rseq", "rseq", 32), a_hex("rseq_len"), a_flags("flags", "rseq_flags"), a_hex("sig")}),
     sc("rt_sigaction", kS, {a_sig("signum"), a_sin("act", "sigaction", 32), a_sout("oldact", "sigaction", 32), a_uint("sigsetsize")}),
     sc("rt_sigpending", kS, {a_sout("set", "sigset", 8), a_uint("sigsetsize")}),
     sc("rt_sigprocmask", kS, {a_enum("how", "sigprocmask_how"), a_sin("set", "sigset", 8), a_sout("oldset", "sigset", 8), a_uint("sigsetsize")}),

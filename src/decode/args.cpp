@@ -1,0 +1,324 @@
+// Default argument printing by ArgKind, and the return value.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "decode/printers.h"
+#include "etrace/event.h"
+#include "xlat/xlat.h"
+
+// Struct printers come from decode/structs.h (another part); until it exists, structs print as
+// their address, which is what strace prints for a struct it cannot read.
+#if __has_include("decode/structs.h")
+#include "decode/structs.h"
+#define ETRACE_HAVE_STRUCTS 1
+#else
+#define ETRACE_HAVE_STRUCTS 0
+#endif
+
+namespace etrace {
+
+namespace {
+
+constexpr std::int32_t kAtFdcwd = -100;
+
+std::uint64_t sign_extend_int(std::uint64_t v) {
+  return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
+}
+
+// "O_CREAT" -> "O_???", the placeholder strace prints beside an unknown constant.
+std::string unknown_name(const XlatTable& t) {
+  if (t.entries.empty()) return "???";
+  std::string_view first = t.entries.front().name;
+  auto us = first.find('_', first.starts_with("__") ? 2 : 0);
+  return std::string(first.substr(0, us == std::string_view::npos ? 0 : us + 1)) + "???";
+}
+
+void print_cut_string(const CallView& v, std::string_view bytes, bool more) {
+  std::uint32_t max = v.ctx.opts.max_strlen;
+  if (bytes.size() > max) {
+    bytes = bytes.substr(0, max);
+    more = true;
+  }
+  v.out.string(bytes, more);
+}
+
+// NUL-separated strings, `count` of them, then "..." when the array went on.
+void print_string_array(const CallView& v, const Payload& p) {
+  v.out.begin_array();
+  std::string_view rest = p.bytes;
+  for (std::uint64_t i = 0; i < p.aux && !rest.empty(); ++i) {
+    auto nul = rest.find('\0');
+    std::string_view s = rest.substr(0, nul);
+    v.out.element();
+    print_cut_string(v, s, false);
+    rest = nul == std::string_view::npos ? std::string_view{} : rest.substr(nul + 1);
+  }
+  if (p.truncated()) v.out.ellipsis();
+  v.out.end_array();
+}
+
+void print_int_in_brackets(const CallView& v, const Payload& p, std::size_t width) {
+  std::int64_t n = 0;
+  if (width == 4) {
+    std::int32_t x = 0;
+    std::memcpy(&x, p.bytes.data(), 4);
+    n = x;
+  } else {
+    std::memcpy(&n, p.bytes.data(), 8);
+  }
+  v.out.begin_array();
+  v.out.element();
+  v.out.integer(n);
+  v.out.end_array();
+}
+
+// [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], as strace shows a wait status.
+void print_wait_status(const CallView& v, const Payload& p) {
+  std::int32_t s = 0;
+  std::memcpy(&s, p.bytes.data(), 4);
+  std::string text;
+  if ((s & 0x7f) == 0) {
+    text = fmt::format("WIFEXITED(s) && WEXITSTATUS(s) == {}", (s >> 8) & 0xff);
+  } else if ((s & 0xff) == 0x7f) {
+    std::string sig = signal_name((s >> 8) & 0xff);
+    text = fmt::format("WIFSTOPPED(s) && WSTOPSIG(s) == {}", sig.empty() ? std::to_string((s >> 8) & 0xff) : sig);
+    if (s >> 16) text += fmt::format(" && s >> 16 == {}", s >> 16);
+  } else if (s == 0xffff) {
+    text = "WIFCONTINUED(s)";
+  } else {
+    std::string sig = signal_name(s & 0x7f);
+    text = fmt::format("WIFSIGNALED(s) && WTERMSIG(s) == {}", sig.empty() ? std::to_string(s & 0x7f) : sig);
+    if (s & 0x80) text += " && WCOREDUMP(s)";
+  }
+  v.out.begin_array();
+  v.out.element();
+  v.out.verbatim("{" + text + "}");
+  v.out.end_array();
+}
+
+void print_struct(const CallView& v, int i, const ArgSpec& a) {
+  const bool out_kind = a.kind == ArgKind::StructOut;
+  const Payload* p = v.call.payload(i);
+  if (v.arg(i) == 0 || !p || p->fault() || (out_kind && !v.succeeded())) {
+    v.out.pointer(v.arg(i));
+    return;
+  }
+  if (a.detail == "int" && p->bytes.size() >= 4) return print_int_in_brackets(v, *p, 4);
+  if (a.detail == "int64" && p->bytes.size() >= 8) return print_int_in_brackets(v, *p, 8);
+  if (a.detail == "wait_status" && p->bytes.size() >= 4) return print_wait_status(v, *p);
+#if ETRACE_HAVE_STRUCTS
+  std::string_view name = a.detail;
+  if (name.ends_with("[2]")) {
+    name.remove_suffix(3);
+    std::string_view bytes = p->bytes;
+    std::size_t half = bytes.size() / 2;
+    v.out.begin_array();
+    bool ok = true;
+    for (int k = 0; k < 2 && ok; ++k) {
+      v.out.element();
+      ok = decode_struct(name, bytes.substr(k * half, half), v.ctx, v.out);
+    }
+    v.out.end_array();
+    if (ok) return;
+  }
+  if (decode_struct(name, p->bytes, v.ctx, v.out)) return;
+#endif
+  v.out.pointer(v.arg(i));
+}
+
+void print_sockaddr(const CallView& v, int i, bool out_kind) {
+  const Payload* p = v.call.payload(i);
+  if (v.arg(i) == 0 || !p || p->fault() || (out_kind && !v.succeeded())) {
+    v.out.pointer(v.arg(i));
+    return;
+  }
+#if ETRACE_HAVE_STRUCTS
+  decode_sockaddr(p->bytes, v.out);
+#else
+  v.out.pointer(v.arg(i));
+#endif
+}
+
+}  // namespace
+
+void print_fd(const CallView& v, std::int64_t fd) {
+  std::string deco;
+  if (fd >= 0 && v.ctx.opts.decorate_fds && v.ctx.fds) deco = v.ctx.fds->describe(v.call.tgid, fd);
+  v.out.fd(fd, deco);
+}
+
+void print_flags(Emitter& out, std::string_view table, std::uint64_t value) {
+  const XlatTable* t = find_xlat(table);
+  if (!t) return value ? out.hex(value) : out.uinteger(0);
+  FlagSplit s = xlat_split_flags(*t, value);
+  out.flags(s.names, value, s.rest);
+  if (s.names.empty() && s.rest) out.comment(unknown_name(*t));
+}
+
+void print_enum(Emitter& out, std::string_view table, std::uint64_t value) {
+  const XlatTable* t = find_xlat(table);
+  if (t) {
+    std::string_view n = xlat_name(*t, value);
+    if (n.empty() && value >> 32 == 0) n = xlat_name(*t, sign_extend_int(value));
+    if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(value));
+  }
+  if (value == 0) out.uinteger(0);
+  else out.hex(value);
+  if (t) out.comment(unknown_name(*t));
+}
+
+void print_signal(Emitter& out, std::int64_t sig) {
+  std::string n = signal_name(static_cast<int>(sig));
+  if (n.empty()) out.integer(sig);
+  else out.symbol(n, sig);
+}
+
+void print_mode(Emitter& out, std::uint64_t mode) {
+  std::string_view type;
+  if (const XlatTable* t = find_xlat("file_types")) type = xlat_name(*t, mode & 0170000);
+  if (type.empty()) return out.octal(mode);
+  out.verbatim(fmt::format("{}|0{:03o}", type, mode & 07777));
+}
+
+// O_RDONLY|O_CREAT|O_CLOEXEC: the access mode is a two-bit field, not a flag.
+void print_open_flags(Emitter& out, std::uint64_t flags) {
+  std::vector<std::string_view> names;
+  std::uint64_t rest = flags;
+  if (const XlatTable* modes = find_xlat("open_access_modes")) {
+    std::string_view m = xlat_name(*modes, flags & 3);
+    if (!m.empty()) names.push_back(m);
+    rest &= ~3ull;
+  }
+  if (const XlatTable* t = find_xlat("open_flags")) {
+    FlagSplit s = xlat_split_flags(*t, rest);
+    if (rest) names.insert(names.end(), s.names.begin(), s.names.end());
+    rest = rest ? s.rest : 0;
+  }
+  out.flags(names, flags, rest);
+}
+
+void print_arg_value(const CallView& v, int i) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  const std::uint64_t x = v.arg(i);
+  const Payload* p = v.call.payload(i);
+  switch (a.kind) {
+    case ArgKind::Int: {
+      // An int sent zero-extended still means a negative number to the kernel.
+      std::int64_t n = static_cast<std::int64_t>(x);
+      if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
+      return v.out.integer(n);
+    }
+    case ArgKind::Uint: return v.out.uinteger(x);
+    case ArgKind::Hex: return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
+    case ArgKind::Octal: return v.out.octal(x);
+    case ArgKind::Ptr: return v.out.pointer(x);
+    case ArgKind::Fd: return print_fd(v, v.iarg(i));
+    case ArgKind::DirFd:
+      if (v.iarg(i) == kAtFdcwd) return v.out.symbol("AT_FDCWD", kAtFdcwd);
+      return print_fd(v, v.iarg(i));
+    case ArgKind::Path:
+    case ArgKind::String:
+      if (x == 0 || !p || p->fault()) return v.out.pointer(x);
+      if (a.kind == ArgKind::Path) return v.out.string(p->bytes, p->truncated());
+      return print_cut_string(v, p->bytes, p->truncated());
+    case ArgKind::BufIn: {
+      if (x == 0 || !p || p->fault()) return v.out.pointer(x);
+      std::uint64_t asked = p->aux ? p->aux : v.arg(a.len_arg);
+      return print_cut_string(v, p->bytes, asked > p->bytes.size() || p->truncated());
+    }
+    case ArgKind::BufOut: {
+      if (!v.succeeded()) return v.out.pointer(x);
+      if (v.call.ret == 0 && a.detail != "cstring") return v.out.string({}, false);
+      if (!p || p->fault()) return v.out.pointer(x);
+      std::string_view bytes = p->bytes;
+      if (a.detail == "cstring") return v.out.string(bytes.substr(0, bytes.find('\0')), false);
+      return print_cut_string(v, bytes, static_cast<std::uint64_t>(v.call.ret) > bytes.size());
+    }
+    case ArgKind::Flags:
+      if (a.detail == "open_flags") return print_open_flags(v.out, x);
+      return print_flags(v.out, a.detail, x);
+    case ArgKind::Enum: return print_enum(v.out, a.detail, x);
+    case ArgKind::Mode: return print_mode(v.out, x);
+    case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
+    case ArgKind::StructIn:
+    case ArgKind::StructOut: return print_struct(v, i, a);
+    case ArgKind::SockaddrIn: return print_sockaddr(v, i, false);
+    case ArgKind::SockaddrOut: return print_sockaddr(v, i, true);
+    case ArgKind::Argv:
+      if (x == 0 || !p || p->fault()) return v.out.pointer(x);
+      return print_string_array(v, *p);
+    case ArgKind::Envp:
+      v.out.pointer(x);
+      if (x && p && !p->fault()) {
+        v.out.comment(fmt::format("{} var{}{}", p->aux, p->aux == 1 ? "" : "s", p->truncated() ? " (truncated)" : ""));
+      }
+      return;
+    case ArgKind::FdPair: {
+      if (!v.succeeded() || !p || p->fault() || p->bytes.size() < 8) return v.out.pointer(x);
+      std::int32_t fds[2];
+      std::memcpy(fds, p->bytes.data(), 8);
+      v.out.begin_array();
+      for (std::int32_t fd : fds) {
+        v.out.element();
+        print_fd(v, fd);
+      }
+      return v.out.end_array();
+    }
+    case ArgKind::Custom: return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
+  }
+}
+
+void print_arg(const CallView& v, int i) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  if (a.kind == ArgKind::Custom && a.detail == "hidden") return;
+  v.out.arg(a.name);
+  print_arg_value(v, i);
+}
+
+void print_args(const CallView& v, int from, int to) {
+  for (int i = from; i < to && i < v.spec.nargs; ++i) print_arg(v, i);
+}
+
+void decode_args(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx, Emitter& out) {
+  const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
+  CallView v{info, spec, call, ctx, out};
+  if (ArgsOverride o = info ? find_args_override(info->name) : nullptr) return o(v);
+  print_args(v, 0, spec.nargs);
+}
+
+CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx) {
+  const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
+  CallResult r;
+  if (!call.has_ret || spec.ret == RetKind::None) {
+    r.kind = CallResult::Kind::Unknown;
+    return r;
+  }
+  if (call.failed()) {
+    int err = static_cast<int>(-call.ret);
+    r.errno_name = errno_name(err);
+    r.errno_text = errno_text(err);
+    // A call a signal interrupted is restarted or fails later: strace shows "?" as its value.
+    bool restart = err == 512 || err == 513 || err == 514 || err == 516;
+    r.kind = restart ? CallResult::Kind::Unknown : CallResult::Kind::Int;
+    r.value = -1;
+    if (r.errno_name.empty()) r.value = call.ret;  // unknown errno: strace prints the raw value
+    return r;
+  }
+  r.value = call.ret;
+  switch (spec.ret) {
+    case RetKind::Hex: r.kind = CallResult::Kind::Hex; break;
+    case RetKind::Octal: r.kind = CallResult::Kind::Octal; break;
+    case RetKind::Fd:
+      r.kind = CallResult::Kind::Fd;
+      if (ctx.opts.decorate_fds && ctx.fds && call.ret >= 0) r.decoration = ctx.fds->describe(call.tgid, call.ret);
+      break;
+    default: r.kind = CallResult::Kind::Int; break;
+  }
+  if (info) override_result(info->name, call, ctx, r);
+  return r;
+}
+
+}  // namespace etrace

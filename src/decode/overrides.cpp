@@ -1,0 +1,318 @@
+// The exceptions: syscalls where one argument changes the meaning (or presence) of another.
+// Everything else prints by ArgKind (args.cpp). One name-sorted table, checked at compile time.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <linux/prctl.h>
+#include <cstring>
+#include <vector>
+
+#include "decode/printers.h"
+#include "xlat/xlat.h"
+
+namespace etrace {
+
+namespace {
+
+constexpr std::uint64_t kOTmpfileBit = 020000000;  // __O_TMPFILE
+
+// open/openat/mq_open: the mode exists only when the call may create a file.
+void mode_if_creating(const CallView& v, int flags_arg) {
+  print_args(v, 0, flags_arg + 1);
+  if (v.arg(flags_arg) & (O_CREAT | kOTmpfileBit)) print_args(v, flags_arg + 1, v.spec.nargs);
+}
+void args_open(const CallView& v) { mode_if_creating(v, 1); }
+void args_openat(const CallView& v) { mode_if_creating(v, 2); }
+
+// clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x...)
+void args_clone(const CallView& v) {
+  const std::uint64_t flags = v.arg(0);
+  auto ptr = [](std::uint64_t p) { return p ? fmt::format("{:#x}", p) : std::string("NULL"); };
+  v.out.arg("stack");
+  v.out.verbatim("child_stack=" + ptr(v.arg(1)));
+  std::string text;
+  if (const XlatTable* t = find_xlat("clone_flags")) {
+    FlagSplit s = xlat_split_flags(*t, flags & ~0xffull);
+    for (auto n : s.names) text += std::string(text.empty() ? "" : "|") + std::string(n);
+    if (s.rest) text += fmt::format("{}{:#x}", text.empty() ? "" : "|", s.rest);
+  }
+  if (flags & 0xff) {
+    std::string sig = signal_name(static_cast<int>(flags & 0xff));
+    text += (text.empty() ? "" : "|") + (sig.empty() ? std::to_string(flags & 0xff) : sig);
+  }
+  v.out.arg("flags");
+  v.out.verbatim("flags=" + (text.empty() ? std::string("0") : text));
+  if (flags & (0x100000 | 0x1000)) {  // CLONE_PARENT_SETTID | CLONE_PIDFD
+    v.out.arg("parent_tid");
+    v.out.verbatim("parent_tid=" + ptr(v.arg(2)));
+  }
+  if (flags & (0x1000000 | 0x200000)) {  // CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID
+    v.out.arg("child_tid");
+    v.out.verbatim("child_tidptr=" + ptr(v.arg(3)));
+  }
+  if (flags & 0x80000) {  // CLONE_SETTLS
+    v.out.arg("tls");
+    v.out.verbatim("tls=" + ptr(v.arg(4)));
+  }
+}
+
+// fcntl's third argument is whatever its command says, or absent.
+void args_fcntl(const CallView& v) {
+  print_args(v, 0, 2);
+  const std::int32_t cmd = v.iarg(1);
+  const std::uint64_t x = v.arg(2);
+  switch (cmd) {
+    case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE: case F_GETPIPE_SZ:
+    case F_GET_SEALS: return;
+    case F_SETFD: v.out.arg("arg"); return print_flags(v.out, "fd_flags", x);
+    case F_SETFL: v.out.arg("arg"); return print_open_flags(v.out, x);
+    case F_SETLEASE: v.out.arg("arg"); return print_enum(v.out, "flock_types", x);
+    case F_ADD_SEALS: v.out.arg("arg"); return print_flags(v.out, "file_seals", x);
+    case F_NOTIFY: v.out.arg("arg"); return print_flags(v.out, "notify_flags", x);
+    case F_SETSIG: v.out.arg("arg"); return print_signal(v.out, v.iarg(2));
+    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETPIPE_SZ:
+      v.out.arg("arg");
+      return v.out.integer(v.iarg(2));
+    default: v.out.arg("arg"); return v.out.pointer(x);
+  }
+}
+
+// futex(uaddr, op, ...): the operation decides which of the other five arguments exist.
+void args_futex(const CallView& v) {
+  print_args(v, 0, 1);
+  const std::uint64_t op = v.arg(1);
+  const int cmd = static_cast<int>(op & FUTEX_CMD_MASK);
+  v.out.arg("futex_op");
+  std::vector<std::string_view> names;
+  std::string_view base;
+  if (const XlatTable* t = find_xlat("futex_ops")) base = xlat_name(*t, op & ~static_cast<std::uint64_t>(FUTEX_CLOCK_REALTIME));
+  std::uint64_t rest = 0;
+  if (!base.empty()) names.push_back(base);
+  else rest = op & ~static_cast<std::uint64_t>(FUTEX_CLOCK_REALTIME);
+  if (op & FUTEX_CLOCK_REALTIME) names.push_back("FUTEX_CLOCK_REALTIME");
+  v.out.flags(names, op, rest);
+  auto val = [&](int i, std::string_view name) { v.out.arg(name); v.out.integer(v.iarg(i)); };
+  auto uval = [&](int i, std::string_view name) { v.out.arg(name); v.out.uinteger(static_cast<std::uint32_t>(v.arg(i))); };
+  auto bitset = [&] {
+    v.out.arg("val3");
+    if (static_cast<std::uint32_t>(v.arg(5)) == FUTEX_BITSET_MATCH_ANY) v.out.symbol("FUTEX_BITSET_MATCH_ANY", -1);
+    else v.out.hex(static_cast<std::uint32_t>(v.arg(5)));
+  };
+  switch (cmd) {
+    case FUTEX_WAIT: val(2, "val"); print_args(v, 3, 4); return;
+    case FUTEX_WAKE: val(2, "val"); return;
+    case FUTEX_WAIT_BITSET: val(2, "val"); print_args(v, 3, 4); bitset(); return;
+    case FUTEX_WAKE_BITSET: val(2, "val"); bitset(); return;
+    case FUTEX_REQUEUE: val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); return;
+    case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
+      val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); val(5, "val3"); return;
+    case FUTEX_WAKE_OP: val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); v.out.arg("val3"); v.out.hex(v.arg(5)); return;
+    case FUTEX_LOCK_PI: case 13 /* FUTEX_LOCK_PI2 */: print_args(v, 3, 4); return;
+    case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI: return;
+    case FUTEX_WAIT_REQUEUE_PI: val(2, "val"); print_args(v, 3, 5); return;
+    default: print_args(v, 2, 6); return;
+  }
+}
+
+// ioctl(fd, TCGETS, 0x7ffe...), ioctl(3, FIOCLEX), ioctl(3, _IOC(_IOC_WRITE, 0x99, 0x99, 0x4), 0)
+void args_ioctl(const CallView& v) {
+  print_args(v, 0, 1);
+  const std::uint32_t req = static_cast<std::uint32_t>(v.arg(1));
+  v.out.arg("request");
+  std::string_view name;
+  if (const XlatTable* t = find_xlat("ioctl_requests")) name = xlat_name(*t, req);
+  if (!name.empty()) {
+    v.out.symbol(name, req);
+  } else {
+    static constexpr std::string_view kDir[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
+    v.out.verbatim(fmt::format("_IOC({}, {:#x}, {:#x}, {:#x})", kDir[req >> 30], (req >> 8) & 0xff, req & 0xff,
+                               (req >> 16) & 0x3fff));
+  }
+  // Requests that take no argument.
+  if (name == "FIOCLEX" || name == "FIONCLEX" || name == "TIOCNOTTY" || name == "TIOCEXCL" || name == "TIOCNXCL" ||
+      name == "TIOCCBRK" || name == "TIOCSBRK" || name == "TIOCCONS" || name == "TIOCVHANGUP")
+    return;
+  v.out.arg("arg");
+  if (name.empty()) return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
+  v.out.pointer(v.arg(2));
+}
+
+// mknod's dev exists only for character and block devices: makedev(0x1, 0x3).
+void mknod_like(const CallView& v, int mode_arg) {
+  print_args(v, 0, mode_arg + 1);
+  const std::uint64_t type = v.arg(mode_arg) & 0170000;
+  if (type != 0020000 && type != 0060000) return;
+  const std::uint64_t dev = v.arg(mode_arg + 1);
+  const std::uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull);
+  const std::uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffull);
+  v.out.arg("dev");
+  v.out.verbatim(fmt::format("makedev({:#x}, {:#x})", major, minor));
+}
+void args_mknod(const CallView& v) { mknod_like(v, 1); }
+void args_mknodat(const CallView& v) { mknod_like(v, 2); }
+
+// prctl: only the arguments the option reads.
+void args_prctl(const CallView& v) {
+  print_args(v, 0, 1);
+  switch (v.iarg(0)) {
+    case PR_GET_DUMPABLE: case PR_GET_KEEPCAPS: case PR_GET_SECCOMP: case PR_GET_TIMERSLACK:
+    case PR_GET_NO_NEW_PRIVS: case PR_GET_THP_DISABLE: case PR_GET_TIMING: case PR_GET_IO_FLUSHER:
+    case PR_TASK_PERF_EVENTS_DISABLE: case PR_TASK_PERF_EVENTS_ENABLE: case PR_GET_SECUREBITS:
+      return;
+    case PR_SET_PDEATHSIG: v.out.arg("arg2"); return print_signal(v.out, v.iarg(1));
+    case PR_SET_NAME: case PR_GET_NAME: case PR_GET_PDEATHSIG: case PR_GET_CHILD_SUBREAPER:
+    case PR_GET_TID_ADDRESS:
+      v.out.arg("arg2");
+      return v.out.pointer(v.arg(1));
+    case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_SET_TIMERSLACK: case PR_SET_CHILD_SUBREAPER:
+    case PR_CAPBSET_READ: case PR_CAPBSET_DROP: case PR_SET_SECUREBITS:
+      v.out.arg("arg2");
+      return v.out.uinteger(v.arg(1));
+    case PR_SET_NO_NEW_PRIVS:
+      for (int i = 1; i < 5; ++i) {
+        v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
+        v.out.uinteger(v.arg(i));
+      }
+      return;
+    default:
+      for (int i = 1; i < 5; ++i) {
+        v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
+        v.arg(i) ? v.out.hex(v.arg(i)) : v.out.uinteger(0);
+      }
+  }
+}
+
+// semget/msgget/shmget: IPC_PRIVATE, then IPC_CREAT|IPC_EXCL|0600.
+void args_ipc_get(const CallView& v) {
+  v.out.arg("key");
+  if (v.arg(0) == 0) v.out.symbol("IPC_PRIVATE", 0);
+  else v.out.hex(static_cast<std::uint32_t>(v.arg(0)));
+  const int flag_arg = v.spec.nargs - 1;
+  print_args(v, 1, flag_arg);
+  const std::uint64_t f = v.arg(flag_arg);
+  std::string text;
+  if (const XlatTable* t = find_xlat("ipc_flags")) {
+    FlagSplit s = xlat_split_flags(*t, f & ~0777ull);
+    for (auto n : s.names) text += std::string(text.empty() ? "" : "|") + std::string(n);
+    if (s.rest) text += fmt::format("{}{:#x}", text.empty() ? "" : "|", s.rest);
+  }
+  text += fmt::format("{}{:#03o}", text.empty() ? "" : "|", f & 0777);
+  v.out.arg(v.spec.args[static_cast<std::size_t>(flag_arg)].name);
+  v.out.verbatim(text);
+}
+
+// socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP): the protocol's table depends on the domain.
+void socket_like(const CallView& v) {
+  print_args(v, 0, 2);
+  v.out.arg("protocol");
+  const std::int32_t domain = v.iarg(0);
+  std::string_view table = domain == 2 || domain == 10 ? "ip_protocols" : domain == 16 ? "netlink_protocols" : "";
+  if (!table.empty() && find_xlat(table)) print_enum(v.out, table, static_cast<std::uint32_t>(v.arg(2)));
+  else v.out.integer(v.iarg(2));
+  print_args(v, 3, v.spec.nargs);
+}
+
+// setsockopt(4, SOL_SOCKET, SO_REUSEADDR, [1], 4): the option's table depends on the level.
+void sockopt_like(const CallView& v, bool set) {
+  print_args(v, 0, 2);
+  v.out.arg("optname");
+  const std::int32_t level = v.iarg(1);
+  std::string_view table = level == 1 ? "sockopt_names" : level == 6 ? "tcp_options" : level == 0 ? "ip_options"
+                         : level == 41 ? "ipv6_options" : "";
+  if (!table.empty() && find_xlat(table)) print_enum(v.out, table, static_cast<std::uint32_t>(v.arg(2)));
+  else v.out.integer(v.iarg(2));
+  v.out.arg("optval");
+  const Payload* p = v.call.payload(3);
+  if (set && p && !p->fault() && p->bytes.size() == 4 && v.arg(4) == 4) {
+    std::int32_t n;
+    std::memcpy(&n, p->bytes.data(), 4);
+    v.out.begin_array();
+    v.out.element();
+    v.out.integer(n);
+    v.out.end_array();
+  } else if (set) {
+    print_arg_value(v, 3);
+  } else {
+    v.out.pointer(v.arg(3));
+  }
+  print_args(v, 4, 5);
+}
+void args_setsockopt(const CallView& v) { sockopt_like(v, true); }
+void args_getsockopt(const CallView& v) { sockopt_like(v, false); }
+
+struct Override {
+  std::string_view name;
+  ArgsOverride fn;
+};
+
+constexpr Override kOverrides[] = {
+    {"clone", args_clone},
+    {"fcntl", args_fcntl},
+    {"futex", args_futex},
+    {"getsockopt", args_getsockopt},
+    {"ioctl", args_ioctl},
+    {"mknod", args_mknod},
+    {"mknodat", args_mknodat},
+    {"mq_open", args_open},
+    {"msgget", args_ipc_get},
+    {"open", args_open},
+    {"openat", args_openat},
+    {"prctl", args_prctl},
+    {"semget", args_ipc_get},
+    {"setsockopt", args_setsockopt},
+    {"shmget", args_ipc_get},
+    {"socket", socket_like},
+    {"socketpair", socket_like},
+};
+
+constexpr bool overrides_sorted() {
+  for (std::size_t i = 1; i < std::size(kOverrides); ++i)
+    if (!(kOverrides[i - 1].name < kOverrides[i].name)) return false;
+  return true;
+}
+static_assert(overrides_sorted(), "kOverrides must stay sorted by syscall name");
+
+}  // namespace
+
+ArgsOverride find_args_override(std::string_view syscall) {
+  auto it = std::lower_bound(std::begin(kOverrides), std::end(kOverrides), syscall,
+                             [](const Override& o, std::string_view n) { return o.name < n; });
+  return it != std::end(kOverrides) && it->name == syscall ? it->fn : nullptr;
+}
+
+// fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE); F_DUPFD returns a descriptor.
+void override_result(std::string_view syscall, const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
+  if (syscall != "fcntl" || call.failed()) return;
+  const std::int32_t cmd = static_cast<std::int32_t>(call.args[1]);
+  auto join = [](std::string_view table, std::uint64_t value, bool open_flags) {
+    std::string text = "flags ";
+    std::vector<std::string_view> names;
+    std::uint64_t rest = value;
+    if (open_flags) {
+      if (const XlatTable* m = find_xlat("open_access_modes")) names.push_back(xlat_name(*m, value & 3));
+      rest &= ~3ull;
+    }
+    if (const XlatTable* t = find_xlat(table)) {
+      FlagSplit s = xlat_split_flags(*t, rest);
+      if (rest) names.insert(names.end(), s.names.begin(), s.names.end());
+      rest = rest ? s.rest : 0;
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) text += std::string(i ? "|" : "") + std::string(names[i]);
+    if (rest) text += fmt::format("{}{:#x}", names.empty() ? "" : "|", rest);
+    return text;
+  };
+  if (cmd == F_GETFD) {
+    r.kind = CallResult::Kind::Hex;
+    if (r.value) r.decoration = join("fd_flags", static_cast<std::uint64_t>(r.value), false);
+  } else if (cmd == F_GETFL) {
+    r.kind = CallResult::Kind::Hex;
+    r.decoration = join("open_flags", static_cast<std::uint64_t>(r.value), true);
+  } else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
+    r.kind = CallResult::Kind::Fd;
+    if (ctx.opts.decorate_fds && ctx.fds) r.decoration = ctx.fds->describe(call.tgid, call.ret);
+  }
+}
+
+}  // namespace etrace

@@ -1,0 +1,46 @@
+// Internal to decode/: the per-kind argument printers that decode_args uses by default and that
+// the per-syscall overrides (overrides.cpp) call for the arguments they do not change.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "decode/decoder.h"
+
+namespace etrace {
+
+struct CallView {
+  const SyscallInfo* info;
+  const SyscallSpec& spec;
+  const SyscallCall& call;
+  DecodeContext& ctx;
+  Emitter& out;
+
+  std::uint64_t arg(int i) const { return call.args[static_cast<std::size_t>(i)]; }
+  // An int argument: the kernel reads only the low 32 bits.
+  std::int32_t iarg(int i) const { return static_cast<std::int32_t>(arg(i)); }
+  bool succeeded() const { return call.has_ret && !call.failed(); }
+};
+
+// arg(name) and the value of argument i by its ArgKind ("hidden" arguments print nothing).
+void print_arg(const CallView& v, int i);
+// Only the value of argument i.
+void print_arg_value(const CallView& v, int i);
+// Arguments [from, to) by kind.
+void print_args(const CallView& v, int from, int to);
+
+void print_fd(const CallView& v, std::int64_t fd);
+void print_flags(Emitter& out, std::string_view table, std::uint64_t value);
+// One constant, or `0x40a /* F_??? */` when the table does not know it.
+void print_enum(Emitter& out, std::string_view table, std::uint64_t value);
+void print_signal(Emitter& out, std::int64_t sig);
+void print_mode(Emitter& out, std::uint64_t mode);
+void print_open_flags(Emitter& out, std::uint64_t flags);
+
+// The per-syscall exceptions: nullptr when the syscall follows its argument kinds.
+using ArgsOverride = void (*)(const CallView& v);
+ArgsOverride find_args_override(std::string_view syscall);
+// Adjusts the result of a few calls whose return value means more than a number (fcntl F_GETFL).
+void override_result(std::string_view syscall, const SyscallCall& call, DecodeContext& ctx, CallResult& r);
+
+}  // namespace etrace
