@@ -229,9 +229,10 @@ std::optional<std::string> FilterBuilder::add(std::string_view expression) {
     case Qualifier::TraceFds: return parse_fds(value, spec_.trace_fds);
     case Qualifier::Quiet: {
       if (q_count_ > 0) return std::string(kQuietConflict);
+      if (auto err = parse_mask(value, "quiet", kQuietNames, kQuietAll, spec_.quiet)) return err;
       quiet_qualifier_ = true;
       spec_.quiet_given = true;
-      return parse_mask(value, "quiet", kQuietNames, kQuietAll, spec_.quiet);
+      return std::nullopt;
     }
     case Qualifier::DecodeFds: {
       std::uint32_t mask = 0;

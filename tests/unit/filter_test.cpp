@@ -147,6 +147,7 @@ TEST(FilterTrace, Numbers) {
   EXPECT_EQ(names(parse({"trace=01"}).trace), "write");
   EXPECT_EQ(names(parse({"trace=1@64"}).trace), "write");
   EXPECT_EQ(names(parse({"trace=334"}).trace), "rseq");
+  EXPECT_EQ(names(parse({"trace=337"}).trace), "");  // a hole in the x86_64 table: valid, no name
   EXPECT_EQ(error_of("trace=1000"), "invalid system call '1000'");
   EXPECT_EQ(error_of("trace=0x1"), "invalid system call '0x1'");
   EXPECT_EQ(error_of("trace=1a"), "invalid system call '1a'");
@@ -502,6 +503,9 @@ TEST(FilterQuiet, DashQAndQualifierConflict) {
   FilterBuilder b;
   ASSERT_FALSE(b.add("quiet=exit"));
   EXPECT_EQ(b.add_q().value_or(""), conflict);
+  FilterBuilder bad;  // a rejected quiet= does not count
+  ASSERT_TRUE(bad.add("quiet=foo"));
+  EXPECT_FALSE(bad.add_q());
 }
 
 // ---- read=, write=, trace-fds=
