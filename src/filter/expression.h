@@ -136,6 +136,8 @@ class FilterBuilder {
   // One -e argument ("trace=open,close", "open", "signal=!SIGIO", ...). On error the message
   // is returned without the program name, worded as strace words it:
   // "invalid system call 'opn'", "invalid signal 'FOO'", "regcomp: [: Invalid regular expression".
+  // strace follows only "incorrect personality designator ..." with "Try 'strace -h' for more
+  // information."; the CLI may do the same for messages starting with "incorrect personality".
   std::optional<std::string> add(std::string_view expression);
 
   void add_z();  // --successful-only
