@@ -92,6 +92,10 @@ constexpr XlatEntry kBpfCmds[] = {
     XLAT_PAIR(33, "BPF_ITER_CREATE"), XLAT_PAIR(34, "BPF_LINK_DETACH"), XLAT_PAIR(35, "BPF_PROG_BIND_MAP"),
     XLAT_PAIR(36, "BPF_TOKEN_CREATE")};
 
+constexpr XlatEntry kPerfEventOpenFlags[] = {
+    XLAT_PAIR(1, "PERF_FLAG_FD_NO_GROUP"), XLAT_PAIR(2, "PERF_FLAG_FD_OUTPUT"), XLAT_PAIR(4, "PERF_FLAG_PID_CGROUP"),
+    XLAT_PAIR(8, "PERF_FLAG_FD_CLOEXEC")};
+
 constexpr XlatTable kTables[] = {
     {"bpf_cmds", XlatKind::Enum, kBpfCmds},
     {"clock_ids", XlatKind::Enum, kClockIds},
@@ -104,6 +108,7 @@ constexpr XlatTable kTables[] = {
     {"getrandom_flags", XlatKind::Flags, kGetrandomFlags},
     {"ioctl_requests", XlatKind::Enum, kIoctlRequests},
     {"itimer_which", XlatKind::Enum, kItimerWhich},
+    {"perf_event_open_flags", XlatKind::Flags, kPerfEventOpenFlags},
     {"poll_events", XlatKind::Flags, kPollEvents},
     {"shutdown_how", XlatKind::Enum, kShutdownHow},
     {"timer_flags", XlatKind::Flags, kTimerFlags},
