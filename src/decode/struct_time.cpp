@@ -1,0 +1,271 @@
+// Times and process accounting (timespec, timeval, itimers, rusage, tms, rlimit), system
+// description (utsname, sysinfo), and the small process structs (sched_param, clone_args, open_how).
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "decode/struct_util.h"
+#include "xlat/xlat.h"
+
+namespace etrace::structs {
+
+namespace {
+
+// Private until an xlat family file has it (merge later).
+constexpr XlatEntry kResolveFlags[] = {XLAT_PAIR(0x01, "RESOLVE_NO_XDEV"),   XLAT_PAIR(0x02, "RESOLVE_NO_MAGICLINKS"),
+                                       XLAT_PAIR(0x04, "RESOLVE_NO_SYMLINKS"), XLAT_PAIR(0x08, "RESOLVE_BENEATH"),
+                                       XLAT_PAIR(0x10, "RESOLVE_IN_ROOT"),   XLAT_PAIR(0x20, "RESOLVE_CACHED")};
+constexpr XlatTable kResolveTable{"resolve_flags", XlatKind::Flags, kResolveFlags};
+
+// strace's rlimit form: RLIM64_INFINITY, 8192*1024 for whole KiB multiples above 1024, or the number.
+std::string rlim_text(std::uint64_t v) {
+  if (v == ~0ull) return "RLIM64_INFINITY";
+  if (v > 1024 && v % 1024 == 0) return fmt::format("{}*1024", v / 1024);
+  return fmt::format("{}", v);
+}
+
+void emit_time_with_comment(Emitter& out, std::string_view name, std::int64_t sec) {
+  out.field(name);
+  out.integer(sec);
+  if (sec) {
+    std::string t = time_text(sec, 0);
+    if (!t.empty()) out.comment(t);
+  }
+}
+
+}  // namespace
+
+bool print_timespec(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 16) return false;
+  emit_timespec(out, b, 0);
+  return true;
+}
+
+bool print_timeval(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 16) return false;
+  emit_timeval(out, b, 0);
+  return true;
+}
+
+bool print_timezone(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 8) return false;
+  out.begin_struct();
+  out.field("tz_minuteswest");
+  out.integer(b.s32(0));
+  out.field("tz_dsttime");
+  out.integer(b.s32(4));
+  out.end_struct();
+  return true;
+}
+
+bool print_itimerspec(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 32) return false;
+  out.begin_struct();
+  out.field("it_interval");
+  emit_timespec(out, b, 0);
+  out.field("it_value");
+  emit_timespec(out, b, 16);
+  out.end_struct();
+  return true;
+}
+
+bool print_itimerval(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 32) return false;
+  out.begin_struct();
+  out.field("it_interval");
+  emit_timeval(out, b, 0);
+  out.field("it_value");
+  emit_timeval(out, b, 16);
+  out.end_struct();
+  return true;
+}
+
+bool print_rlimit(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 16) return false;
+  out.begin_struct();
+  out.field("rlim_cur");
+  out.verbatim(rlim_text(b.u64(0)));
+  out.field("rlim_max");
+  out.verbatim(rlim_text(b.u64(8)));
+  out.end_struct();
+  return true;
+}
+
+bool print_rusage(const Bytes& b, DecodeContext& ctx, Emitter& out) {
+  if (b.size() < 144) return false;
+  out.begin_struct();
+  out.field("ru_utime");
+  emit_timeval(out, b, 0);
+  out.field("ru_stime");
+  emit_timeval(out, b, 16);
+  if (ctx.opts.verbose) {
+    const char* const names[] = {"ru_maxrss", "ru_ixrss",  "ru_idrss",  "ru_isrss",  "ru_minflt",
+                                 "ru_majflt", "ru_nswap",  "ru_inblock", "ru_oublock", "ru_msgsnd",
+                                 "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"};
+    for (std::size_t i = 0; i < std::size(names); ++i) {
+      out.field(names[i]);
+      out.integer(b.s64(32 + 8 * i));
+    }
+  } else {
+    out.ellipsis();
+  }
+  out.end_struct();
+  return true;
+}
+
+bool print_utsname(const Bytes& b, DecodeContext& ctx, Emitter& out) {
+  constexpr std::size_t kLen = 65;
+  if (b.size() < 6 * kLen) return false;
+  const char* const names[] = {"sysname", "nodename", "release", "version", "machine", "domainname"};
+  out.begin_struct();
+  const std::size_t shown = ctx.opts.verbose ? 6 : 2;
+  for (std::size_t i = 0; i < shown; ++i) {
+    out.field(names[i]);
+    emit_cstring(out, b.sub(i * kLen, kLen));
+  }
+  if (!ctx.opts.verbose) out.ellipsis();
+  out.end_struct();
+  return true;
+}
+
+bool print_sysinfo(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 108) return false;
+  out.begin_struct();
+  out.field("uptime");
+  out.integer(b.s64(0));
+  out.field("loads");
+  out.begin_array();
+  for (std::size_t i = 0; i < 3; ++i) {
+    out.element();
+    out.uinteger(b.u64(8 + 8 * i));
+  }
+  out.end_array();
+  const char* const mem[] = {"totalram", "freeram", "sharedram", "bufferram", "totalswap", "freeswap"};
+  for (std::size_t i = 0; i < 6; ++i) {
+    out.field(mem[i]);
+    out.uinteger(b.u64(32 + 8 * i));
+  }
+  out.field("procs");
+  out.uinteger(b.u16(80));
+  out.field("totalhigh");
+  out.uinteger(b.u64(88));
+  out.field("freehigh");
+  out.uinteger(b.u64(96));
+  out.field("mem_unit");
+  out.uinteger(b.u32(104));
+  out.end_struct();
+  return true;
+}
+
+bool print_tms(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 32) return false;
+  const char* const names[] = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
+  out.begin_struct();
+  for (std::size_t i = 0; i < 4; ++i) {
+    out.field(names[i]);
+    out.integer(b.s64(8 * i));
+  }
+  out.end_struct();
+  return true;
+}
+
+bool print_utimbuf(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 16) return false;
+  out.begin_struct();
+  emit_time_with_comment(out, "actime", b.s64(0));
+  emit_time_with_comment(out, "modtime", b.s64(8));
+  out.end_struct();
+  return true;
+}
+
+// strace shows struct sched_param as its only field in brackets: [0].
+bool print_sched_param(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 4) return false;
+  out.begin_array();
+  out.element();
+  out.integer(b.s32(0));
+  out.end_array();
+  return true;
+}
+
+bool print_clone_args(const Bytes& b, DecodeContext&, Emitter& out) {
+  constexpr std::uint64_t kPidfd = 0x1000, kChildSettid = 0x01000000, kChildCleartid = 0x00200000,
+                          kParentSettid = 0x00100000, kSettls = 0x00080000, kIntoCgroup = 0x200000000ull;
+  if (b.size() < 64) return false;
+  const std::uint64_t flags = b.u64(0);
+  out.begin_struct();
+  out.field("flags");
+  emit_flags(out, "clone_flags", flags);
+  if (flags & kPidfd) {
+    out.field("pidfd");
+    out.pointer(b.u64(8));
+  }
+  if (flags & (kChildSettid | kChildCleartid)) {
+    out.field("child_tid");
+    out.pointer(b.u64(16));
+  }
+  if (flags & kParentSettid) {
+    out.field("parent_tid");
+    out.pointer(b.u64(24));
+  }
+  out.field("exit_signal");
+  const std::uint64_t sig = b.u64(32);
+  if (sig) emit_signal(out, static_cast<std::int64_t>(sig));
+  else out.uinteger(0);
+  out.field("stack");
+  out.pointer(b.u64(40));
+  out.field("stack_size");
+  emit_hex(out, b.u64(48));
+  if (flags & kSettls) {
+    out.field("tls");
+    out.pointer(b.u64(56));
+  }
+  if (b.size() >= 80 && b.u64(72)) {
+    out.field("set_tid");
+    out.pointer(b.u64(64));
+    out.field("set_tid_size");
+    out.uinteger(b.u64(72));
+  }
+  if (b.size() >= 88 && (flags & kIntoCgroup)) {
+    out.field("cgroup");
+    out.uinteger(b.u64(80));
+  }
+  out.end_struct();
+  return true;
+}
+
+bool print_open_how(const Bytes& b, DecodeContext&, Emitter& out) {
+  constexpr std::uint64_t kCreat = 0100, kTmpfile = 020000000;
+  if (b.size() < 24) return false;
+  const std::uint64_t flags = b.u64(0), mode = b.u64(8), resolve = b.u64(16);
+  out.begin_struct();
+  out.field("flags");
+  // The access mode is a two-bit field, not a flag: O_RDONLY shows even though it is 0.
+  std::vector<std::string_view> names;
+  std::uint64_t rest = flags;
+  if (const XlatTable* modes = find_xlat("open_access_modes")) {
+    std::string_view m = xlat_name(*modes, flags & 3);
+    if (!m.empty()) {
+      names.push_back(m);
+      rest &= ~3ull;
+    }
+  }
+  if (const XlatTable* t = find_xlat("open_flags"); t && rest) {
+    FlagSplit s = xlat_split_flags(*t, rest);
+    names.insert(names.end(), s.names.begin(), s.names.end());
+    rest = s.rest;
+  }
+  out.flags(names, flags, rest);
+  if ((flags & (kCreat | kTmpfile)) || mode) {
+    out.field("mode");
+    out.octal(mode);
+  }
+  out.field("resolve");
+  const XlatTable* rt = find_xlat(kResolveTable.name);
+  FlagSplit s = xlat_split_flags(rt ? *rt : kResolveTable, resolve);
+  out.flags(s.names, resolve, s.rest);
+  out.end_struct();
+  return true;
+}
+
+}  // namespace etrace::structs
