@@ -41,7 +41,7 @@ else
 fi
 declare -A NMAX=([write_loop]=$((1500000 * NMAX_SCALE)) [open_loop]=$((150000 * NMAX_SCALE))
 	[fork_loop]=$((1000 * NMAX_SCALE)) [threads]=$((1500000 * NMAX_SCALE)))
-declare -A N0=([write_loop]=20000 [open_loop]=4000 [fork_loop]=40 [threads]=40000)
+declare -A N0=([write_loop]=20000 [open_loop]=4000 [fork_loop]=150 [threads]=40000)
 RUN_CAP=60 # seconds; any single run past this is killed and marked as failed
 
 BUILD=$REPO/build/bench
@@ -68,26 +68,27 @@ has_section() { [[ ",$ONLY," == *",$1,"* ]]; }
 calc() { awk "BEGIN { printf \"%s\", $1 }"; }
 
 # ---------------------------------------------------------------- setup
-if [ "$INSTALL" = 1 ]; then
-	"$REPO/scripts/install-bench-deps.sh" >&2 || { echo "bench.sh: installing peers failed" >&2; exit 1; }
-fi
-mkdir -p "$BUILD"
-for w in write_loop open_loop fork_loop threads startup_timer; do
-	cc -O2 -Wall -Wextra -pthread -o "$BUILD/$w" "$REPO/bench/workloads/$w.c" || exit 1
-done
-cp /bin/true "$TMP/bench_sentinel" # a program with a comm nothing else has, for --comm filters
+setup() {
+	if [ "$INSTALL" = 1 ]; then
+		"$REPO/scripts/install-bench-deps.sh" >&2 || { echo "bench.sh: installing peers failed" >&2; exit 1; }
+	fi
+	mkdir -p "$BUILD"
+	for w in write_loop open_loop fork_loop threads startup_timer; do
+		cc -O2 -Wall -Wextra -pthread -o "$BUILD/$w" "$REPO/bench/workloads/$w.c" || exit 1
+	done
+	cp /bin/true "$TMP/bench_sentinel" # a program with a comm nothing else has, for --comm filters
 
-TRACERS=(none)
-if [ -x "$ETRACE" ]; then TRACERS+=(etrace); else log "etrace not found at $ETRACE: its rows are skipped"; fi
-command -v strace >/dev/null && TRACERS+=(strace)
-if perf trace -o /dev/null -- /bin/true >/dev/null 2>&1; then TRACERS+=(perf); else log "perf trace unusable here: skipped"; fi
-if bpftrace -e 'BEGIN { exit(); }' >/dev/null 2>&1; then TRACERS+=(bpftrace); else log "bpftrace unusable here: skipped"; fi
+	TRACERS=(none)
+	if [ -x "$ETRACE" ]; then TRACERS+=(etrace); else log "etrace not found at $ETRACE: its rows are skipped"; fi
+	command -v strace >/dev/null && TRACERS+=(strace)
+	if perf trace -o /dev/null -- /bin/true >/dev/null 2>&1; then TRACERS+=(perf); else log "perf trace unusable here: skipped"; fi
+	if bpftrace -e 'BEGIN { exit(); }' >/dev/null 2>&1; then TRACERS+=(bpftrace); else log "bpftrace unusable here: skipped"; fi
+	BENCH_DIR=$TMP
+	export BENCH_DIR
+	OPEN_PATH=$BENCH_DIR/etrace-bench-open-
+	OPEN_PATH=$OPEN_PATH$(printf 'p%.0s' $(seq $((60 - ${#OPEN_PATH}))))
+}
 have() { [[ " ${TRACERS[*]} " == *" $1 "* ]]; }
-
-BENCH_DIR=$TMP
-export BENCH_DIR
-OPEN_PATH=$BENCH_DIR/etrace-bench-open-
-OPEN_PATH=$OPEN_PATH$(printf 'p%.0s' $(seq $((60 - ${#OPEN_PATH}))))
 
 # ---------------------------------------------------------------- tracer command lines
 # The bpftrace peer: one printf per syscall entry (raw arguments, the cheapest useful one-liner),
@@ -123,12 +124,16 @@ count_seen() { # workload tracer file
 	esac
 }
 
-# What the tracer itself says it lost. etrace: `etrace: N events lost (reason)` on stderr,
-# repeated periodically with running totals, so the largest figure per reason counts.
+# What the tracer itself says it lost. etrace prints the new losses every second
+# (`etrace: N events lost (ring buffer full)`) and at exit `etrace: N events lost in total (...)`;
+# the totals win, the deltas count only if etrace died before its exit report.
 count_lost() { # tracer out err
 	case $1 in
-	etrace*) sed -nE 's/.*etrace: ([0-9]+) events? lost( \((.*)\))?.*/\3|\1/p' "$3" 2>/dev/null |
-		awk -F'|' '{ if ($2 > m[$1]) m[$1] = $2 } END { for (r in m) s += m[r]; print s + 0 }' ;;
+	etrace*) if grep -q 'events lost in total' "$3" 2>/dev/null; then
+			sed -nE 's/.*etrace: ([0-9]+) events? lost in total.*/\1/p' "$3"
+		else
+			sed -nE 's/.*etrace: ([0-9]+) events? lost.*/\1/p' "$3" 2>/dev/null
+		fi | awk '{ s += $1 } END { print s + 0 }' ;;
 	perf*) cat "$2" "$3" 2>/dev/null | sed -nE 's/.*LOST ([0-9]+) events.*/\1/p' | awk '{ s += $1 } END { print s + 0 }' ;;
 	bpftrace*) cat "$2" "$3" 2>/dev/null | sed -nE 's/.*Lost ([0-9]+) events.*/\1/p' | awk '{ s += $1 } END { print s + 0 }' ;;
 	*) echo - ;;
@@ -359,6 +364,7 @@ run_nginx() { # tracer rep
 	case $t in
 	none) ;;
 	etrace) "$ETRACE" -f -p "$NGINX_PID" -o "$out" >/dev/null 2>"$err" </dev/null & tp=$! ;;
+	etrace-all) "$ETRACE" -f -p "${pids%,}" -o "$out" >/dev/null 2>"$err" </dev/null & tp=$! ;;
 	strace) strace -f -o "$out" -p "$NGINX_PID" $(printf -- '-p %s ' "${NGINX_WORKERS[@]}") >/dev/null 2>"$err" </dev/null & tp=$! ;;
 	perf) perf trace -o "$out" -p "${pids%,}" >/dev/null 2>"$err" </dev/null & tp=$! ;;
 	bpftrace) bpftrace -o "$out" -e "$(bpf_prog 'comm == "nginx"')" >/dev/null 2>"$err" </dev/null & tp=$! ;;
@@ -392,7 +398,10 @@ bench_nginx() {
 	declare -gA RPS
 	start_nginx || { log "nginx did not start: $(tail -3 "$TMP/nginx/logs/error.log" 2>/dev/null)"; return; }
 	log "nginx: master $NGINX_PID, workers ${NGINX_WORKERS[*]}, 127.0.0.1:$PORT"
+	# The issue's form is `-f -p <master>`; the workers already exist when it attaches, so a second
+	# etrace row names every process, as the strace and perf rows do.
 	local -a ts=("${TRACERS[@]}")
+	have etrace && ts+=(etrace-all)
 	for ((r = 1; r <= REPS; r++)); do
 		log "nginx: repetition $r/$REPS"
 		for ((i = 0; i < ${#ts[@]}; i++)); do
@@ -415,7 +424,7 @@ bench_nginx() {
 		issued=$(sum_field CALLS "nginx|$t") seen=$(sum_field SEEN "nginx|$t") lost=$(sum_field LOST "nginx|$t")
 		[ "$t" = none ] && seen=- lost=-
 		local tname=$t
-		case $t in etrace) tname="etrace -f -p master" ;; strace) tname="strace -f -p (all 3)" ;;
+		case $t in etrace) tname="etrace -f -p master" ;; etrace-all) tname="etrace -f -p (all 3)" ;; strace) tname="strace -f -p (all 3)" ;;
 		perf) tname="perf trace -p (all 3)" ;; bpftrace) tname='bpftrace comm=="nginx"' ;; esac
 		row nginx "$tname" "$(printf '%.2fx (%.2f-%.2f)' "$m" "$lo" "$hi")" - "$seen / $issued" "$lost" \
 			"$(printf '%.0f req/s = %.0f%% of untraced; seen=writev, issued=requests' "$rps" "$(calc "100 / $m")")"
@@ -486,29 +495,36 @@ bench_memory() {
 }
 
 # ---------------------------------------------------------------- main
-log "machine: $(nproc) CPUs, kernel $(uname -r); reps=$REPS target=${TARGET_S}s per run; tracers: ${TRACERS[*]}"
-header
-for w in write_loop open_loop fork_loop threads; do
-	has_section "$w" && bench_workload "$w" "$w" "${TRACERS[@]}"
-done
-if has_section filtered; then
-	ft=(none)
-	have etrace && ft+=(etrace-connect etrace-comm)
-	have strace && ft+=(strace-connect strace-seccomp-connect)
-	have perf && ft+=(perf-connect)
-	have bpftrace && ft+=(bpftrace-connect bpftrace-comm)
-	bench_workload filtered write_loop "${ft[@]}"
-fi
-has_section nginx && command -v nginx >/dev/null && command -v wrk >/dev/null && bench_nginx
-has_section startup && bench_startup
-has_section memory && bench_memory
+# Everything runs inside functions, so bash has parsed the whole file before the first run
+# starts and an edit to this script during a benchmark cannot derail it.
+main() {
+	log "machine: $(nproc) CPUs, kernel $(uname -r); reps=$REPS target=${TARGET_S}s per run; tracers: ${TRACERS[*]}"
+	header
+	for w in write_loop open_loop fork_loop threads; do
+		has_section "$w" && bench_workload "$w" "$w" "${TRACERS[@]}"
+	done
+	if has_section filtered; then
+		ft=(none)
+		have etrace && ft+=(etrace-connect etrace-comm)
+		have strace && ft+=(strace-connect strace-seccomp-connect)
+		have perf && ft+=(perf-connect)
+		have bpftrace && ft+=(bpftrace-connect bpftrace-comm)
+		bench_workload filtered write_loop "${ft[@]}"
+	fi
+	has_section nginx && command -v nginx >/dev/null && command -v wrk >/dev/null && bench_nginx
+	has_section startup && bench_startup
+	has_section memory && bench_memory
 
-{
-	echo "etrace benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, kernel $(uname -r), reps=$REPS$([ "$QUICK" = 1 ] && echo ' (--quick)')"
-	echo "etrace: $ETRACE ($( [ -x "$ETRACE" ] && git -C "$REPO" rev-parse --short HEAD 2>/dev/null))"
+	{
+		echo "etrace benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, kernel $(uname -r), reps=$REPS$([ "$QUICK" = 1 ] && echo ' (--quick)')"
+		echo "etrace: $ETRACE ($( [ -x "$ETRACE" ] && git -C "$REPO" rev-parse --short HEAD 2>/dev/null))"
+		echo
+		printf '%s\n' "${ROWS[@]}"
+	} >"$RESULTS"
 	echo
-	printf '%s\n' "${ROWS[@]}"
-} >"$RESULTS"
-echo
-cat "$RESULTS"
-log "done in ${SECONDS}s; table saved to $RESULTS"
+	cat "$RESULTS"
+	log "done in ${SECONDS}s; table saved to $RESULTS"
+}
+
+setup && main
+exit
