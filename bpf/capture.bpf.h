@@ -139,6 +139,8 @@ static __always_inline __u32 capture__one(__u8 *buf, __u32 off, const struct etr
 		if (li > 5)
 			return off;
 		__u64 want = args[li];
+		if (cap->elem_size)
+			want = (want > 0xffffff ? 0xffffff : want) * cap->elem_size;
 		pl->aux = want;
 		n = capture__clamp(want, cap->max);
 		if (want > n)

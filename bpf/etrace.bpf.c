@@ -91,25 +91,43 @@ static __always_inline const struct etrace_syscall_plan *plan__lookup(long nr)
 	return bpf_map_lookup_elem(&syscall_plans, &key);
 }
 
-/* Captures every payload of `plan` taken at this point (entry or exit) after the record
- * header; returns the record's size and sets *count. */
+enum capture_pass {
+	PASS_ENTER,   /* inputs, at sys_enter */
+	PASS_EXIT,    /* outputs, at sys_exit */
+	PASS_REFETCH, /* at sys_exit: inputs that faulted at entry (pages the call itself faults in) */
+};
+
+/* Captures the payloads of `plan` for one pass after the record header; returns the record's
+ * size, adds to *count, and (PASS_ENTER) sets a bit in *faulted per capture that could not
+ * read user memory. */
 static __always_inline __u32 capture__all(__u8 *buf, __u32 off, const struct etrace_syscall_plan *plan,
-					  const __u64 *args, __s64 ret, bool at_exit, __u16 *count)
+					  const __u64 *args, __s64 ret, enum capture_pass pass, __u16 *count,
+					  __u8 *faulted)
 {
-	bool ok = !at_exit || ret >= 0 || ret < -4095;
+	bool ok = pass == PASS_ENTER || ret >= 0 || ret < -4095;
 #pragma unroll
 	for (int i = 0; i < ETRACE_MAX_CAPTURES; i++) {
 		if (i >= plan->ncaptures)
 			break;
 		const struct etrace_capture *cap = &plan->captures[i];
 		bool exit_cap = cap->when != ETRACE_AT_ENTER;
-		if (exit_cap != at_exit)
+		if (pass == PASS_REFETCH) {
+			if (!(*faulted & (1u << i)))
+				continue;
+		} else if (exit_cap != (pass == PASS_EXIT)) {
 			continue;
-		if (cap->when == ETRACE_AT_EXIT && !ok)
+		}
+		if (pass == PASS_EXIT && cap->when == ETRACE_AT_EXIT && !ok)
 			continue;
-		__u32 next = capture__one(buf, off, cap, args, ret, at_exit);
-		if (next != off)
+		__u32 next = capture__one(buf, off, cap, args, ret, pass != PASS_ENTER);
+		if (next != off) {
 			*count += 1;
+			if (pass == PASS_ENTER && off < ETRACE_SCRATCH_HALF) {
+				struct etrace_payload *pl = (void *)(buf + capture__bound(off, ETRACE_SCRATCH_HALF - 1));
+				if (pl->flags & ETRACE_PLF_FAULT)
+					*faulted |= 1u << i;
+			}
+		}
 		off = next;
 	}
 	return off;
@@ -140,6 +158,7 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	st->nr = id;
 	compat__syscall_args(regs, st->args);
 	st->flags = 0;
+	st->refetch = 0;
 	st->inline_len = 0;
 	st->inline_count = 0;
 	st->tgid = pid_tgid >> 32;
@@ -152,7 +171,9 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	struct etrace_syscall_record *rec = (void *)buf;
 	__u16 count = 0;
-	__u32 end = capture__all(buf, sizeof(*rec), plan, st->args, 0, false, &count);
+	__u8 faulted = 0;
+	__u32 end = capture__all(buf, sizeof(*rec), plan, st->args, 0, PASS_ENTER, &count, &faulted);
+	st->refetch = faulted;
 
 	if (plan->flags & ETRACE_PLAN_NO_RETURN) {
 		/* exit/exit_group never reach sys_exit: the whole record goes out now. */
@@ -234,12 +255,15 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 
 	__u32 off = sizeof(*rec);
 	__u16 count = st->inline_count;
+	__u8 faulted = st->refetch;
 	__u32 inl = st->inline_len & (ETRACE_INLINE_BYTES - 1); /* < INLINE by construction */
 	if (inl) {
 		bpf_probe_read_kernel(buf + off, inl, st->inline_buf);
 		off += inl;
 	}
-	off = capture__all(buf, off, plan, st->args, ret, true, &count);
+	off = capture__all(buf, off, plan, st->args, ret, PASS_EXIT, &count, &faulted);
+	if (faulted)
+		off = capture__all(buf, off, plan, st->args, ret, PASS_REFETCH, &count, &faulted);
 	rec->npayloads = count;
 	record__submit(buf, off, st);
 	return 0;

@@ -12,7 +12,7 @@
 enum etrace_capture_type {
 	ETRACE_CAP_NONE = 0,
 	ETRACE_CAP_STRING = 1,      /* NUL-terminated string at args[arg], at most `max` bytes */
-	ETRACE_CAP_BUF_ARG = 2,     /* min(args[len_arg], max) bytes at args[arg] */
+	ETRACE_CAP_BUF_ARG = 2,     /* min(args[len_arg] * elem_size, max) bytes at args[arg] */
 	ETRACE_CAP_BUF_RET = 3,     /* at exit: min(ret, max) bytes at args[arg] when ret > 0 */
 	ETRACE_CAP_FIXED = 4,       /* exactly `max` bytes at args[arg] (a struct) */
 	ETRACE_CAP_BUF_LEN_PTR = 5, /* min(*(int *)args[len_arg], max) bytes at args[arg] */
@@ -30,8 +30,9 @@ struct etrace_capture {
 	etrace_u8 arg;
 	etrace_u8 type;    /* enum etrace_capture_type */
 	etrace_u8 when;    /* enum etrace_capture_when */
-	etrace_u8 len_arg; /* BUF_ARG / BUF_LEN_PTR: argument holding the length; STRVEC: max strings */
-	etrace_u32 max;
+	etrace_u8 len_arg;    /* BUF_ARG / BUF_LEN_PTR: argument holding the length; STRVEC: max strings */
+	etrace_u16 max;       /* bytes at most (a payload never exceeds half the scratch buffer) */
+	etrace_u16 elem_size; /* BUF_ARG: the length argument counts elements of this size (0 = bytes) */
 };
 
 enum etrace_plan_flags {

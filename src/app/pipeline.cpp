@@ -88,6 +88,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
   LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
   line.nr = call.nr;
   line.duration_ns = call.has_ret && call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
+  if (hooks_.before_call) hooks_.before_call(info, call);
   if (wanted(call.nr)) print_call(info, call, line);
   if (hooks_.after_call) hooks_.after_call(info, call);
 }

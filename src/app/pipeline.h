@@ -25,7 +25,8 @@ struct PipelineOptions {
 
 // Hooks for the fd table and statistics; any may be empty.
 struct PipelineHooks {
-  std::function<void(const SyscallInfo*, const SyscallCall&)> after_call;  // fd table learns
+  std::function<void(const SyscallInfo*, const SyscallCall&)> before_call;  // fd table: the call's effects
+  std::function<void(const SyscallInfo*, const SyscallCall&)> after_call;   // fd table: forget closed fds
   std::function<void(std::uint32_t parent_tgid, std::uint32_t child_tgid)> on_fork;
   std::function<void(std::uint32_t tgid)> on_process_exit;
   std::function<void(const SyscallInfo*, const SyscallCall&)> on_call_counted;  // -c

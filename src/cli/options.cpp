@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "stats/summary.h"
+
 namespace etrace {
 
 namespace {
@@ -42,7 +44,9 @@ bool is_power_of_two(std::uint64_t v) { return v && !(v & (v - 1)); }
 
 ParseOutcome parse_options(int argc, const char* const* argv) {
   Options o;
-  CLI::App app{"etrace: trace system calls with eBPF; strace's output without ptrace's cost", "etrace"};
+  CLI::App app{"etrace: trace system calls with eBPF; strace's output without ptrace's cost.\n"
+               "Usage: etrace [OPTIONS] CMD [ARGS...] | -p PID... | --system-wide | --comm NAME | --cgroup PATH",
+               "etrace"};
   app.footer(kExamples);
   app.prefix_command(true);  // everything after CMD belongs to CMD
   std::vector<std::string> pid_args;
@@ -65,6 +69,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("-a", o.column, "Align return values at column N (default 40)")->type_name("N");
   app.add_flag("-c", o.summary, "Count calls, errors and time per syscall; print a summary at exit");
   app.add_flag("-C", o.summary_too, "Like -c, and print the trace too");
+  app.add_option("-S", o.summary_sort, "Sort the -c table by time, calls, errors, name or nothing")->type_name("SORTBY");
+  app.add_flag("-w", o.wall_time, "Summarise wall-clock time in calls (etrace's only measure)");
   app.add_flag("-Z", o.only_failed, "Only calls that failed");
   app.add_flag("-z", o.only_successful, "Only calls that succeeded");
   app.add_flag("-q", qflag, "Quieter: suppress attach/detach messages (-qq: exit lines too)");
@@ -75,7 +81,6 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_flag("--always-show-pid", o.always_show_pid, "Prefix every line with the pid");
   app.add_option("--buffer-size", o.buffer_size, "Ring buffer size in bytes, a power of two (default 16 MiB)")->type_name("BYTES");
   app.add_flag("-V,--version", version, "Print the version");
-  app.add_option("command", o.command, "Command to run and trace")->type_name("CMD [ARGS...]");
 
   try {
     app.parse(argc, argv);
@@ -86,6 +91,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   }
   if (version) return {std::nullopt, 0, "etrace version 0.1.0"};
   for (auto& rest : app.remaining()) o.command.push_back(rest);
+  // CLI11 hands an unknown option before the command over as the command itself.
+  if (!o.command.empty() && o.command.front().size() > 1 && o.command.front()[0] == '-')
+    return {std::nullopt, 1, "etrace: unrecognized option '" + o.command.front() + "' (see etrace --help)"};
   for (const auto& p : pid_args)
     if (!parse_pid_list(p, o.pids))
       return {std::nullopt, 1, "etrace: invalid process id: '" + p + "' (-p takes a pid or a comma list)"};
@@ -97,6 +105,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (o.summary_too) o.summary = true;
   if (!is_power_of_two(o.buffer_size) || o.buffer_size < 4096)
     return {std::nullopt, 1, "etrace: --buffer-size must be a power of two of at least 4096 bytes"};
+  if (!parse_summary_sort(o.summary_sort))
+    return {std::nullopt, 1, "etrace: invalid sortby: '" + o.summary_sort + "' (time, calls, errors, name or nothing)"};
   if (o.column < 0) return {std::nullopt, 1, "etrace: -a takes a column number of 0 or more"};
   if (o.command.empty() && o.pids.empty() && !o.system_wide && o.comms.empty() && o.cgroup.empty())
     return {std::nullopt, 1,

@@ -29,6 +29,8 @@ struct Options {
   int column = 40;                    // -a N
   bool summary = false;               // -c
   bool summary_too = false;           // -C
+  std::string summary_sort = "time";  // -S
+  bool wall_time = false;             // -w (etrace always measures entry to exit)
   bool only_failed = false;           // -Z
   bool only_successful = false;       // -z
   int quiet = 0;                      // -q, -qq

@@ -217,7 +217,13 @@ void print_arg_value(const CallView& v, int i) {
     case ArgKind::Ptr: return v.out.pointer(x);
     case ArgKind::Fd: return print_fd(v, v.iarg(i));
     case ArgKind::DirFd:
-      if (v.iarg(i) == kAtFdcwd) return v.out.symbol("AT_FDCWD", kAtFdcwd);
+      if (v.iarg(i) == kAtFdcwd) {
+        if (v.ctx.opts.decorate_fds && v.ctx.fds) {
+          const std::string cwd = v.ctx.fds->describe(v.call.tgid, kAtFdcwd);
+          if (!cwd.empty()) return v.out.verbatim("AT_FDCWD<" + cwd + ">");
+        }
+        return v.out.symbol("AT_FDCWD", kAtFdcwd);
+      }
       return print_fd(v, v.iarg(i));
     case ArgKind::Path:
     case ArgKind::String:
@@ -313,7 +319,7 @@ CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, Decod
     case RetKind::Octal: r.kind = CallResult::Kind::Octal; break;
     case RetKind::Fd:
       r.kind = CallResult::Kind::Fd;
-      if (ctx.opts.decorate_fds && ctx.fds && call.ret >= 0) r.decoration = ctx.fds->describe(call.tgid, call.ret);
+      if (ctx.opts.decorate_fds && ctx.fds && call.ret >= 0) r.decoration = ctx.fds->describe_result(call.tgid, call.ret);
       break;
     default: r.kind = CallResult::Kind::Int; break;
   }

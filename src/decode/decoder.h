@@ -19,6 +19,8 @@ class FdNamer {
   // The decoration without angle brackets ("/etc/passwd", "TCP:[127.0.0.1:80->...]"),
   // or empty when unknown.
   virtual std::string describe(std::uint32_t tgid, std::int64_t fd) = 0;
+  // The decoration of an fd a call returned (dup2's new fd shows what it now refers to).
+  virtual std::string describe_result(std::uint32_t tgid, std::int64_t fd) { return describe(tgid, fd); }
 };
 
 struct DecodeOptions {

@@ -311,7 +311,7 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
     r.decoration = join("open_flags", static_cast<std::uint64_t>(r.value), true);
   } else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
     r.kind = CallResult::Kind::Fd;
-    if (ctx.opts.decorate_fds && ctx.fds) r.decoration = ctx.fds->describe(call.tgid, call.ret);
+    if (ctx.opts.decorate_fds && ctx.fds) r.decoration = ctx.fds->describe_result(call.tgid, call.ret);
   }
 }
 

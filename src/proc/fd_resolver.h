@@ -65,7 +65,7 @@ class FdResolver final : public FdNamer {
   void on_exit(std::uint32_t tgid);
 
   std::string describe(std::uint32_t tgid, std::int64_t fd) override;
-  std::string describe_result(std::uint32_t tgid, std::int64_t fd);
+  std::string describe_result(std::uint32_t tgid, std::int64_t fd) override;
 
   // Syscalls whose results and effects keep the table true; if the kernel filter drops any of
   // them, construct with lifecycle_visible = false.

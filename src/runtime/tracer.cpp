@@ -21,11 +21,12 @@
 #include "app/output.h"
 #include "app/pipeline.h"
 #include "filter/expression.h"
-// json_emitter.h: pending
+#include "format/json_emitter.h"
 #include "format/text_emitter.h"
 #include "proc/fd_resolver.h"
 #include "proc/procfs.h"
 #include "runtime/session.h"
+#include "stats/summary.h"
 #include "syscalls/capture_plan.h"
 #include "syscalls/syscall_table.h"
 
@@ -182,7 +183,8 @@ int run_trace(const Options& o) {
   topts.column = o.column;
   topts.mono_to_real_ns = mono_to_real_offset();
   std::unique_ptr<Emitter> emitter;
-  emitter = std::make_unique<TextEmitter>(output.buffer(), topts);
+  if (o.json) emitter = std::make_unique<JsonEmitter>(output.buffer());
+  else emitter = std::make_unique<TextEmitter>(output.buffer(), topts);
 
   PipelineOptions popt;
   popt.decode.opts.max_strlen = o.strsize;
@@ -196,10 +198,16 @@ int run_trace(const Options& o) {
   popt.print_exits = !(filter.quiet & kQuietExit);
   PipelineHooks hooks;
   if (o.decorate_fds) {
+    hooks.before_call = [&](const SyscallInfo* info, const SyscallCall& call) { fds.observe(info, call); };
     hooks.after_call = [&](const SyscallInfo* info, const SyscallCall& call) { fds.observe_after(info, call); };
     hooks.on_fork = [&](std::uint32_t parent, std::uint32_t kid) { fds.on_fork(parent, kid); };
     hooks.on_process_exit = [&](std::uint32_t tgid) { fds.on_exit(tgid); };
   }
+  SummaryCounter counter;
+  if (o.summary && !cfg.count_only)
+    hooks.on_call_counted = [&](const SyscallInfo*, const SyscallCall& call) {
+      counter.add(call.nr, call.failed(), call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0);
+    };
   Pipeline pipeline(popt, *emitter, hooks);
   if (child) pipeline.add_task(static_cast<std::uint32_t>(child->pid()));
 
@@ -249,6 +257,17 @@ int run_trace(const Options& o) {
     }
   }
   while (session.poll(0, feed) > 0) {
+  }
+  if (o.summary) {
+    std::vector<SyscallTotals> rows;
+    if (cfg.count_only) {
+      auto counts = session.counts();
+      for (std::size_t nr = 0; nr + 1 < counts.size(); ++nr)
+        rows.push_back({static_cast<std::int64_t>(nr), counts[nr].calls, counts[nr].errors, counts[nr].ns});
+    } else {
+      rows = counter.totals();
+    }
+    output.buffer() += format_summary(std::move(rows), *parse_summary_sort(o.summary_sort));
   }
   output.flush();
   const std::uint64_t lost = lost_now();

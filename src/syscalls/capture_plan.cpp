@@ -13,10 +13,25 @@ constexpr std::uint32_t kSockaddrMax = 128;
 // Any one payload must fit half the scratch buffer (see bpf/capture.bpf.h).
 constexpr std::uint32_t kPayloadMax = ETRACE_SCRATCH_HALF - sizeof(etrace_payload) - 8;
 
+// Arrays (pollfd[nfds], iovec[iovcnt], ...) are captured up to this many bytes.
+constexpr std::uint32_t kArrayMax = 4096;
+
 void add(etrace_syscall_plan& plan, std::uint8_t arg, std::uint8_t type, std::uint8_t when,
-         std::uint8_t len_arg, std::uint32_t max) {
+         std::uint8_t len_arg, std::uint32_t max, std::uint16_t elem_size = 0) {
   if (plan.ncaptures >= ETRACE_MAX_CAPTURES) return;
-  plan.captures[plan.ncaptures++] = {arg, type, when, len_arg, std::min(max, kPayloadMax)};
+  plan.captures[plan.ncaptures++] = {arg, type, when, len_arg,
+                                     static_cast<std::uint16_t>(std::min(max, kPayloadMax)), elem_size};
+}
+
+// A struct argument: fixed size, an array counted by another argument, or (size 0) a buffer
+// the call fills up to its return value (getdents64).
+void add_struct(etrace_syscall_plan& plan, const ArgSpec& a, std::uint8_t idx, std::uint8_t when) {
+  if (a.len_arg >= 0 && a.size)
+    add(plan, idx, ETRACE_CAP_BUF_ARG, when, static_cast<std::uint8_t>(a.len_arg), kArrayMax, a.size);
+  else if (a.size)
+    add(plan, idx, ETRACE_CAP_FIXED, when, 0, a.size);
+  else if (when != ETRACE_AT_ENTER)
+    add(plan, idx, ETRACE_CAP_BUF_RET, when, 0, kPayloadMax);
 }
 
 }  // namespace
@@ -37,12 +52,8 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
         break;
       case ArgKind::BufOut: add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, s); break;
-      case ArgKind::StructIn:
-        if (a.size) add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, a.size);
-        break;
-      case ArgKind::StructOut:
-        if (a.size) add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, a.size);
-        break;
+      case ArgKind::StructIn: add_struct(plan, a, idx, ETRACE_AT_ENTER); break;
+      case ArgKind::StructOut: add_struct(plan, a, idx, ETRACE_AT_EXIT); break;
       case ArgKind::SockaddrIn:
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, kSockaddrMax);
         break;

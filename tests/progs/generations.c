@@ -18,7 +18,7 @@ int main(int argc, char **argv)
 	if (gen < 3) {
 		pid_t pid = fork();
 		if (pid == 0) {
-			char next[8];
+			char next[16];
 			snprintf(next, sizeof(next), "%d", gen + 1);
 			execl("/proc/self/exe", argv[0], next, (char *)NULL);
 			_exit(127);

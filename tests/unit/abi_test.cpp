@@ -1,0 +1,28 @@
+// The kernel<->user record layout is a contract with bpf/etrace.bpf.c: pin sizes and offsets so
+// a change on one side cannot silently misparse the other.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+
+#include "etrace/capture_plan.h"
+#include "etrace/event.h"
+
+TEST(Abi, RecordLayoutIsPinned) {
+  EXPECT_EQ(sizeof(etrace_record_header), 32u);
+  EXPECT_EQ(offsetof(etrace_record_header, ts_ns), 8u);
+  EXPECT_EQ(offsetof(etrace_record_header, lost_before), 24u);
+  EXPECT_EQ(sizeof(etrace_syscall_record), 32u + 8 + 48 + 8 + 8 + 8);
+  EXPECT_EQ(offsetof(etrace_syscall_record, args), 40u);
+  EXPECT_EQ(offsetof(etrace_syscall_record, npayloads), 104u);
+  EXPECT_EQ(sizeof(etrace_payload), 16u);
+  EXPECT_EQ(sizeof(etrace_signal_record), 32u + 8 + ETRACE_SIGINFO_BYTES);
+  EXPECT_EQ(sizeof(etrace_task_exit_record), 40u);
+  EXPECT_EQ(sizeof(etrace_fork_record), 40u);
+}
+
+TEST(Abi, PlanAndInflightLayoutIsPinned) {
+  EXPECT_EQ(sizeof(etrace_capture), 8u);
+  EXPECT_EQ(sizeof(etrace_syscall_plan), 8u + 8 * ETRACE_MAX_CAPTURES);
+  EXPECT_EQ(offsetof(etrace_inflight, inline_buf) % 8, 0u);
+  EXPECT_EQ(sizeof(etrace_inflight), offsetof(etrace_inflight, inline_buf) + ETRACE_INLINE_BYTES);
+}
