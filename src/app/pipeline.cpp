@@ -58,7 +58,7 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
   else if (auto* e = std::get_if<TaskExitRecord>(&*rec)) on_exit(*e);
   else if (auto* g = std::get_if<SignalRecord>(&*rec)) on_signal(*g);
   else if (auto* f = std::get_if<ForkRecord>(&*rec)) {
-    live_tasks_.insert(f->child_tid);
+    if (opts_.follow || f->child_tgid == f->hdr.tgid) live_tasks_.insert(f->child_tid);
     if (hooks_.on_fork && f->child_tgid != f->hdr.tgid) hooks_.on_fork(f->hdr.tgid, f->child_tgid);
   }
   return true;

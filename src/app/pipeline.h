@@ -18,6 +18,7 @@ namespace etrace {
 struct PipelineOptions {
   DecodeContext decode;
   bool pid_on_every_line = false;  // -f -o FILE, --always-show-pid
+  bool follow = false;             // -f: new processes are traced (threads always are)
   std::vector<bool> print_syscall;  // userspace trace set by number (empty = all)
   bool print_signals = true;
   bool print_exits = true;

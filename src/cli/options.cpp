@@ -54,8 +54,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   bool version = false;
 
   app.add_flag("-f", follow, "Follow children and threads created after the start (-ff: one file per process with -o)");
-  app.add_option("-p", pid_args, "Attach to process PID (repeatable, or comma-separated)")->type_name("PID")->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("-e", o.exprs, "Filter expression: trace=NAME,..., status=, signal=, ... (strace's grammar)")->type_name("EXPR")->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("-p", pid_args, "Attach to process PID (repeatable, or comma-separated)")->type_name("PID")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("-e", o.exprs, "Filter expression: trace=NAME,..., status=, signal=, ... (strace's grammar)")->type_name("EXPR")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("-o", o.output, "Write the trace to FILE instead of stderr")->type_name("FILE");
   app.add_flag("-A", o.append, "Append to the -o file instead of truncating it");
   app.add_option("-s", o.strsize, "Print at most N bytes of each string (default 32)")->type_name("N");
@@ -75,7 +75,7 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_flag("-z", o.only_successful, "Only calls that succeeded");
   app.add_flag("-q", qflag, "Quieter: suppress attach/detach messages (-qq: exit lines too)");
   app.add_flag("--system-wide", o.system_wide, "Trace every process on the machine (except etrace)");
-  app.add_option("--comm", o.comms, "Only processes with this command name (repeatable); decided in the kernel")->type_name("NAME")->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--comm", o.comms, "Only processes with this command name (repeatable); decided in the kernel")->type_name("NAME")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--cgroup", o.cgroup, "Only processes in this cgroup (v2 directory) and below")->type_name("PATH");
   app.add_flag("--json", o.json, "Print JSON Lines instead of strace text");
   app.add_flag("--always-show-pid", o.always_show_pid, "Prefix every line with the pid");

@@ -196,6 +196,7 @@ int run_trace(const Options& o) {
   popt.print_syscall.resize(kf.syscalls.size());
   for (std::size_t nr = 0; nr < kf.syscalls.size(); ++nr) popt.print_syscall[nr] = filter.trace.contains(nr);
   popt.print_exits = !(filter.quiet & kQuietExit);
+  popt.follow = o.follow > 0;
   PipelineHooks hooks;
   if (o.decorate_fds) {
     hooks.before_call = [&](const SyscallInfo* info, const SyscallCall& call) { fds.observe(info, call); };
