@@ -47,6 +47,47 @@ bool print_timeval(const Bytes& b, DecodeContext&, Emitter& out) {
   return true;
 }
 
+// utimensat's times: [{tv_sec=5, tv_nsec=0} /* 1970-01-01T00:00:05+0000 */, UTIME_NOW]
+bool print_utimens(const Bytes& b, DecodeContext&, Emitter& out) {
+  constexpr std::int64_t kUtimeNow = (1l << 30) - 1, kUtimeOmit = (1l << 30) - 2;
+  if (b.size() < 32) return false;
+  out.begin_array();
+  for (std::size_t off = 0; off < 32; off += 16) {
+    out.element();
+    const std::int64_t sec = b.s64(off), nsec = b.s64(off + 8);
+    if (nsec == kUtimeNow) {
+      out.symbol("UTIME_NOW", nsec);
+    } else if (nsec == kUtimeOmit) {
+      out.symbol("UTIME_OMIT", nsec);
+    } else {
+      emit_timespec(out, b, off);
+      if (sec || nsec) {
+        std::string t = time_text(sec, static_cast<std::uint64_t>(nsec));
+        if (!t.empty()) out.comment(t);
+      }
+    }
+  }
+  out.end_array();
+  return true;
+}
+
+// utimes/futimesat's times, shown like utimensat's (the date from seconds and microseconds).
+bool print_utimes(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 32) return false;
+  out.begin_array();
+  for (std::size_t off = 0; off < 32; off += 16) {
+    out.element();
+    const std::int64_t sec = b.s64(off), usec = b.s64(off + 8);
+    emit_timeval(out, b, off);
+    if (sec || usec) {
+      std::string t = time_text(sec, static_cast<std::uint64_t>(usec) * 1000);
+      if (!t.empty()) out.comment(t);
+    }
+  }
+  out.end_array();
+  return true;
+}
+
 bool print_timezone(const Bytes& b, DecodeContext&, Emitter& out) {
   if (b.size() < 8) return false;
   out.begin_struct();

@@ -73,6 +73,8 @@ std::size_t count_dirents(const Bytes& b);
 bool print_timespec(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_timeval(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_timezone(const Bytes& b, DecodeContext& ctx, Emitter& out);
+bool print_utimens(const Bytes& b, DecodeContext& ctx, Emitter& out);  // "timespec[2]"
+bool print_utimes(const Bytes& b, DecodeContext& ctx, Emitter& out);   // "timeval[2]"
 bool print_itimerspec(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_itimerval(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_rlimit(const Bytes& b, DecodeContext& ctx, Emitter& out);

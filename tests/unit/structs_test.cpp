@@ -221,6 +221,33 @@ TEST_F(StructsTest, Times) {
   EXPECT_EQ(render("timespec[]", raw(two)), "[{tv_sec=1, tv_nsec=2}, {tv_sec=3, tv_nsec=4}]");
 }
 
+TEST_F(StructsTest, UtimensatTimes) {
+  struct timespec t[2] = {{5, 0}, {1700000000, 500000000}};
+  // utimensat(AT_FDCWD, "/tmp/st/u", [{tv_sec=5, tv_nsec=0} /* 1970-01-01T00:00:05+0000 */,
+  //           {tv_sec=1700000000, tv_nsec=500000000} /* 2023-11-14T22:13:20.500000000+0000 */], 0) = 0
+  EXPECT_EQ(render("timespec[2]", raw(t)),
+            "[{tv_sec=5, tv_nsec=0} /* 1970-01-01T00:00:05+0000 */, "
+            "{tv_sec=1700000000, tv_nsec=500000000} /* 2023-11-14T22:13:20.500000000+0000 */]");
+  struct timespec special[2] = {{0, UTIME_NOW}, {7, UTIME_OMIT}};
+  // utimensat(AT_FDCWD, "/tmp/st/u", [UTIME_NOW, UTIME_OMIT], 0) = 0
+  EXPECT_EQ(render("timespec[2]", raw(special)), "[UTIME_NOW, UTIME_OMIT]");
+  struct timespec zero[2] = {{1, 2000}, {0, 0}};
+  // [{tv_sec=1, tv_nsec=2000} /* 1970-01-01T00:00:01.000002000+0000 */, {tv_sec=0, tv_nsec=0}]
+  EXPECT_EQ(render("timespec[2]", raw(zero)),
+            "[{tv_sec=1, tv_nsec=2000} /* 1970-01-01T00:00:01.000002000+0000 */, {tv_sec=0, tv_nsec=0}]");
+}
+
+TEST_F(StructsTest, StackT) {
+  stack_t ss{};
+  ss.ss_sp = reinterpret_cast<void*>(0x5617346b42a0);
+  ss.ss_size = 65536;
+  // sigaltstack({ss_sp=0x5617346b42a0, ss_flags=0, ss_size=65536}, {ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}) = 0
+  EXPECT_EQ(render("stack_t", raw(ss)), "{ss_sp=0x5617346b42a0, ss_flags=0, ss_size=65536}");
+  ss = {};
+  ss.ss_flags = SS_DISABLE;
+  EXPECT_EQ(render("stack_t", raw(ss)), "{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}");
+}
+
 TEST_F(StructsTest, Rlimit) {
   auto rl = [](std::uint64_t cur, std::uint64_t max) {
     struct rlimit r = {cur, max};
