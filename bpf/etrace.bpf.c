@@ -59,9 +59,11 @@ static __always_inline void record__header(struct etrace_record_header *h, __u16
 	h->cpu = bpf_get_smp_processor_id();
 }
 
-/* Outputs `size` bytes of `buf` as one record. Wake-ups are batched: the consumer polls with a
- * short timeout and is only woken when the unread data passes wakeup_bytes. */
-static __always_inline void record__submit(void *buf, __u32 size, struct etrace_inflight *st)
+/* Outputs `size` bytes of `buf` as one record; false when the ring buffer had no room (the
+ * loss is counted, globally and against the thread, unless the caller recovers it). Wake-ups
+ * are batched: the consumer polls with a short timeout and is only woken when the unread data
+ * passes wakeup_bytes. */
+static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etrace_inflight *st, bool count_loss)
 {
 	struct etrace_record_header *h = buf;
 	size &= ETRACE_SCRATCH_SIZE - 1; /* exact: records are smaller (capture.bpf.h) */
@@ -70,12 +72,21 @@ static __always_inline void record__submit(void *buf, __u32 size, struct etrace_
 	__u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wakeup_bytes ? BPF_RB_FORCE_WAKEUP
 										    : BPF_RB_NO_WAKEUP;
 	if (bpf_ringbuf_output(&events, buf, size, flags)) {
-		drops__count(ETRACE_DROP_RINGBUF_FULL);
-		if (st)
-			st->lost++;
-	} else if (st) {
-		st->lost = 0;
+		if (count_loss) {
+			drops__count(ETRACE_DROP_RINGBUF_FULL);
+			if (st)
+				st->lost++;
+		}
+		return false;
 	}
+	if (st)
+		st->lost = 0;
+	return true;
+}
+
+static __always_inline bool record__submit(void *buf, __u32 size, struct etrace_inflight *st)
+{
+	return record__submit_ex(buf, size, st, true);
 }
 
 static __always_inline __u8 *scratch__get(void)
@@ -303,7 +314,13 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 		record__header(&r.hdr, ETRACE_REC_TASK_EXIT, pid_tgid);
 		r.exit_code = BPF_CORE_READ(task, exit_code);
 		r.group_dead = group_dead;
-		record__submit(&r, sizeof(r), bpf_map_lookup_elem(&inflight, &tid));
+		struct etrace_inflight *st = bpf_map_lookup_elem(&inflight, &tid);
+		if (!record__submit_ex(&r, sizeof(r), st, false)) {
+			/* The thread's last record: no later one can carry its gap, so leave the gap
+			 * and the exit for userspace to collect (it reads lost_tails when idle). */
+			r.hdr.size = sizeof(r);
+			bpf_map_update_elem(&lost_tails, &tid, &r, BPF_ANY);
+		}
 	}
 	bpf_map_delete_elem(&inflight, &tid);
 	if (group_dead && filter_tgids)

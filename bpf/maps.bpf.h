@@ -71,6 +71,14 @@ struct {
 	__type(value, __u64);
 } drops SEC(".maps");
 
+/* Exit records of threads whose last records found the ring buffer full (see etrace_exit). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u32); /* tid */
+	__type(value, struct etrace_task_exit_record);
+} lost_tails SEC(".maps");
+
 /* -c without other output: per-syscall totals, no per-call records. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

@@ -1,11 +1,34 @@
 #include "app/output.h"
 
 #include <cerrno>
+#include <ctime>
 #include <unistd.h>
 
 namespace etrace {
 
+namespace {
+
+long long coarse_now_ns() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+  return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+}  // namespace
+
+void Output::maybe_flush() {
+  if (buf_.size() >= kFlushAt) {
+    flush();
+    return;
+  }
+  if (buf_.empty()) return;
+  const long long now = coarse_now_ns();
+  if (last_flush_ns_ == 0) last_flush_ns_ = now;
+  if (now - last_flush_ns_ >= kMaxDelayNs) flush();
+}
+
 void Output::flush() {
+  last_flush_ns_ = coarse_now_ns();
   std::size_t done = 0;
   while (done < buf_.size()) {
     ssize_t n = ::write(fd_, buf_.data() + done, buf_.size() - done);

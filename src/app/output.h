@@ -13,16 +13,18 @@ class Output {
   Output& operator=(const Output&) = delete;
 
   std::string& buffer() { return buf_; }
-  void maybe_flush() {
-    if (buf_.size() >= kFlushAt) flush();
-  }
+  // Flushes when the buffer is big, or when lines have waited long enough that a reader
+  // watching the trace live would notice (a slow, steady stream must still show promptly).
+  void maybe_flush();
   void flush();
   int fd() const { return fd_; }
 
  private:
   static constexpr std::size_t kFlushAt = 256 * 1024;
+  static constexpr long kMaxDelayNs = 100 * 1000 * 1000;
   int fd_;
   std::string buf_;
+  long long last_flush_ns_ = 0;
 };
 
 }  // namespace etrace

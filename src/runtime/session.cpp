@@ -127,7 +127,20 @@ int Session::poll(int timeout_ms, const RecordFn& fn) {
   if (err < 0 && err != -EINTR) throw Fatal("reading the ring buffer failed: " + errno_text(err));
   err = ring_buffer__consume(impl_->ring);
   if (err < 0 && err != -EINTR) throw Fatal("reading the ring buffer failed: " + errno_text(err));
+  if (impl_->consumed == 0) drain_lost_tails(fn);
   return impl_->consumed;
+}
+
+void Session::drain_lost_tails(const RecordFn& fn) {
+  const int fd = bpf_map__fd(impl_->skel->maps.lost_tails);
+  std::uint32_t key;
+  etrace_task_exit_record rec;
+  // Deleting while iterating restarts from the first key each time: the map is small.
+  while (bpf_map_get_next_key(fd, nullptr, &key) == 0) {
+    if (bpf_map_lookup_elem(fd, &key, &rec) == 0)
+      fn(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(&rec), sizeof(rec)));
+    bpf_map_delete_elem(fd, &key);
+  }
 }
 
 void Session::add_tgid(std::uint32_t tgid) {

@@ -40,6 +40,9 @@ class Session {
   // Returns the number of records consumed.
   int poll(int timeout_ms, const RecordFn& fn);
 
+  // Hands over exit records that found the ring buffer full (with the thread's gap), once.
+  void drain_lost_tails(const RecordFn& fn);
+
   void add_tgid(std::uint32_t tgid);
   bool any_tgid_left();  // false once every traced process has exited
 

@@ -102,13 +102,25 @@ TEST(Integration, TraceSetKeepsExactlyTheNamedCalls) {
   unlink(out.c_str());
 }
 
+// Polls `path` until it holds every one of `needles` (BPF loading takes a moment).
+bool wait_for_text(const std::string& path, const std::vector<std::string>& needles, int timeout_ms = 15000) {
+  for (int waited = 0; waited < timeout_ms; waited += 50) {
+    const std::string text = read_file(path);
+    bool all = true;
+    for (const auto& n : needles) all = all && text.find(n) != std::string::npos;
+    if (all) return true;
+    usleep(50 * 1000);
+  }
+  return false;
+}
+
 TEST(Integration, AttachesToARunningProcessAndAllItsThreads) {
   ETRACE_REQUIRE_ROOT();
   Background ticker({prog("ticker")});
   usleep(100 * 1000);
   const std::string out = temp_path("attach.txt");
   Background tracer({etrace_bin(), "-p", std::to_string(ticker.pid()), "-e", "trace=access", "-o", out});
-  usleep(800 * 1000);
+  EXPECT_TRUE(wait_for_text(out, {"/etrace-tick-main", "/etrace-tick-thread"}));
   ticker.signal(SIGKILL);
   EXPECT_EQ(tracer.wait(10), 0);  // the target's exit ends the trace
   const std::string text = read_file(out);
@@ -123,7 +135,7 @@ TEST(Integration, SigintStopsAnAttachedTrace) {
   Background ticker({prog("ticker")});
   const std::string out = temp_path("sigint.txt");
   Background tracer({etrace_bin(), "-p", std::to_string(ticker.pid()), "-o", out});
-  usleep(500 * 1000);
+  EXPECT_TRUE(wait_for_text(out, {"/etrace-tick-main"}));
   tracer.signal(SIGINT);
   EXPECT_NE(tracer.wait(10), -1);
   EXPECT_EQ(kill(ticker.pid(), 0), 0) << "the traced process must survive etrace";
