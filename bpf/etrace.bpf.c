@@ -359,9 +359,14 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	if (count_only || result != 1 /* TRACE_SIGNAL_IGNORED */)
 		return 0;
 	__u32 tgid = BPF_CORE_READ(task, tgid);
+	__u32 tid = BPF_CORE_READ(task, pid);
 	if (tgid == self_tgid || (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid)))
 		return 0;
-	__u64 pid_tgid = ((__u64)tgid << 32) | BPF_CORE_READ(task, pid);
+	/* The comm and cgroup filters judge the current task, which is the sender here: a target
+	 * counts as traced once it has made a traced call (it then has in-flight state). */
+	if ((filter_comms || filter_cgroup) && !bpf_map_lookup_elem(&inflight, &tid))
+		return 0;
+	__u64 pid_tgid = ((__u64)tgid << 32) | tid;
 	signal__emit(sig, info, pid_tgid);
 	return 0;
 }

@@ -3,6 +3,8 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <fcntl.h>
+#include <linux/magic.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -100,6 +102,10 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     bpf_map_update_elem(bpf_map__fd(skel->maps.traced_comms), key, &one, BPF_ANY);
   }
   if (!cfg.cgroup_path.empty()) {
+    struct statfs fs;
+    if (statfs(cfg.cgroup_path.c_str(), &fs) == 0 && fs.f_type != CGROUP2_SUPER_MAGIC)
+      throw Fatal("'" + cfg.cgroup_path + "' is not a cgroup v2 directory (give one under the cgroup2 mount: "
+                  "see `mount -t cgroup2`)");
     impl_->cgroup_fd = open(cfg.cgroup_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (impl_->cgroup_fd < 0)
       throw Fatal("cannot open cgroup '" + cfg.cgroup_path + "': " + errno_text(errno) +
