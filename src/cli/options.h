@@ -1,4 +1,5 @@
-// Everything the command line can say, as passive data. parse_options() fills it (CLI11).
+// Everything the command line can say, as passive data. parse_options() fills it (CLI11, after
+// strace's long options are rewritten into their short forms by expand_long_options()).
 #pragma once
 
 #include <cstdint>
@@ -11,15 +12,16 @@ namespace etrace {
 struct Options {
   std::vector<std::string> command;   // CMD ARGS... to run and trace
   std::vector<int> pids;              // -p PID (repeatable, comma lists)
-  int follow = 0;                     // -f (1), -ff (2: one output file per process)
+  int follow = 0;                     // -f (1), -ff (2: one output file per thread with -o)
   bool system_wide = false;           // --system-wide
   std::vector<std::string> comms;     // --comm NAME
   std::string cgroup;                 // --cgroup PATH
-  std::vector<std::string> exprs;     // -e EXPR, in order
+  std::vector<std::string> exprs;     // -e EXPR (and --trace=... etc. as "trace=..."), in order
   std::string output;                 // -o FILE
   bool append = false;                // -A
   std::uint32_t strsize = 32;         // -s N
   int decorate_fds = 0;               // -y, -yy
+  bool decode_pids_comm = false;      // -Y
   int hex = 0;                        // -x, -xx
   bool verbose = false;               // -v
   int timestamps = 0;                 // -t, -tt, -ttt
@@ -27,16 +29,21 @@ struct Options {
   bool durations = false;             // -T
   bool numbers = false;               // -n
   int column = 40;                    // -a N
-  bool summary = false;               // -c
+  bool summary = false;               // -c or -C
   bool summary_too = false;           // -C
   std::string summary_sort = "time";  // -S
+  std::string summary_columns;        // -U (empty: strace's default columns)
   bool wall_time = false;             // -w (etrace always measures entry to exit)
   bool only_failed = false;           // -Z
   bool only_successful = false;       // -z
-  int quiet = 0;                      // -q, -qq
+  int quiet = 0;                      // -q, -qq, -qqq
+  std::vector<std::string> paths;     // -P PATH
+  std::string user;                   // -u USER
+  std::vector<std::string> env;       // -E VAR=VAL (set) / -E VAR (unset), in order
   bool json = false;                  // --json: JSON Lines instead of strace text
   bool always_show_pid = false;       // --always-show-pid
   std::uint64_t buffer_size = 16u << 20;  // --buffer-size BYTES
+  std::vector<std::string> warnings;  // to print as "etrace: <warning>" (e.g. -A without -o)
 };
 
 struct ParseOutcome {
@@ -46,5 +53,11 @@ struct ParseOutcome {
 };
 
 ParseOutcome parse_options(int argc, const char* const* argv);
+
+// strace's long options (--trace=SET, --follow-forks, --string-limit N, --quiet[=SET], ...)
+// rewritten into the short options they stand for ("-e" "trace=SET", "-f", "-s" "N", ...), up
+// to the command. etrace's own long options pass through. On an option that needs an argument
+// and has none, `error` gets strace's wording.
+std::vector<std::string> expand_long_options(const std::vector<std::string>& args, std::string* error);
 
 }  // namespace etrace

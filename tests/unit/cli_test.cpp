@@ -1,0 +1,198 @@
+// Command-line parsing: every option, its long spelling, and every error (one line, exit 1).
+#include <gtest/gtest.h>
+
+#include "cli/options.h"
+
+namespace etrace {
+namespace {
+
+ParseOutcome parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "etrace");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  return parse_options(static_cast<int>(argv.size()), argv.data());
+}
+
+Options ok(std::vector<std::string> args) {
+  auto r = parse(args);
+  EXPECT_TRUE(r.options) << r.message;
+  return r.options.value_or(Options{});
+}
+
+std::string error(std::vector<std::string> args) {
+  auto r = parse(args);
+  EXPECT_FALSE(r.options);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.message.find('\n'), std::string::npos) << r.message;
+  EXPECT_EQ(r.message.rfind("etrace: ", 0), 0u) << r.message;
+  return r.message;
+}
+
+TEST(Cli, CommandAndItsOwnOptions) {
+  auto o = ok({"-f", "ls", "-l", "-e", "/"});
+  EXPECT_EQ(o.follow, 1);
+  EXPECT_EQ(o.command, (std::vector<std::string>{"ls", "-l", "-e", "/"}));
+  EXPECT_TRUE(o.exprs.empty());
+  EXPECT_EQ(ok({"--", "-weird"}).command, std::vector<std::string>{"-weird"});
+}
+
+TEST(Cli, Defaults) {
+  auto o = ok({"true"});
+  EXPECT_EQ(o.strsize, 32u);
+  EXPECT_EQ(o.column, 40);
+  EXPECT_EQ(o.summary_sort, "time");
+  EXPECT_EQ(o.follow, 0);
+  EXPECT_FALSE(o.summary);
+}
+
+TEST(Cli, ShortFlagsAndCounts) {
+  auto o = ok({"-ff", "-yy", "-xx", "-ttt", "-qqq", "-r", "-T", "-n", "-v", "-Y", "-w", "-z", "-Z", "-A", "-o", "f", "true"});
+  EXPECT_EQ(o.follow, 2);
+  EXPECT_EQ(o.decorate_fds, 2);
+  EXPECT_EQ(o.hex, 2);
+  EXPECT_EQ(o.timestamps, 3);
+  EXPECT_EQ(o.quiet, 3);
+  EXPECT_TRUE(o.relative && o.durations && o.numbers && o.verbose && o.decode_pids_comm && o.wall_time);
+  EXPECT_TRUE(o.only_successful && o.only_failed && o.append);
+  EXPECT_EQ(o.output, "f");
+  EXPECT_EQ(ok({"-tt", "true"}).timestamps, 2);
+  EXPECT_EQ(ok({"-t", "true"}).timestamps, 1);
+}
+
+TEST(Cli, OptionsWithValues) {
+  auto o = ok({"-s", "100", "-a", "20", "-e", "trace=open", "-e", "write", "-p", "1,2", "-p", "3",
+               "-P", "/etc/passwd", "-P", "/tmp", "-c", "-S", "calls", "-U", "name,calls", "--buffer-size", "65536",
+               "--comm", "nginx", "--cgroup", "/sys/fs/cgroup/x", "--json", "--always-show-pid"});
+  EXPECT_EQ(o.strsize, 100u);
+  EXPECT_EQ(o.column, 20);
+  EXPECT_EQ(o.exprs, (std::vector<std::string>{"trace=open", "write"}));
+  EXPECT_EQ(o.pids, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(o.paths, (std::vector<std::string>{"/etc/passwd", "/tmp"}));
+  EXPECT_TRUE(o.summary);
+  EXPECT_FALSE(o.summary_too);
+  EXPECT_EQ(o.summary_sort, "calls");
+  EXPECT_EQ(o.summary_columns, "name,calls");
+  EXPECT_EQ(o.buffer_size, 65536u);
+  EXPECT_EQ(o.comms, std::vector<std::string>{"nginx"});
+  EXPECT_EQ(o.cgroup, "/sys/fs/cgroup/x");
+  EXPECT_TRUE(o.json && o.always_show_pid);
+  EXPECT_TRUE(o.command.empty());
+}
+
+TEST(Cli, AttachedValuesAndClusters) {
+  auto o = ok({"-s100", "-etrace=read", "-fo", "out", "true"});
+  EXPECT_EQ(o.strsize, 100u);
+  EXPECT_EQ(o.exprs, std::vector<std::string>{"trace=read"});
+  EXPECT_EQ(o.follow, 1);
+  EXPECT_EQ(o.output, "out");
+  EXPECT_EQ(o.command, std::vector<std::string>{"true"});
+}
+
+TEST(Cli, UserAndEnvironment) {
+  auto o = ok({"-u", "nobody", "-E", "A=1", "-E", "HOME", "env"});
+  EXPECT_EQ(o.user, "nobody");
+  EXPECT_EQ(o.env, (std::vector<std::string>{"A=1", "HOME"}));
+  auto l = ok({"--user=nobody", "--env", "B=2", "env"});
+  EXPECT_EQ(l.user, "nobody");
+  EXPECT_EQ(l.env, std::vector<std::string>{"B=2"});
+}
+
+TEST(Cli, SummaryTooImpliesSummary) {
+  auto o = ok({"-C", "true"});
+  EXPECT_TRUE(o.summary);
+  EXPECT_TRUE(o.summary_too);
+}
+
+TEST(Cli, StraceLongOptions) {
+  auto o = ok({"--trace=%file", "--signal", "!SIGCHLD", "--status=failed", "--quiet=exit", "--read=0", "--write=1",
+               "--verbose=none", "--abbrev=all", "--raw=read", "--decode-pids=comm", "--trace-fds=3", "true"});
+  EXPECT_EQ(o.exprs, (std::vector<std::string>{"trace=%file", "signal=!SIGCHLD", "status=failed", "quiet=exit",
+                                               "read=0", "write=1", "verbose=none", "abbrev=all", "raw=read",
+                                               "decode-pids=comm", "trace-fds=3"}));
+  auto f = ok({"--follow-forks", "--output-separately", "--output=x", "--output-append-mode", "--string-limit=64",
+               "--columns", "30", "--summary", "--summary-sort-by=name", "--summary-columns=calls",
+               "--summary-wall-clock", "--successful-only", "--failed-only", "--syscall-number", "--no-abbrev",
+               "--trace-path=/etc", "--relative-timestamps", "--syscall-times", "true"});
+  EXPECT_EQ(f.follow, 2);
+  EXPECT_EQ(f.output, "x");
+  EXPECT_TRUE(f.append && f.summary && f.summary_too && f.wall_time && f.only_successful && f.only_failed);
+  EXPECT_TRUE(f.numbers && f.verbose && f.relative && f.durations);
+  EXPECT_EQ(f.strsize, 64u);
+  EXPECT_EQ(f.column, 30);
+  EXPECT_EQ(f.summary_sort, "name");
+  EXPECT_EQ(f.summary_columns, "calls");
+  EXPECT_EQ(f.paths, std::vector<std::string>{"/etc"});
+  EXPECT_TRUE(ok({"--summary-only", "true"}).summary);
+  EXPECT_EQ(ok({"--attach=5"}).pids, std::vector<int>{5});
+  EXPECT_EQ(ok({"--attach", "5,6"}).pids, (std::vector<int>{5, 6}));
+}
+
+TEST(Cli, LongOptionsWithOptionalValues) {
+  EXPECT_EQ(ok({"--quiet", "true"}).quiet, 1);
+  EXPECT_EQ(ok({"--quiet=all", "true"}).exprs, std::vector<std::string>{"quiet=all"});
+  EXPECT_EQ(ok({"--decode-fds", "true"}).decorate_fds, 1);
+  EXPECT_EQ(ok({"--decode-fds=all", "true"}).exprs, std::vector<std::string>{"decode-fds=all"});
+  EXPECT_EQ(ok({"--strings-in-hex", "true"}).hex, 2);
+  EXPECT_EQ(ok({"--strings-in-hex=non-ascii", "true"}).hex, 1);
+  EXPECT_EQ(ok({"--timestamps", "true"}).timestamps, 1);
+  EXPECT_EQ(ok({"--timestamps=precision:us", "true"}).timestamps, 2);
+  EXPECT_EQ(ok({"--absolute-timestamps=format:unix,precision:us", "true"}).timestamps, 3);
+  EXPECT_EQ(ok({"--timestamps=unix", "true"}).timestamps, 3);
+  // An optional value is never taken from the next word: that is the command.
+  auto o = ok({"--quiet", "ls"});
+  EXPECT_EQ(o.command, std::vector<std::string>{"ls"});
+}
+
+TEST(Cli, ExpandLongOptionsStopsAtTheCommand) {
+  std::string err;
+  auto w = expand_long_options({"etrace", "-o", "--trace=x", "cmd", "--trace=y"}, &err);
+  EXPECT_EQ(w, (std::vector<std::string>{"etrace", "-o", "--trace=x", "cmd", "--trace=y"}));
+  w = expand_long_options({"etrace", "--comm", "--x", "--trace=open", "cmd"}, &err);
+  EXPECT_EQ(w, (std::vector<std::string>{"etrace", "--comm", "--x", "-e", "trace=open", "cmd"}));
+  EXPECT_TRUE(err.empty());
+}
+
+TEST(Cli, HelpAndVersion) {
+  auto h = parse({"-h"});
+  EXPECT_FALSE(h.options);
+  EXPECT_EQ(h.exit_code, 0);
+  EXPECT_NE(h.message.find("Examples:"), std::string::npos);
+  EXPECT_NE(h.message.find("etrace -p 230 -e trace=connect"), std::string::npos);
+  EXPECT_NE(h.message.find("-P"), std::string::npos);
+  EXPECT_EQ(parse({"--help"}).exit_code, 0);
+  auto v = parse({"-V"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.message.rfind("etrace -- version ", 0), 0u);
+  EXPECT_EQ(parse({"--version"}).message, v.message);
+}
+
+// The wording follows strace 6.1 ("strace: invalid -a argument: 'x'", ...).
+TEST(Cli, Errors) {
+  EXPECT_NE(error({}).find("must have a command"), std::string::npos);
+  EXPECT_NE(error({"--bogus", "true"}).find("--bogus"), std::string::npos);
+  EXPECT_NE(error({"-p", "0"}).find("Invalid process id: '0'"), std::string::npos);
+  EXPECT_NE(error({"-p", "12x"}).find("Invalid process id: '12x'"), std::string::npos);
+  EXPECT_NE(error({"-a", "x", "true"}).find("invalid -a argument: 'x'"), std::string::npos);
+  EXPECT_NE(error({"-s", "-1", "true"}).find("invalid -s argument: '-1'"), std::string::npos);
+  EXPECT_NE(error({"-c", "-S", "bogus", "true"}).find("invalid sortby: 'bogus'"), std::string::npos);
+  EXPECT_NE(error({"-c", "-U", "calls,bogus", "true"}).find("unknown column name: 'bogus'"), std::string::npos);
+  EXPECT_NE(error({"-U", "calls", "true"}).find("-U/--summary-columns must be given with"), std::string::npos);
+  EXPECT_NE(error({"-c", "-C", "true"}).find("-c/--summary-only and -C/--summary are mutually exclusive"),
+            std::string::npos);
+  EXPECT_NE(error({"--buffer-size", "1000", "true"}).find("power of two"), std::string::npos);
+  EXPECT_NE(error({"--system-wide", "true"}).find("--system-wide"), std::string::npos);
+  EXPECT_NE(error({"-u", "nobody", "-p", "1"}).find("-u/--user"), std::string::npos);
+  EXPECT_NE(error({"-E", "=x", "true"}).find("invalid -E argument"), std::string::npos);
+  EXPECT_NE(error({"--trace"}).find("option '--trace' requires an argument"), std::string::npos);
+  EXPECT_NE(error({"--summary-only=1", "true"}).find("doesn't allow an argument"), std::string::npos);
+  EXPECT_NE(error({"-P"}).find("trace-path"), std::string::npos);
+}
+
+TEST(Cli, AppendWithoutOutputWarns) {
+  auto o = ok({"-A", "true"});
+  ASSERT_EQ(o.warnings.size(), 1u);
+  EXPECT_EQ(o.warnings[0], "-A/--output-append-mode has no effect without -o/--output");
+}
+
+}  // namespace
+}  // namespace etrace
