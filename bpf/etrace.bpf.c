@@ -89,6 +89,11 @@ static __always_inline bool record__submit(void *buf, __u32 size, struct etrace_
 	return record__submit_ex(buf, size, st, true);
 }
 
+static __always_inline struct etrace_inflight *inflight__get(__u64 flags)
+{
+	return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, flags);
+}
+
 static __always_inline __u8 *scratch__get(void)
 {
 	__u32 zero = 0;
@@ -154,17 +159,12 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	if (!filter__allow_task(pid_tgid >> 32))
 		return 0;
 
-	__u32 tid = (__u32)pid_tgid;
-	struct etrace_inflight *st = bpf_map_lookup_elem(&inflight, &tid);
+	struct etrace_inflight *st = inflight__get(BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!st) {
-		struct etrace_inflight fresh = {};
-		bpf_map_update_elem(&inflight, &tid, &fresh, BPF_NOEXIST);
-		st = bpf_map_lookup_elem(&inflight, &tid);
-		if (!st) {
-			drops__count(ETRACE_DROP_INFLIGHT_FULL);
-			return 0;
-		}
+		drops__count(ETRACE_DROP_INFLIGHT_FULL);
+		return 0;
 	}
+	st->tid = (__u32)pid_tgid;
 	st->enter_ts = bpf_ktime_get_ns();
 	st->nr = id;
 	compat__syscall_args(regs, st->args);
@@ -228,8 +228,7 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
-	struct etrace_inflight *st = bpf_map_lookup_elem(&inflight, &tid);
+	struct etrace_inflight *st = inflight__get(0);
 	if (!st || !st->active)
 		return 0;
 	st->active = 0;
@@ -295,8 +294,7 @@ int BPF_PROG(etrace_fork, struct task_struct *parent, struct task_struct *child)
 	record__header(&r.hdr, ETRACE_REC_FORK, bpf_get_current_pid_tgid());
 	r.child_tgid = ctgid;
 	r.child_tid = BPF_CORE_READ(child, pid);
-	__u32 tid = r.hdr.tid;
-	record__submit(&r, sizeof(r), bpf_map_lookup_elem(&inflight, &tid));
+	record__submit(&r, sizeof(r), inflight__get(0));
 	return 0;
 }
 
@@ -314,7 +312,7 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 		record__header(&r.hdr, ETRACE_REC_TASK_EXIT, pid_tgid);
 		r.exit_code = BPF_CORE_READ(task, exit_code);
 		r.group_dead = group_dead;
-		struct etrace_inflight *st = bpf_map_lookup_elem(&inflight, &tid);
+		struct etrace_inflight *st = inflight__get(0);
 		if (!record__submit_ex(&r, sizeof(r), st, false)) {
 			/* The thread's last record: no later one can carry its gap, so leave the gap
 			 * and the exit for userspace to collect (it reads lost_tails when idle). */
@@ -322,21 +320,21 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 			bpf_map_update_elem(&lost_tails, &tid, &r, BPF_ANY);
 		}
 	}
-	bpf_map_delete_elem(&inflight, &tid);
+	bpf_task_storage_delete(&inflight, bpf_get_current_task_btf());
 	if (group_dead && filter_tgids)
 		bpf_map_delete_elem(&traced_tgids, &tgid);
 	return 0;
 }
 
-static __always_inline void signal__emit(int sig, struct kernel_siginfo *info, __u64 pid_tgid)
+static __always_inline void signal__emit(int sig, struct kernel_siginfo *info, __u64 pid_tgid,
+					struct etrace_inflight *st)
 {
 	struct etrace_signal_record r = {};
 	record__header(&r.hdr, ETRACE_REC_SIGNAL, pid_tgid);
 	r.sig = sig;
 	if (info)
 		bpf_probe_read_kernel(r.siginfo, sizeof(r.siginfo), info);
-	__u32 tid = r.hdr.tid;
-	record__submit(&r, sizeof(r), bpf_map_lookup_elem(&inflight, &tid));
+	record__submit(&r, sizeof(r), st);
 }
 
 SEC("tp_btf/signal_deliver")
@@ -346,7 +344,7 @@ int BPF_PROG(etrace_signal_deliver, int sig, struct kernel_siginfo *info, struct
 	/* The fatal-signal path reports SIGKILL with no siginfo: that shows as "killed by". */
 	if (count_only || !info || !ka || !filter__allow_task(pid_tgid >> 32))
 		return 0;
-	signal__emit(sig, info, pid_tgid);
+	signal__emit(sig, info, pid_tgid, inflight__get(0));
 	return 0;
 }
 
@@ -364,9 +362,25 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 		return 0;
 	/* The comm and cgroup filters judge the current task, which is the sender here: a target
 	 * counts as traced once it has made a traced call (it then has in-flight state). */
-	if ((filter_comms || filter_cgroup) && !bpf_map_lookup_elem(&inflight, &tid))
+	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
+	if ((filter_comms || filter_cgroup) && !st)
 		return 0;
 	__u64 pid_tgid = ((__u64)tgid << 32) | tid;
-	signal__emit(sig, info, pid_tgid);
+	signal__emit(sig, info, pid_tgid, st);
+	return 0;
+}
+
+/* Lists the calls in progress for userspace ("<unfinished ...>" for calls that block): one
+ * etrace_inflight per task inside a traced call, read through a BPF iterator link. */
+SEC("iter/task")
+int etrace_dump_inflight(struct bpf_iter__task *ctx)
+{
+	struct task_struct *task = ctx->task;
+	if (!task)
+		return 0;
+	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
+	if (!st || !st->active)
+		return 0;
+	bpf_seq_write(ctx->meta->seq, st, sizeof(*st));
 	return 0;
 }

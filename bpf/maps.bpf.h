@@ -44,12 +44,12 @@ struct {
 	__type(value, __u32);
 } traced_cgroup SEC(".maps");
 
-/* LRU so that system-wide tracing of a machine with more threads than entries evicts the
- * coldest thread's state instead of failing. */
+/* Per-thread state between sys_enter and sys_exit, in task-local storage: no hash on the hot
+ * path, and freed with the task. Userspace enumerates it with the iter/task program. */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 16384);
-	__type(key, __u32);  /* tid */
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct etrace_inflight);
 } inflight SEC(".maps");
 

@@ -111,7 +111,8 @@ struct etrace_inflight {
 	etrace_u16 inline_count; /* how many payloads */
 	etrace_u32 tgid;
 	etrace_u8 refetch;       /* captures to retry at exit: they faulted at entry */
-	etrace_u8 pad[7];
+	etrace_u8 pad[3];
+	etrace_u32 tid;
 	etrace_u8 inline_buf[ETRACE_INLINE_BYTES];
 };
 

@@ -46,6 +46,7 @@ std::string errno_text(int err) { return std::strerror(err < 0 ? -err : err); }
 struct Session::Impl {
   etrace_bpf* skel = nullptr;
   ring_buffer* ring = nullptr;
+  bpf_link* iter_link = nullptr;
   const RecordFn* fn = nullptr;
   int cgroup_fd = -1;
   int consumed = 0;
@@ -59,6 +60,7 @@ struct Session::Impl {
 
   ~Impl() {
     if (ring) ring_buffer__free(ring);
+    if (iter_link) bpf_link__destroy(iter_link);
     if (skel) etrace_bpf__destroy(skel);
     if (cgroup_fd >= 0) close(cgroup_fd);
   }
@@ -115,6 +117,8 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
       throw Fatal("cannot use cgroup '" + cfg.cgroup_path + "': " + errno_text(errno) + " (cgroup v2 needed)");
   }
 
+  // The iterator is attached on demand by running_calls().
+  bpf_program__set_autoattach(skel->progs.etrace_dump_inflight, false);
   if (int err = etrace_bpf__attach(skel))
     throw Fatal("cannot attach to the syscall tracepoints: " + errno_text(err));
 
@@ -188,16 +192,26 @@ std::vector<etrace_count> Session::counts() {
 
 std::vector<SyscallCall> Session::running_calls(std::uint64_t older_than_ns) {
   std::vector<SyscallCall> out;
-  const int fd = bpf_map__fd(impl_->skel->maps.inflight);
-  std::uint32_t key = 0, next = 0;
-  std::uint32_t* prev = nullptr;
+  if (!impl_->iter_link) {
+    impl_->iter_link = bpf_program__attach_iter(impl_->skel->progs.etrace_dump_inflight, nullptr);
+    if (!impl_->iter_link) return out;  // no iterator support: calls show when they finish
+  }
+  const int fd = bpf_iter_create(bpf_link__fd(impl_->iter_link));
+  if (fd < 0) return out;
+  std::string bytes;
+  char chunk[65536];
+  for (;;) {
+    const ssize_t n = read(fd, chunk, sizeof(chunk));
+    if (n <= 0) break;
+    bytes.append(chunk, static_cast<std::size_t>(n));
+  }
+  close(fd);
   etrace_inflight st;
-  while (bpf_map_get_next_key(fd, prev, &next) == 0) {
-    key = next;
-    prev = &key;
-    if (bpf_map_lookup_elem(fd, &key, &st) || !st.active || st.enter_ts >= older_than_ns) continue;
+  for (std::size_t off = 0; off + sizeof(st) <= bytes.size(); off += sizeof(st)) {
+    std::memcpy(&st, bytes.data() + off, sizeof(st));
+    if (!st.active || st.enter_ts >= older_than_ns) continue;
     SyscallCall c;
-    c.tid = key;
+    c.tid = st.tid;
     c.tgid = st.tgid;
     c.nr = st.nr;
     for (int i = 0; i < 6; ++i) c.args[i] = st.args[i];
