@@ -15,10 +15,12 @@ void TextEmitter::prefix(const LineInfo& info) {
   line_start_ = out_.size();
   first_.clear();
   if (info.show_pid) {
-    if (opts_.pid_style == TextOptions::PidStyle::Column)
-      fmt::format_to(std::back_inserter(out_), "{:<5} ", info.tid);
-    else
-      fmt::format_to(std::back_inserter(out_), "[pid {:>5}] ", info.tid);
+    const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
+    const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
+    if (comm.empty() && column) fmt::format_to(std::back_inserter(out_), "{:<5} ", info.tid);
+    else if (comm.empty()) fmt::format_to(std::back_inserter(out_), "[pid {:>5}] ", info.tid);
+    else if (column) fmt::format_to(std::back_inserter(out_), "{}<{}> ", info.tid, comm);
+    else fmt::format_to(std::back_inserter(out_), "[pid {:>5}<{}>] ", info.tid, comm);
   }
   if (opts_.relative) {
     const std::uint64_t delta = last_ts_ns_ ? info.ts_ns - last_ts_ns_ : 0;
@@ -38,6 +40,8 @@ void TextEmitter::prefix(const LineInfo& info) {
       out_.push_back(' ');
     }
   }
+  // strace -n puts the task's current syscall number on every line, exit and signal lines too.
+  if (opts_.numbers && info.nr >= 0) fmt::format_to(std::back_inserter(out_), "[{:>4}] ", info.nr);
 }
 
 void TextEmitter::separator() {
@@ -53,7 +57,6 @@ void TextEmitter::finish_line() {
 
 void TextEmitter::begin_call(const LineInfo& info, std::string_view name) {
   prefix(info);
-  if (opts_.numbers) fmt::format_to(std::back_inserter(out_), "[{:>3}] ", info.nr);
   out_ += name;
   out_.push_back('(');
   first_.push_back(true);

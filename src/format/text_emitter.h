@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct TextOptions {
   int hex_strings = 0;              // -x = 1, -xx = 2
   int column = 40;                  // -a
   std::int64_t mono_to_real_ns = 0; // added to LineInfo::ts_ns for wall-clock stamps
+  // -Y: the command name shown beside the pid ("[pid  4378<sh>] "); empty answer shows none.
+  std::function<std::string(std::uint32_t tid)> comm_of;
 };
 
 class TextEmitter final : public Emitter {

@@ -121,3 +121,127 @@ TEST(TextEmitter, UnfinishedAndResumed) {
 
 }  // namespace
 }  // namespace etrace
+
+#include <cstdlib>
+#include <ctime>
+
+namespace etrace {
+namespace {
+
+void write_hi(TextEmitter& e, const LineInfo& info) {
+  e.begin_call(info, "write");
+  e.arg("fd");
+  e.integer(1);
+  e.arg("buf");
+  e.string("hi\n", false);
+  e.arg("count");
+  e.uinteger(3);
+  CallResult three;
+  three.value = 3;
+  e.end_call(three);
+}
+
+// Epoch seconds 1795714553 is 17:35:53 UTC; strace ran with TZ unset on a UTC machine.
+constexpr std::uint64_t kTs = 1795714553ull * 1000000000ull + 761866000ull;
+
+struct Utc {
+  Utc() {
+    setenv("TZ", "UTC", 1);
+    tzset();
+  }
+};
+
+// strace -tt -T -n: "17:35:53.761866 [   1] write(1, "hi\n", 3) = 3 <0.000004>"
+TEST(TextEmitterTime, MicrosecondClockNumbersAndDuration) {
+  Utc utc;
+  std::string out;
+  TextOptions o;
+  o.timestamps = 2;
+  o.durations = true;
+  o.numbers = true;
+  TextEmitter e(out, o);
+  LineInfo info;
+  info.ts_ns = kTs;
+  info.nr = 1;
+  info.duration_ns = 4200;
+  write_hi(e, info);
+  EXPECT_EQ(out, "17:35:53.761866 [   1] write(1, \"hi\\n\", 3) = 3 <0.000004>\n");
+  out.clear();
+  info.nr = 231;
+  e.exit_line(info, 0, false, {}, false);
+  EXPECT_EQ(out, "17:35:53.761866 [ 231] +++ exited with 0 +++\n");
+}
+
+// strace -t: "17:35:53 write(...)"; -ttt: "1795714553.784875 write(1, "hi\n", 3)   = 3"
+TEST(TextEmitterTime, SecondsAndEpoch) {
+  Utc utc;
+  std::string out;
+  TextOptions o;
+  o.timestamps = 1;
+  TextEmitter t(out, o);
+  LineInfo info;
+  info.ts_ns = kTs;
+  t.exit_line(info, 0, false, {}, false);
+  EXPECT_EQ(out, "17:35:53 +++ exited with 0 +++\n");
+  out.clear();
+  o.timestamps = 3;
+  TextEmitter ttt(out, o);
+  info.ts_ns = 1795714553ull * 1000000000ull + 784875000ull;
+  write_hi(ttt, info);
+  EXPECT_EQ(out, "1795714553.784875 write(1, \"hi\\n\", 3)   = 3\n");
+}
+
+// strace -r: "     0.000000 write(1, "hi\n", 3)       = 3" then "     0.000114 +++ exited with 0 +++"
+TEST(TextEmitterTime, Relative) {
+  std::string out;
+  TextOptions o;
+  o.relative = true;
+  TextEmitter e(out, o);
+  LineInfo info;
+  info.ts_ns = 5000000000ull;
+  write_hi(e, info);
+  info.ts_ns += 114000;
+  e.exit_line(info, 0, false, {}, false);
+  EXPECT_EQ(out,
+            "     0.000000 write(1, \"hi\\n\", 3)       = 3\n"
+            "     0.000114 +++ exited with 0 +++\n");
+}
+
+// strace -a 10: "write(1, "hi\n", 3) = 3"
+TEST(TextEmitterTime, ColumnOption) {
+  std::string out;
+  TextOptions o;
+  o.column = 10;
+  TextEmitter e(out, o);
+  write_hi(e, {});
+  EXPECT_EQ(out, "write(1, \"hi\\n\", 3) = 3\n");
+}
+
+// strace -f -Y: "[pid 22216<true>] exit_group(0)         = ?"; strace -f -Y -o: "7175<true> +++ exited with 0 +++"
+TEST(TextEmitterTime, CommBesideThePid) {
+  std::string out;
+  TextOptions o;
+  o.comm_of = [](std::uint32_t tid) { return tid == 22216 || tid == 7175 ? std::string("true") : std::string(); };
+  TextEmitter e(out, o);
+  LineInfo info;
+  info.tid = 22216;
+  info.show_pid = true;
+  e.begin_call(info, "exit_group");
+  e.arg("status");
+  e.integer(0);
+  CallResult unknown;
+  unknown.kind = CallResult::Kind::Unknown;
+  e.end_call(unknown);
+  EXPECT_EQ(out, "[pid 22216<true>] exit_group(0)         = ?\n");
+  out.clear();
+  o.pid_style = TextOptions::PidStyle::Column;
+  TextEmitter c(out, o);
+  info.tid = 7175;
+  c.exit_line(info, 0, false, {}, false);
+  info.tid = 7176;  // no comm known: the plain form
+  c.exit_line(info, 0, false, {}, false);
+  EXPECT_EQ(out, "7175<true> +++ exited with 0 +++\n7176  +++ exited with 0 +++\n");
+}
+
+}  // namespace
+}  // namespace etrace
