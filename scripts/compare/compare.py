@@ -48,6 +48,9 @@ PROGRAMS = [
     Program("stat-v", ["stat", "-L", "fixture/link"], ["-v"]),
     Program("dd", ["dd", "if=fixture/a.txt", "of=dd.out", "bs=16", "count=3", "status=none"]),
     Program("find", ["find", "fixture"]),
+    Program("grep-r", ["grep", "-r", "fox", "fixture"]),
+    Program("tar", ["tar", "-cf", "fixture.tar", "fixture"], before="rm -f fixture.tar"),
+    Program("cat-e-trace", ["cat", "fixture/a.txt"], ["-e", "trace=openat,read,write,close"]),
     Program("id", ["id"]),
     Program("uname", ["uname", "-a"]),
     Program("sleep", ["sleep", "0.05"]),
@@ -126,6 +129,8 @@ def run_traced(tracer_cmd, prog, out, base, work, bindir, timeout):
             rc = 128 - r.returncode if r.returncode < 0 else r.returncode
         except subprocess.TimeoutExpired:
             rc = "timeout"
+        except OSError as err:  # e.g. the binary is being rebuilt: report it on this row, go on
+            rc = f"cannot run {cmd[0]}: {err.strerror}"
         elapsed = time.monotonic() - started
     with open(os.path.join(base, "stderr"), errors="replace") as se:
         tracer_msgs = [ln.strip() for ln in se if ln.startswith(("etrace:", "strace:"))]

@@ -13,6 +13,7 @@ static void *worker(void *arg)
 	char msg[] = "thread N\n";
 	msg[7] = (char)('0' + (intptr_t)arg);
 	write(fds[1], msg, sizeof(msg) - 1);
+	nanosleep(&ts, NULL); /* still running when main joins: the join always waits in futex */
 	return NULL;
 }
 
