@@ -23,6 +23,16 @@ const volatile bool follow_forks = false;   /* -f: children join traced_tgids at
 const volatile __u32 status_mask = 0;       /* ETRACE_STATUS_*; 0 = every status */
 const volatile bool count_only = false;     /* -c: totals in `counts`, no records */
 const volatile __u64 wakeup_bytes = 1 << 20;/* unread bytes that justify waking the consumer */
+/* Clocks only when the output needs them (-t -r -T -c --json): in a VM bpf_ktime_get_ns reads
+ * the paravirtual clock, the largest single cost of a traced call (perf, on this machine), and
+ * tracing programs may not use the coarse clock. Without them a record's times are 0 and a
+ * call's enter_ts is its per-thread sequence number, which still pairs entry and exit. */
+const volatile bool precise_time = true;
+
+static __always_inline __u64 clock__now(void)
+{
+	return precise_time ? bpf_ktime_get_ns() : 0;
+}
 
 static __always_inline bool filter__allow_task(__u32 tgid)
 {
@@ -52,7 +62,7 @@ static __always_inline void record__header(struct etrace_record_header *h, __u16
 {
 	h->kind = kind;
 	h->flags = 0;
-	h->ts_ns = bpf_ktime_get_ns();
+	h->ts_ns = clock__now();
 	h->tgid = pid_tgid >> 32;
 	h->tid = (__u32)pid_tgid;
 	h->lost_before = 0;
@@ -165,7 +175,8 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	}
 	st->tid = (__u32)pid_tgid;
-	st->enter_ts = bpf_ktime_get_ns();
+	st->seq++;
+	st->enter_ts = precise_time ? bpf_ktime_get_ns() : st->seq;
 	st->nr = id;
 	compat__syscall_args(regs, st->args);
 	st->flags = 0;
@@ -247,7 +258,7 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 		if (c) {
 			c->calls++;
 			c->errors += failed;
-			c->ns += bpf_ktime_get_ns() - st->enter_ts;
+			c->ns += precise_time ? bpf_ktime_get_ns() - st->enter_ts : 0;
 		}
 		return 0;
 	}
@@ -381,6 +392,11 @@ int etrace_dump_inflight(struct bpf_iter__task *ctx)
 	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
 	if (!st || !st->active)
 		return 0;
+	/* A call counts as blocked once two scans in a row find it running. */
+	if (st->seen_seq != st->seq) {
+		st->seen_seq = st->seq;
+		return 0;
+	}
 	bpf_seq_write(ctx->meta->seq, st, sizeof(*st));
 	return 0;
 }

@@ -113,6 +113,8 @@ struct etrace_inflight {
 	etrace_u8 refetch;       /* captures to retry at exit: they faulted at entry */
 	etrace_u8 pad[3];
 	etrace_u32 tid;
+	etrace_u32 seq;          /* calls this thread has entered */
+	etrace_u32 seen_seq;     /* seq when the in-flight iterator last saw the call running */
 	etrace_u8 inline_buf[ETRACE_INLINE_BYTES];
 };
 

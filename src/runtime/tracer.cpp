@@ -160,6 +160,7 @@ int run_trace(const Options& o) {
   cfg.buffer_size = o.buffer_size;
   cfg.status_mask = kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
   cfg.count_only = o.summary && !o.summary_too;
+  cfg.precise_time = o.timestamps || o.relative || o.durations || o.summary || o.json;
   cfg.filter_tgids = child.has_value() || !o.pids.empty();
   if (child) cfg.tgids.push_back(static_cast<std::uint32_t>(child->pid()));
   for (int pid : o.pids) cfg.tgids.push_back(static_cast<std::uint32_t>(pid));
