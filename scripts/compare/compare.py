@@ -6,6 +6,7 @@ import argparse
 import difflib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -172,6 +173,7 @@ def kinds_of(diffs):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the report quietly
     ap = argparse.ArgumentParser(prog="compare-with-strace.sh", description=__doc__)
     ap.add_argument("--programs", help="comma-separated names (default: all); --list shows them")
     ap.add_argument("--list", action="store_true", help="list the programs and exit")
@@ -233,9 +235,10 @@ def main():
         rows.append((prog.name, share))
         print(f"{prog.name:16} {n:6} {e_trace.total():8} {matched:6} {share:7.1%}  {'; '.join(notes)}")
         shown = set()
+        limit = args.show if e_trace.total() else min(args.show, 1)  # no trace at all: the note says why
         for kind, pname, s, e in kinds_of(diffs):
             all_kinds.append((kind, prog.name, s, e))
-            if len(shown) < args.show and kind not in shown:  # one example per kind: more news per line
+            if len(shown) < limit and kind not in shown:  # one example per kind: more news per line
                 shown.add(kind)
                 print(f"    {pname:8} strace: {s if s is not None else '(none)'}")
                 print(f"    {'':8} {other_label}: {e if e is not None else '(none)'}")
