@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Run real programs under `strace -f` and `etrace -f`, normalise both traces, and report per program the
-share of strace's lines that etrace reproduces exactly (per process, in order). See
-scripts/compare-with-strace.sh --help."""
+"""Run real programs under `strace -f` and `etrace -f` (same cwd, same environment), normalise both traces
+(scripts/compare/normalise.py says what and why), and report per program the share of strace's lines
+that etrace reproduces exactly: each process's lines are matched in order with difflib. The end of the
+report groups the differences by syscall, argument and shape. Exit status 0: it is a report."""
 import argparse
 import difflib
 import os
@@ -177,7 +178,7 @@ def main():
     ap = argparse.ArgumentParser(prog="compare-with-strace.sh", description=__doc__)
     ap.add_argument("--programs", help="comma-separated names (default: all); --list shows them")
     ap.add_argument("--list", action="store_true", help="list the programs and exit")
-    ap.add_argument("--show", type=int, default=3, help="differing lines to show per program (default 3)")
+    ap.add_argument("--show", type=int, default=3, help="example differences per program, one per kind (default 3)")
     ap.add_argument("--kinds", type=int, default=30, help="kinds of differences to list at the end (default 30)")
     ap.add_argument("--etrace", default=os.path.join(REPO, "build", "etrace"), help="etrace binary")
     ap.add_argument("--keep", metavar="DIR", help="keep the raw and normalised traces in DIR")
