@@ -81,7 +81,15 @@ setup() {
 	cp /bin/true "$TMP/bench_sentinel" # a program with a comm nothing else has, for --comm filters
 
 	TRACERS=(none)
-	if [ -x "$ETRACE" ]; then TRACERS+=(etrace); else log "etrace not found at $ETRACE: its rows are skipped"; fi
+	if [ -x "$ETRACE" ]; then
+		# Measure one binary throughout, even if the tree is rebuilt while the benchmark runs.
+		ETRACE_SRC="$ETRACE ($(date -r "$ETRACE" '+%F %T'))"
+		cp "$ETRACE" "$TMP/etrace" && ETRACE=$TMP/etrace
+		TRACERS+=(etrace)
+	else
+		log "etrace not found at $ETRACE: its rows are skipped"
+		ETRACE_SRC="$ETRACE (not found)"
+	fi
 	command -v strace >/dev/null && TRACERS+=(strace)
 	if perf trace -o /dev/null -- /bin/true >/dev/null 2>&1; then TRACERS+=(perf); else log "perf trace unusable here: skipped"; fi
 	if bpftrace -e 'BEGIN { exit(); }' >/dev/null 2>&1; then TRACERS+=(bpftrace); else log "bpftrace unusable here: skipped"; fi
@@ -521,7 +529,7 @@ main() {
 
 	{
 		echo "etrace benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, kernel $(uname -r), reps=$REPS$([ "$QUICK" = 1 ] && echo ' (--quick)')"
-		echo "etrace: $ETRACE ($( [ -x "$ETRACE" ] && git -C "$REPO" rev-parse --short HEAD 2>/dev/null))"
+		echo "etrace: $ETRACE_SRC; tree at $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null)"
 		echo
 		printf '%s\n' "${ROWS[@]}"
 	} >"$RESULTS"
