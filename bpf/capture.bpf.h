@@ -11,6 +11,7 @@
 #include "etrace/capture_plan.h"
 #include "etrace/config.h"
 #include "etrace/event.h"
+#include "maps.bpf.h"
 
 _Static_assert((ETRACE_SCRATCH_HALF & (ETRACE_SCRATCH_HALF - 1)) == 0, "half must be a power of two");
 _Static_assert(ETRACE_SCRATCH_HALF * 2 == ETRACE_SCRATCH_SIZE, "payload bound assumes two halves");
@@ -98,11 +99,19 @@ static long capture__ptrcount_cb(__u64 i, struct ptrcount_ctx *c)
 
 /* Appends one payload for `cap` at buf + off; returns the offset after it (unchanged when
  * nothing was captured). */
-static __always_inline __u32 capture__one(__u8 *buf, __u32 off, const struct etrace_capture *cap,
-					  const __u64 *args, __s64 ret, bool at_exit)
+/* A global (not inlined) function: the verifier checks it once, on its own, instead of at
+ * each of the twelve places the capture loops would otherwise unroll it (start-up time). */
+#define CAPTURE_AT_EXIT (1u << 31) /* or'ed into capture__one's offset: BPF calls take 5 args */
+
+__noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct etrace_capture *cap,
+			      const struct etrace_inflight *st, __s64 ret)
 {
-	if (off >= ETRACE_SCRATCH_HALF)
+	bool at_exit = off_flags & CAPTURE_AT_EXIT;
+	__u32 off = off_flags & ~CAPTURE_AT_EXIT;
+	if (!s || !cap || !st || off >= ETRACE_SCRATCH_HALF)
 		return off;
+	__u8 *buf = s->buf;
+	const __u64 *args = st->args;
 	off = capture__bound(off, ETRACE_SCRATCH_HALF - 1);
 	__u8 argi = cap->arg;
 	if (argi > 5)

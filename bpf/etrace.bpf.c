@@ -104,11 +104,10 @@ static __always_inline struct etrace_inflight *inflight__get(__u64 flags)
 	return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, flags);
 }
 
-static __always_inline __u8 *scratch__get(void)
+static __always_inline struct scratch *scratch__get(void)
 {
 	__u32 zero = 0;
-	struct scratch *s = bpf_map_lookup_elem(&scratch, &zero);
-	return s ? s->buf : NULL;
+	return bpf_map_lookup_elem(&scratch, &zero);
 }
 
 static __always_inline const struct etrace_syscall_plan *plan__lookup(long nr)
@@ -126,10 +125,11 @@ enum capture_pass {
 /* Captures the payloads of `plan` for one pass after the record header; returns the record's
  * size, adds to *count, and (PASS_ENTER) sets a bit in *faulted per capture that could not
  * read user memory. */
-static __always_inline __u32 capture__all(__u8 *buf, __u32 off, const struct etrace_syscall_plan *plan,
-					  const __u64 *args, __s64 ret, enum capture_pass pass, __u16 *count,
-					  __u8 *faulted)
+static __always_inline __u32 capture__all(struct scratch *s, __u32 off, const struct etrace_syscall_plan *plan,
+					  const struct etrace_inflight *st, __s64 ret, enum capture_pass pass,
+					  __u16 *count, __u8 *faulted)
 {
+	__u8 *buf = s->buf;
 	bool ok = pass == PASS_ENTER || ret >= 0 || ret < -4095;
 #pragma unroll
 	for (int i = 0; i < ETRACE_MAX_CAPTURES; i++) {
@@ -145,7 +145,7 @@ static __always_inline __u32 capture__all(__u8 *buf, __u32 off, const struct etr
 		}
 		if (pass == PASS_EXIT && cap->when == ETRACE_AT_EXIT && !ok)
 			continue;
-		__u32 next = capture__one(buf, off, cap, args, ret, pass != PASS_ENTER);
+		__u32 next = capture__one(s, off | (pass != PASS_ENTER ? CAPTURE_AT_EXIT : 0), cap, st, ret);
 		if (next != off) {
 			*count += 1;
 			if (pass == PASS_ENTER && off < ETRACE_SCRATCH_HALF) {
@@ -188,13 +188,14 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	if (count_only || (plan->flags & ETRACE_PLAN_COUNT_ONLY))
 		return 0;
 
-	__u8 *buf = scratch__get();
-	if (!buf)
+	struct scratch *sc = scratch__get();
+	if (!sc)
 		return 0;
+	__u8 *buf = sc->buf;
 	struct etrace_syscall_record *rec = (void *)buf;
 	__u16 count = 0;
 	__u8 faulted = 0;
-	__u32 end = capture__all(buf, sizeof(*rec), plan, st->args, 0, PASS_ENTER, &count, &faulted);
+	__u32 end = capture__all(sc, sizeof(*rec), plan, st, 0, PASS_ENTER, &count, &faulted);
 	st->refetch = faulted;
 
 	if (plan->flags & ETRACE_PLAN_NO_RETURN) {
@@ -262,9 +263,10 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 		}
 		return 0;
 	}
-	__u8 *buf = scratch__get();
-	if (!buf)
+	struct scratch *sc = scratch__get();
+	if (!sc)
 		return 0;
+	__u8 *buf = sc->buf;
 
 	struct etrace_syscall_record *rec = (void *)buf;
 	record__header(&rec->hdr, ETRACE_REC_SYSCALL, pid_tgid);
@@ -282,9 +284,9 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 		bpf_probe_read_kernel(buf + off, inl, st->inline_buf);
 		off += inl;
 	}
-	off = capture__all(buf, off, plan, st->args, ret, PASS_EXIT, &count, &faulted);
+	off = capture__all(sc, off, plan, st, ret, PASS_EXIT, &count, &faulted);
 	if (faulted)
-		off = capture__all(buf, off, plan, st->args, ret, PASS_REFETCH, &count, &faulted);
+		off = capture__all(sc, off, plan, st, ret, PASS_REFETCH, &count, &faulted);
 	rec->npayloads = count;
 	record__submit(buf, off, st);
 	return 0;
