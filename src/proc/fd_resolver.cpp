@@ -420,7 +420,19 @@ void FdResolver::on_fork(std::uint32_t parent_tgid, std::uint32_t child_tgid) {
   if (parent_tgid == child_tgid) return;  // a thread shares the table
   gone_.erase(child_tgid);
   Process* parent = process(parent_tgid);
+  if (parent) cwd(parent_tgid, *parent);  // learn it now: the child may be gone before we ask
   procs_[child_tgid] = parent ? *parent : Process{};
+}
+
+void FdResolver::inherit_from_proc(std::uint32_t tgid, std::uint32_t source_pid) {
+  gone_.erase(tgid);
+  Process& p = procs_[tgid];
+  if (auto link = procfs_.read_link(fmt::format("/proc/{}/cwd", source_pid))) {
+    p.cwd = std::move(*link);
+    p.cwd_tried = true;
+  }
+  for (int fd = 0; fd <= 2; ++fd)
+    if (auto f = file_from_proc(source_pid, fd)) p.fds.insert_or_assign(fd, Slot{f, false});
 }
 
 void FdResolver::on_exit(std::uint32_t tgid) {

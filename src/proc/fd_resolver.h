@@ -62,6 +62,9 @@ class FdResolver final : public FdNamer {
   void observe(const SyscallInfo* info, const SyscallCall& call);
   void observe_after(const SyscallInfo* info, const SyscallCall& call);
   void on_fork(std::uint32_t parent_tgid, std::uint32_t child_tgid);
+  // A command etrace starts inherits its cwd and fds 0-2 from `source_pid` (etrace itself);
+  // learning them now means a command that exits quickly still shows them.
+  void inherit_from_proc(std::uint32_t tgid, std::uint32_t source_pid);
   void on_exit(std::uint32_t tgid);
 
   std::string describe(std::uint32_t tgid, std::int64_t fd) override;

@@ -1,5 +1,6 @@
 #include "runtime/tracer.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <memory>
@@ -16,9 +18,13 @@
 
 #include <fmt/format.h>
 
+#include "app/call_filters.h"
 #include "app/fatal.h"
+#include "app/hex_dump.h"
 #include "app/launch.h"
 #include "app/output.h"
+#include "app/sinks.h"
+#include "decode/structs.h"
 #include "app/pipeline.h"
 #include "filter/expression.h"
 #include "format/json_emitter.h"
@@ -77,12 +83,21 @@ void preflight(const Options& o) {
 }
 
 // Opens -o before anything runs, so an unwritable path fails first; removes the file again
-// if tracing never starts (no half-written or empty leftovers).
+// if tracing never starts (no half-written or empty leftovers). With -ff -o the files are
+// FILE.TID, made at each thread's first line: only the directory is checked here.
 class OutputFile {
  public:
-  explicit OutputFile(const Options& o) {
+  OutputFile(const Options& o, bool per_thread) {
     if (o.output.empty()) {
       fd_ = STDERR_FILENO;
+      return;
+    }
+    if (per_thread) {
+      const auto slash = o.output.rfind('/');
+      const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : o.output.substr(0, slash);
+      if (access(dir.c_str(), W_OK) != 0)
+        throw Fatal(fmt::format("cannot write output files '{}.PID': {} (choose a writable path for -o)", o.output,
+                                std::strerror(errno)));
       return;
     }
     struct stat st;
@@ -110,6 +125,7 @@ class OutputFile {
 
 FilterSpec build_filter(const Options& o) {
   FilterBuilder fb;
+  if (o.verbose) fb.add_v();
   for (const auto& e : o.exprs)
     if (auto err = fb.add(e)) throw Fatal(*err);
   if (o.only_failed) fb.add_Z();
@@ -121,26 +137,81 @@ FilterSpec build_filter(const Options& o) {
   return spec;
 }
 
-void report_drops(std::uint64_t lost, Output& out) {
+void report_drops(std::uint64_t lost, Sinks& out) {
   out.flush();
   fmt::print(stderr, "etrace: {} events lost (ring buffer full); raise --buffer-size\n", lost);
+}
+
+int thread_count(int pid) {
+  int n = 0;
+  if (DIR* d = opendir(fmt::format("/proc/{}/task", pid).c_str())) {
+    while (dirent* e = readdir(d))
+      if (e->d_name[0] != '.') ++n;
+    closedir(d);
+  }
+  return n;
+}
+
+// -e read= / write=: the buffers they dump are captured whole (up to a payload's limit), not
+// cut at -s; the decoder still cuts the line's string at -s.
+void widen_dump_captures(std::vector<etrace_syscall_plan>& plans, const FilterSpec& f, const SyscallTable& table) {
+  constexpr std::uint16_t kDumpMax = ETRACE_SCRATCH_HALF - sizeof(etrace_payload) - 8;
+  for (std::size_t nr = 0; nr < plans.size(); ++nr) {
+    const SyscallInfo* info = table.by_number(static_cast<int>(nr));
+    auto t = info ? dump_target(info->name) : std::nullopt;
+    if (!t || (t->is_read ? f.read_fds.is_none() : f.write_fds.is_none())) continue;
+    for (unsigned i = 0; i < plans[nr].ncaptures && i < ETRACE_MAX_CAPTURES; ++i)
+      if (plans[nr].captures[i].arg == t->buf_arg) plans[nr].captures[i].max = kDumpMax;
+  }
+}
+
+int decode_fds_level(const Options& o, const FilterSpec& f) {
+  int level = o.decorate_fds;
+  if (f.decode_fds) {
+    if (*f.decode_fds & ~kDecodeFdsPath) level = std::max(level, 2);
+    else if (*f.decode_fds & kDecodeFdsPath) level = std::max(level, 1);
+  }
+  return level;
 }
 
 }  // namespace
 
 int run_trace(const Options& o) {
+  for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", w);
   const FilterSpec filter = build_filter(o);
   preflight(o);
-  OutputFile out_file(o);
+  std::optional<RunAs> user;
+  if (!o.user.empty()) user = resolve_user(o.user);
+  const bool per_thread_files = o.follow == 2 && !o.output.empty();
+  OutputFile out_file(o, per_thread_files);
+
+  std::uint32_t quiet = filter.quiet;
+  // strace's default with -o on a command: no attach messages.
+  if (!filter.quiet_given && !o.output.empty() && !o.command.empty()) quiet |= kQuietAttach | kQuietPersonality;
+
+  // -P: each path as given and as it resolves, announced as strace announces it.
+  std::vector<std::string> trace_paths;
+  for (const auto& p : o.paths) {
+    trace_paths.push_back(p);
+    if (std::string r = resolved_path(p); !r.empty()) {
+      if (!(quiet & kQuietPathResolution)) fmt::print(stderr, "etrace: Requested path \"{}\" resolved into \"{}\"\n", p, r);
+      trace_paths.push_back(std::move(r));
+    }
+  }
 
   std::optional<PendingChild> child;
-  if (!o.command.empty()) child.emplace(resolve_command(o.command[0]), o.command);
+  LaunchOptions lopts;
+  lopts.env_changes = o.env;
+  lopts.user = user ? &*user : nullptr;
+  if (!o.command.empty()) child.emplace(resolve_command(o.command[0]), o.command, lopts);
 
-  // What the kernel decides: the syscall set (plus the calls that keep -y's fd table true).
+  // What the kernel decides: the syscall set (plus the calls that keep the fd table true).
+  const int decorate = decode_fds_level(o, filter);
+  const bool need_fd_table = decorate > 0 || !trace_paths.empty();
   KernelFilter kf = kernel_part(filter);
   std::vector<bool> traced = kf.syscalls;
   const SyscallTable& table = SyscallTable::native();
-  if (o.decorate_fds) {
+  if (need_fd_table) {
     for (auto name : FdResolver::fd_lifecycle_syscalls())
       if (auto* info = table.by_name(name); info && static_cast<std::size_t>(info->nr) < traced.size())
         traced[info->nr] = true;
@@ -151,6 +222,13 @@ int run_trace(const Options& o) {
   for (std::size_t nr = 0; nr < kf.count_only.size() && nr < plans.size(); ++nr)
     if (kf.count_only[nr] && !(plans[nr].flags & ETRACE_PLAN_ENABLED))
       plans[nr].flags = ETRACE_PLAN_ENABLED | ETRACE_PLAN_COUNT_ONLY;
+  widen_dump_captures(plans, filter, table);
+
+  const std::vector<SummaryColumn> columns =
+      o.summary_columns.empty() ? default_summary_columns() : parse_summary_columns(o.summary_columns).value();
+  const SummarySort sort = parse_summary_sort(o.summary_sort).value();
+  const bool userspace_filters = !trace_paths.empty() || !filter.trace_fds.is_all();
+  const bool summary_only = o.summary && !o.summary_too;
 
   SessionConfig cfg;
   cfg.plans = std::move(plans);
@@ -159,7 +237,8 @@ int run_trace(const Options& o) {
   cfg.cgroup_path = o.cgroup;
   cfg.buffer_size = o.buffer_size;
   cfg.status_mask = kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
-  cfg.count_only = o.summary && !o.summary_too;
+  // -c alone counts in the kernel, unless a userspace filter or a per-call column needs the calls.
+  cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort);
   cfg.precise_time = o.timestamps || o.relative || o.durations || o.summary || o.json;
   cfg.filter_tgids = child.has_value() || !o.pids.empty();
   if (child) cfg.tgids.push_back(static_cast<std::uint32_t>(child->pid()));
@@ -169,11 +248,12 @@ int run_trace(const Options& o) {
   out_file.started();
 
   // Decoding and output.
-  Output output(out_file.fd());
   std::unique_ptr<ProcFs> procfs = make_real_procfs();
   FdResolverOptions fopts;
-  fopts.level = o.decorate_fds;
+  fopts.level = std::max(decorate, 1);
   FdResolver fds(*procfs, fopts);
+  const bool show_comm = o.decode_pids_comm || (filter.decode_pids && (*filter.decode_pids & kDecodePidsComm));
+  CommCache comms(&CommCache::read_proc);
   TextOptions topts;
   topts.pid_style = o.output.empty() ? TextOptions::PidStyle::Bracket : TextOptions::PidStyle::Column;
   topts.timestamps = o.timestamps;
@@ -183,35 +263,91 @@ int run_trace(const Options& o) {
   topts.hex_strings = o.hex;
   topts.column = o.column;
   topts.mono_to_real_ns = mono_to_real_offset();
-  std::unique_ptr<Emitter> emitter;
-  if (o.json) emitter = std::make_unique<JsonEmitter>(output.buffer());
-  else emitter = std::make_unique<TextEmitter>(output.buffer(), topts);
+  if (show_comm) topts.comm_of = [&](std::uint32_t tid) { return comms.comm(tid); };
+  const Sinks::EmitterFactory make_emitter = [&](std::string& buf) -> std::unique_ptr<Emitter> {
+    if (o.json) return std::make_unique<JsonEmitter>(buf);
+    return std::make_unique<TextEmitter>(buf, topts);
+  };
+  std::unique_ptr<Sinks> sinks = per_thread_files ? std::make_unique<Sinks>(o.output, o.append, make_emitter)
+                                                  : std::make_unique<Sinks>(out_file.fd(), make_emitter);
+  // strace's own messages go to stderr; when the trace does too, in line with it.
+  auto message = [&](const std::string& text) {
+    if (o.output.empty()) sinks->buffer_for(0) += "etrace: " + text + "\n";
+    else fmt::print(stderr, "etrace: {}\n", text);
+  };
 
   PipelineOptions popt;
   popt.decode.opts.max_strlen = o.strsize;
   popt.decode.opts.hex_strings = o.hex;
   popt.decode.opts.verbose = o.verbose;
-  popt.decode.opts.decorate_fds = o.decorate_fds;
-  popt.decode.fds = o.decorate_fds ? &fds : nullptr;
+  popt.decode.opts.decorate_fds = decorate;
+  popt.decode.fds = decorate ? &fds : nullptr;
   popt.pid_on_every_line = o.always_show_pid || (!o.output.empty() && o.follow > 0);
+  popt.never_show_pid = per_thread_files && !o.always_show_pid;
   popt.print_syscall.resize(kf.syscalls.size());
   for (std::size_t nr = 0; nr < kf.syscalls.size(); ++nr) popt.print_syscall[nr] = filter.trace.contains(nr);
-  popt.print_exits = !(filter.quiet & kQuietExit);
+  popt.print_calls = !summary_only;
+  popt.print_signals = !summary_only;
+  popt.print_exits = !summary_only && !(quiet & kQuietExit);
   popt.follow = o.follow > 0;
+  popt.status = filter.status;
+  if (!filter.signals.is_all()) popt.signals = filter.signals;
+  popt.abbrev = filter.abbrev;
+  popt.raw = filter.raw;
   PipelineHooks hooks;
-  if (o.decorate_fds) {
+  if (need_fd_table) {
+    if (child) fds.inherit_from_proc(static_cast<std::uint32_t>(child->pid()), static_cast<std::uint32_t>(getpid()));
     hooks.before_call = [&](const SyscallInfo* info, const SyscallCall& call) { fds.observe(info, call); };
-    hooks.after_call = [&](const SyscallInfo* info, const SyscallCall& call) { fds.observe_after(info, call); };
-    hooks.on_fork = [&](std::uint32_t parent, std::uint32_t kid) { fds.on_fork(parent, kid); };
     hooks.on_process_exit = [&](std::uint32_t tgid) { fds.on_exit(tgid); };
   }
+  if (need_fd_table || show_comm)
+    hooks.on_fork = [&](std::uint32_t parent, std::uint32_t kid) {
+      if (need_fd_table) fds.on_fork(parent, kid);
+      if (show_comm) comms.on_fork(parent, kid);
+    };
+  hooks.siginfo_printer = [&](int, std::string_view siginfo, Emitter& out) {
+    DecodeContext ctx = popt.decode;
+    decode_siginfo(siginfo, ctx, out);
+  };
+  hooks.after_call = [&](const SyscallInfo* info, const SyscallCall& call) {
+    if (need_fd_table) fds.observe_after(info, call);
+    if (show_comm) comms.after_call(info, call);
+  };
+  PathFilter path_filter(fds);
+  for (const auto& p : trace_paths) path_filter.add(p);
+  if (userspace_filters)
+    hooks.keep_call = [&](const SyscallInfo* info, const SyscallCall& call) {
+      return (path_filter.empty() || path_filter.matches(info, call)) &&
+             fd_filter_matches(filter.trace_fds, info, call);
+    };
+  if (!o.json && (!filter.read_fds.is_none() || !filter.write_fds.is_none()))
+    hooks.after_line = [&](const SyscallInfo* info, const SyscallCall& call, const LineInfo& line) {
+      auto t = info ? dump_target(info->name) : std::nullopt;
+      if (!t || call.failed() || call.ret <= 0) return;
+      const int fd = static_cast<int>(call.args[0]);
+      if (!(t->is_read ? filter.read_fds : filter.write_fds).contains(fd)) return;
+      const Payload* p = call.payload(t->buf_arg);
+      if (!p || p->fault()) return;
+      const std::size_t n = std::min<std::size_t>(p->bytes.size(), static_cast<std::size_t>(call.ret));
+      sinks->buffer_for(line.tid) += hex_dump(std::string_view(p->bytes).substr(0, n));
+    };
+  if (!(quiet & kQuietAttach))
+    hooks.on_new_task = [&](std::uint32_t tid) { message(fmt::format("Process {} attached", tid)); };
   SummaryCounter counter;
   if (o.summary && !cfg.count_only)
     hooks.on_call_counted = [&](const SyscallInfo*, const SyscallCall& call) {
       counter.add(call.nr, call.failed(), call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0);
     };
-  Pipeline pipeline(popt, *emitter, hooks);
+  Pipeline pipeline(popt, sinks->emitter(), hooks);
   if (child) pipeline.add_task(static_cast<std::uint32_t>(child->pid()));
+  // Until its execve the command is a copy of etrace, named so (strace -Y shows "<strace>" there).
+  if (child && show_comm) comms.on_fork(static_cast<std::uint32_t>(getpid()), static_cast<std::uint32_t>(child->pid()));
+  if (!(quiet & kQuietAttach))
+    for (int pid : o.pids) {
+      const int threads = thread_count(pid);
+      message(threads > 1 ? fmt::format("Process {} attached with {} threads", pid, threads)
+                          : fmt::format("Process {} attached", pid));
+    }
 
   struct sigaction sa{};
   sa.sa_handler = on_stop_signal;
@@ -222,7 +358,7 @@ int run_trace(const Options& o) {
 
   const Session::RecordFn feed = [&](std::span<const std::uint8_t> bytes) {
     pipeline.on_record(bytes);
-    output.maybe_flush();
+    sinks->maybe_flush();
   };
   std::optional<int> child_status;
   std::uint64_t lost_reported = 0;
@@ -244,7 +380,7 @@ int run_trace(const Options& o) {
     else if (!o.pids.empty()) done = done || !session.any_tgid_left();
     if (done) break;
     const std::uint64_t now = monotonic_ns();
-    if (n == 0) output.flush();
+    if (n == 0) sinks->flush();
     if (now >= next_scan) {
       for (const auto& call : session.running_calls(now - 200'000'000)) pipeline.on_still_running(call);
       next_scan = now + 200'000'000;
@@ -252,7 +388,7 @@ int run_trace(const Options& o) {
     if (now >= next_drop_check) {
       const std::uint64_t lost = lost_now();
       if (lost > lost_reported) {
-        report_drops(lost - lost_reported, output);
+        report_drops(lost - lost_reported, *sinks);
         lost_reported = lost;
       }
       next_drop_check = now + 1'000'000'000;
@@ -260,18 +396,34 @@ int run_trace(const Options& o) {
   }
   while (session.poll(0, feed) > 0) {
   }
+  if (g_stop_signal != 0 && !(quiet & kQuietAttach))
+    for (int pid : o.pids)
+      if (kill(pid, 0) == 0) message(fmt::format("Process {} detached", pid));
   if (o.summary) {
     std::vector<SyscallTotals> rows;
     if (cfg.count_only) {
       auto counts = session.counts();
+      // The kernel also counts the relatives kept for the hint below: only the trace set is shown.
       for (std::size_t nr = 0; nr + 1 < counts.size(); ++nr)
-        rows.push_back({static_cast<std::int64_t>(nr), counts[nr].calls, counts[nr].errors, counts[nr].ns});
+        if (filter.trace.contains(static_cast<std::int64_t>(nr)))
+          rows.push_back({static_cast<std::int64_t>(nr), counts[nr].calls, counts[nr].errors, counts[nr].ns});
     } else {
       rows = counter.totals();
     }
-    output.buffer() += format_summary(std::move(rows), *parse_summary_sort(o.summary_sort));
+    const std::string table_text = format_summary(std::move(rows), sort, columns);
+    if (per_thread_files) fmt::print(stderr, "{}", table_text);
+    else sinks->buffer_for(0) += table_text;
   }
-  output.flush();
+  sinks->flush();
+  if (!filter.named_syscalls.empty()) {
+    std::vector<std::uint64_t> calls(ETRACE_MAX_SYSCALL_NR);
+    const auto& seen = pipeline.counts();
+    for (std::size_t nr = 0; nr < seen.size() && nr < calls.size(); ++nr) calls[nr] += seen[nr];
+    const auto kernel_counts = session.counts();
+    for (std::size_t nr = 0; nr < kernel_counts.size() && nr < calls.size(); ++nr) calls[nr] += kernel_counts[nr].calls;
+    for (const auto& hint : unseen_syscall_hints(filter, calls, SyscallCatalog::from(table)))
+      fmt::print(stderr, "etrace: {}\n", hint);
+  }
   const std::uint64_t lost = lost_now();
   if (lost > 0)
     fmt::print(stderr, "etrace: {} events lost in total (ring buffer full); raise --buffer-size\n", lost);

@@ -47,7 +47,8 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
     const auto len = static_cast<std::uint8_t>(a.len_arg < 0 ? 0 : a.len_arg);
     switch (a.kind) {
       case ArgKind::Path: add(plan, idx, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, kPathMax); break;
-      case ArgKind::String: add(plan, idx, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, s + 1); break;
+      // s + 1 characters and the NUL: a string longer than -s shows its "..." mark.
+      case ArgKind::String: add(plan, idx, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, s + 2); break;
       case ArgKind::BufIn:
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
         break;
@@ -60,7 +61,7 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       case ArgKind::SockaddrOut:
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_LEN_PTR, ETRACE_AT_EXIT, len, kSockaddrMax);
         break;
-      case ArgKind::Argv: add(plan, idx, ETRACE_CAP_STRVEC, ETRACE_AT_ENTER, 0, s + 1); break;
+      case ArgKind::Argv: add(plan, idx, ETRACE_CAP_STRVEC, ETRACE_AT_ENTER, 0, s + 2); break;
       case ArgKind::Envp: add(plan, idx, ETRACE_CAP_PTR_COUNT, ETRACE_AT_ENTER, 0, 0); break;
       case ArgKind::FdPair: add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 8); break;
       default: break;

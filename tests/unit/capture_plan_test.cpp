@@ -39,7 +39,7 @@ TEST(CapturePlan, ExecveCapturesPathArgvAndEnvCount) {
   ASSERT_EQ(plan.ncaptures, 3);
   EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_STRING);
   EXPECT_EQ(plan.captures[1].type, ETRACE_CAP_STRVEC);
-  EXPECT_EQ(plan.captures[1].max, 33);  // -s 32 plus one byte to see truncation
+  EXPECT_EQ(plan.captures[1].max, 34);  // -s 32, one more character to see truncation, the NUL
   EXPECT_EQ(plan.captures[2].type, ETRACE_CAP_PTR_COUNT);
 }
 
