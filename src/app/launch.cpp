@@ -5,13 +5,36 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "app/fatal.h"
 
+extern char** environ;
+
 namespace etrace {
+
+RunAs resolve_user(const std::string& name) {
+  errno = 0;
+  const passwd* pw = getpwnam(name.c_str());
+  if (!pw) throw Fatal("Cannot find user '" + name + "'");
+  return {pw->pw_uid, pw->pw_gid, pw->pw_name};
+}
+
+std::vector<std::string> command_environment(const std::vector<std::string>& base,
+                                             const std::vector<std::string>& changes) {
+  std::vector<std::string> env = base;
+  for (const auto& c : changes) {
+    const auto eq = c.find('=');
+    const std::string var = c.substr(0, eq);
+    std::erase_if(env, [&](const std::string& e) { return e.compare(0, var.size(), var) == 0 && e.size() > var.size() && e[var.size()] == '='; });
+    if (eq != std::string::npos) env.push_back(c);
+  }
+  return env;
+}
 
 std::string resolve_command(const std::string& name) {
   struct stat st;
@@ -38,7 +61,18 @@ std::string resolve_command(const std::string& name) {
   return {};
 }
 
-PendingChild::PendingChild(const std::string& path, const std::vector<std::string>& argv) {
+PendingChild::PendingChild(const std::string& path, const std::vector<std::string>& argv,
+                           const LaunchOptions& opts) {
+  // Everything that allocates happens before fork.
+  std::vector<std::string> base;
+  for (char** e = environ; e && *e; ++e) base.emplace_back(*e);
+  const std::vector<std::string> env = command_environment(base, opts.env_changes);
+  std::vector<char*> envp;
+  for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) throw Fatal(std::string("pipe: ") + std::strerror(errno));
   pid_ = fork();
@@ -54,10 +88,14 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
     do n = read(fds[0], &go, 1);
     while (n < 0 && errno == EINTR);
     if (n != 1 || go != 'g') _exit(127);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(path.c_str(), args.data());
+    if (opts.user) {
+      if (initgroups(opts.user->name.c_str(), opts.user->gid) != 0 || setgid(opts.user->gid) != 0 ||
+          setuid(opts.user->uid) != 0) {
+        dprintf(2, "etrace: cannot run as '%s': %s\n", opts.user->name.c_str(), std::strerror(errno));
+        _exit(126);
+      }
+    }
+    execve(path.c_str(), args.data(), envp.data());
     const int err = errno;
     // The trace shows the failed execve; say it on stderr too, as strace does.
     dprintf(2, "etrace: exec '%s': %s\n", path.c_str(), std::strerror(err));

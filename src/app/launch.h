@@ -12,10 +12,32 @@ namespace etrace {
 // as execvp does. Throws Fatal ("Can't stat 'x': No such file or directory") when not found.
 std::string resolve_command(const std::string& name);
 
+// -u USER: who the command runs as, resolved before anything starts.
+struct RunAs {
+  uid_t uid = 0;
+  gid_t gid = 0;
+  std::string name;  // for initgroups()
+};
+
+// The user named by -u (a name from the password database); throws Fatal
+// ("Cannot find user 'x'", as strace says it) when there is none.
+RunAs resolve_user(const std::string& name);
+
+// The environment the command gets: etrace's own, with each -E applied in order
+// ("VAR=VAL" sets VAR, "VAR" removes it).
+std::vector<std::string> command_environment(const std::vector<std::string>& base,
+                                             const std::vector<std::string>& changes);
+
+struct LaunchOptions {
+  std::vector<std::string> env_changes;  // -E, in order
+  const RunAs* user = nullptr;           // -u
+};
+
 class PendingChild {
  public:
-  // Forks; the child waits until release(), then execs `path` with `argv`.
-  PendingChild(const std::string& path, const std::vector<std::string>& argv);
+  // Forks; the child waits until release(), then (as `opts.user`, with `opts.env_changes`)
+  // execs `path` with `argv`.
+  PendingChild(const std::string& path, const std::vector<std::string>& argv, const LaunchOptions& opts = {});
   ~PendingChild();
   PendingChild(const PendingChild&) = delete;
   PendingChild& operator=(const PendingChild&) = delete;

@@ -23,7 +23,18 @@ int entry_arg_count(const SyscallSpec& spec) {
 }
 
 Pipeline::Pipeline(PipelineOptions opts, Emitter& out, PipelineHooks hooks)
-    : opts_(std::move(opts)), out_(out), hooks_(std::move(hooks)) {}
+    : opts_(std::move(opts)), out_(out), hooks_(std::move(hooks)), base_decode_(opts_.decode.opts) {}
+
+bool Pipeline::status_wanted(const SyscallCall& call) const {
+  if (!call.has_ret) return opts_.status & kStatusUnfinished;
+  return opts_.status & (call.failed() ? kStatusFailed : kStatusSuccessful);
+}
+
+void Pipeline::set_decode_options(std::int64_t nr) {
+  DecodeOptions& d = opts_.decode.opts;
+  d.verbose = opts_.abbrev ? !opts_.abbrev->contains(nr) : base_decode_.verbose;
+  d.raw = opts_.raw ? opts_.raw->contains(nr) : base_decode_.raw;
+}
 
 std::uint64_t Pipeline::calls_of(std::int64_t nr) const {
   return nr >= 0 && static_cast<std::size_t>(nr) < counts_.size() ? counts_[nr] : 0;
@@ -41,7 +52,7 @@ LineInfo Pipeline::line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t
   info.tgid = tgid;
   info.tid = tid;
   info.ts_ns = ts;
-  info.show_pid = opts_.pid_on_every_line || live_tasks_.size() > 1;
+  info.show_pid = !opts_.never_show_pid && (opts_.pid_on_every_line || live_tasks_.size() > 1);
   return info;
 }
 
@@ -58,7 +69,10 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
   else if (auto* e = std::get_if<TaskExitRecord>(&*rec)) on_exit(*e);
   else if (auto* g = std::get_if<SignalRecord>(&*rec)) on_signal(*g);
   else if (auto* f = std::get_if<ForkRecord>(&*rec)) {
-    if (opts_.follow || f->child_tgid == f->hdr.tgid) live_tasks_.insert(f->child_tid);
+    if (opts_.follow || f->child_tgid == f->hdr.tgid) {
+      live_tasks_.insert(f->child_tid);
+      if (opts_.follow && hooks_.on_new_task) hooks_.on_new_task(f->child_tid);
+    }
     if (hooks_.on_fork && f->child_tgid != f->hdr.tgid) hooks_.on_fork(f->hdr.tgid, f->child_tgid);
   }
   return true;
@@ -83,13 +97,22 @@ void Pipeline::on_syscall(SyscallRecord& r) {
     if (counts_.size() <= static_cast<std::size_t>(call.nr)) counts_.resize(call.nr + 1);
     ++counts_[call.nr];
   }
+  last_nr_[call.tid] = call.nr;
   const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
-  if (hooks_.on_call_counted) hooks_.on_call_counted(info, call);
   LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
   line.nr = call.nr;
   line.duration_ns = call.has_ret && call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
   if (hooks_.before_call) hooks_.before_call(info, call);
-  if (wanted(call.nr)) print_call(info, call, line);
+  if (wanted(call.nr) && status_wanted(call) && (!hooks_.keep_call || hooks_.keep_call(info, call))) {
+    if (hooks_.on_call_counted) hooks_.on_call_counted(info, call);
+    if (opts_.print_calls) {
+      set_decode_options(call.nr);
+      print_call(info, call, line);
+      if (call.has_ret && hooks_.after_line) hooks_.after_line(info, call, line);
+    }
+  } else {
+    unfinished_.erase(call.tid);  // its "<unfinished ...>" head (if any) stays without a tail
+  }
   if (hooks_.after_call) hooks_.after_call(info, call);
 }
 
@@ -117,7 +140,11 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, Line
 }
 
 void Pipeline::on_still_running(const SyscallCall& call) {
-  if (!wanted(call.nr)) return;
+  if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll) return;
+  // -P / trace-fds= judge the arguments known at entry; a call they reject stays hidden.
+  const SyscallInfo* known = SyscallTable::native().by_number(call.nr);
+  if (hooks_.keep_call && !hooks_.keep_call(known, call)) return;
+  set_decode_options(call.nr);
   auto& u = unfinished_[call.tid];
   if (u.enter_ts == call.enter_ts_ns) return;  // already printed
   u = {call.nr, call.enter_ts_ns};
@@ -139,18 +166,21 @@ void Pipeline::on_exit(const TaskExitRecord& r) {
   entered_.erase(r.hdr.tid);
   if (opts_.print_exits) {
     LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
+    if (auto it = last_nr_.find(r.hdr.tid); it != last_nr_.end()) line.nr = it->second;
     const int status = r.exit_code;
     const bool killed = (status & 0x7f) != 0;
     out_.exit_line(line, (status >> 8) & 0xff, killed, killed ? signal_name(status & 0x7f) : std::string(),
                    (status & 0x80) != 0);
   }
   live_tasks_.erase(r.hdr.tid);
+  last_nr_.erase(r.hdr.tid);
   if (r.group_dead && hooks_.on_process_exit) hooks_.on_process_exit(r.hdr.tgid);
 }
 
 void Pipeline::on_signal(const SignalRecord& r) {
-  if (!opts_.print_signals) return;
+  if (!opts_.print_signals || (opts_.signals && !opts_.signals->contains(r.sig))) return;
   LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
+  if (auto it = last_nr_.find(r.hdr.tid); it != last_nr_.end()) line.nr = it->second;
   out_.signal_line(line, signal_name(r.sig));
   if (hooks_.siginfo_printer) {
     hooks_.siginfo_printer(r.sig, r.siginfo, out_);

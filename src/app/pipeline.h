@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,6 +12,7 @@
 
 #include "decode/decoder.h"
 #include "event/record.h"
+#include "filter/expression.h"
 #include "format/emitter.h"
 
 namespace etrace {
@@ -20,8 +22,17 @@ struct PipelineOptions {
   bool pid_on_every_line = false;  // -f -o FILE, --always-show-pid
   bool follow = false;             // -f: new processes are traced (threads always are)
   std::vector<bool> print_syscall;  // userspace trace set by number (empty = all)
+  bool print_calls = true;         // false with -c: calls are only counted
   bool print_signals = true;
   bool print_exits = true;
+  bool never_show_pid = false;     // -ff -o: each thread has its own file, lines carry no pid
+  // -e status= (StatusBit). Unless every outcome is wanted, a call is printed whole once its
+  // outcome is known (no "<unfinished ...>" split), as strace does; a call that never returns
+  // (exit_group) is "unfinished".
+  std::uint32_t status = kStatusAll;
+  std::optional<NumberSet> signals;  // -e signal=: the "--- SIG" lines to show (unset: all)
+  std::optional<NumberSet> abbrev;   // -e abbrev= by syscall (unset: decode.opts.verbose for all)
+  std::optional<NumberSet> raw;      // -e raw= by syscall (unset: decode.opts.raw for all)
 };
 
 // Hooks for the fd table and statistics; any may be empty.
@@ -30,8 +41,14 @@ struct PipelineHooks {
   std::function<void(const SyscallInfo*, const SyscallCall&)> after_call;   // fd table: forget closed fds
   std::function<void(std::uint32_t parent_tgid, std::uint32_t child_tgid)> on_fork;
   std::function<void(std::uint32_t tgid)> on_process_exit;
-  std::function<void(const SyscallInfo*, const SyscallCall&)> on_call_counted;  // -c
+  std::function<void(const SyscallInfo*, const SyscallCall&)> on_call_counted;  // -c: calls that pass the filters
   std::function<void(int sig, std::string_view siginfo, Emitter&)> siginfo_printer;
+  // Userspace filters decided per call (-P, trace-fds=), after before_call: false hides the call.
+  std::function<bool(const SyscallInfo*, const SyscallCall&)> keep_call;
+  // After a call's complete line ("= ret"): hex dumps of -e read= / -e write=.
+  std::function<void(const SyscallInfo*, const SyscallCall&, const LineInfo&)> after_line;
+  // A task appeared through fork/clone and will be traced ("Process N attached").
+  std::function<void(std::uint32_t tid)> on_new_task;
 };
 
 class Pipeline {
@@ -48,6 +65,8 @@ class Pipeline {
   std::uint64_t records() const { return records_; }
   std::uint64_t malformed() const { return malformed_; }
   std::uint64_t calls_of(std::int64_t nr) const;
+  // Calls seen per syscall number (printed or not), for the unseen-syscall hint at exit.
+  const std::vector<std::uint64_t>& counts() const { return counts_; }
 
  private:
   void on_syscall(SyscallRecord& r);
@@ -56,6 +75,8 @@ class Pipeline {
   LineInfo line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts);
   void print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line);
   bool wanted(std::int64_t nr) const;
+  bool status_wanted(const SyscallCall& call) const;
+  void set_decode_options(std::int64_t nr);
 
   PipelineOptions opts_;
   Emitter& out_;
@@ -67,6 +88,8 @@ class Pipeline {
     std::uint64_t enter_ts;
   };
   std::unordered_map<std::uint32_t, Unfinished> unfinished_;  // tid -> call printed as unfinished
+  std::unordered_map<std::uint32_t, std::int64_t> last_nr_;   // tid -> its latest syscall (-n on +++/--- lines)
+  DecodeOptions base_decode_;
   std::vector<std::uint64_t> counts_;
   std::uint64_t records_ = 0;
   std::uint64_t malformed_ = 0;

@@ -1,0 +1,52 @@
+// Where formatted lines go: one buffered output (stderr or -o FILE), or with -ff -o FILE one
+// file per thread, FILE.TID, as strace -ff writes them. The pipeline sees one Emitter either
+// way; extra text that belongs after a line (hex dumps) goes to buffer_for(tid).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "app/output.h"
+#include "format/emitter.h"
+
+namespace etrace {
+
+class Sinks {
+ public:
+  using EmitterFactory = std::function<std::unique_ptr<Emitter>(std::string& buffer)>;
+
+  // One output on `fd` (not owned).
+  Sinks(int fd, EmitterFactory make);
+  // One file per thread: `stem`.TID, created (or appended to with `append`) at the thread's first line.
+  Sinks(std::string stem, bool append, EmitterFactory make);
+  ~Sinks();
+  Sinks(const Sinks&) = delete;
+  Sinks& operator=(const Sinks&) = delete;
+
+  Emitter& emitter() { return single_emitter_ ? *single_emitter_ : *front_; }
+  std::string& buffer_for(std::uint32_t tid);
+  void maybe_flush();
+  void flush();
+
+  struct PerThread;  // sinks.cpp
+
+ private:
+  friend class RoutingEmitter;
+  PerThread& thread(std::uint32_t tid);
+  void close_thread(std::uint32_t tid);
+
+  EmitterFactory make_;
+  std::unique_ptr<Output> single_;
+  std::unique_ptr<Emitter> single_emitter_;
+  std::string stem_;
+  bool append_ = false;
+  std::unordered_map<std::uint32_t, std::unique_ptr<PerThread>> threads_;
+  std::unordered_set<std::uint32_t> opened_before_;  // a reused tid appends to its file
+  std::unique_ptr<Emitter> front_;
+};
+
+}  // namespace etrace
