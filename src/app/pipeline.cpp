@@ -1,6 +1,7 @@
 #include "app/pipeline.h"
 
 #include <csignal>
+#include <optional>
 
 #include "format/range_emitter.h"
 #include "xlat/xlat.h"
@@ -64,6 +65,13 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
   }
   ++records_;
   const RecordHeader& h = header_of(*rec);
+  std::optional<SignalRecord> after_this;
+  if (auto d = deferred_signals_.find(h.tid); d != deferred_signals_.end()) {
+    const auto* s = std::get_if<SyscallRecord>(&*rec);
+    if (s && s->hdr.kind == ETRACE_REC_SYSCALL && s->call.seq == d->second.in_call_seq) after_this = d->second;
+    else print_signal(d->second);
+    deferred_signals_.erase(d);
+  }
   if (h.lost_before) out_.lost_line(line_for(h.tgid, h.tid, h.ts_ns), h.lost_before);
   if (auto* s = std::get_if<SyscallRecord>(&*rec)) on_syscall(*s);
   else if (auto* e = std::get_if<TaskExitRecord>(&*rec)) on_exit(*e);
@@ -75,6 +83,7 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
     }
     if (hooks_.on_fork && f->child_tgid != f->hdr.tgid) hooks_.on_fork(f->hdr.tgid, f->child_tgid);
   }
+  if (after_this) print_signal(*after_this);
   return true;
 }
 
@@ -116,6 +125,39 @@ void Pipeline::on_syscall(SyscallRecord& r) {
   if (hooks_.after_call) hooks_.after_call(info, call);
 }
 
+// -e raw=: every argument as the number it is, in hex (0 as "0", as strace's %#lx prints it);
+// -e verbose= outside its set: struct arguments as their address (the payload is not shown).
+void Pipeline::print_args(const SyscallInfo* info, const SyscallCall& call, Emitter& out) {
+  if (opts_.decode.opts.raw) {
+    const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
+    for (int i = 0; i < spec.nargs; ++i) {
+      out.arg(spec.args[i].name);
+      if (call.args[i]) out.hex(call.args[i]);
+      else out.verbatim("0");
+    }
+    return;
+  }
+  if (opts_.deref && !opts_.deref->contains(call.nr) && info && info->spec) {
+    SyscallCall bare = call;
+    std::erase_if(bare.payloads, [&](const Payload& p) {
+      if (p.arg >= info->spec->nargs) return false;
+      const ArgKind k = info->spec->args[p.arg].kind;
+      return k == ArgKind::StructIn || k == ArgKind::StructOut;
+    });
+    return decode_args(info, bare, opts_.decode, out);
+  }
+  decode_args(info, call, opts_.decode, out);
+}
+
+CallResult Pipeline::result_of(const SyscallInfo* info, const SyscallCall& call) {
+  CallResult r = decode_result(info, call, opts_.decode);
+  if (opts_.decode.opts.raw && r.errno_name.empty() && r.kind != CallResult::Kind::Unknown) {
+    r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
+    r.decoration.clear();
+  }
+  return r;
+}
+
 void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line) {
   const std::string fallback = info ? std::string() : unknown_syscall_name(call.nr);
   const std::string_view name = info ? info->name : std::string_view(fallback);
@@ -125,13 +167,13 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, Line
     const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
     RangeEmitter rest(out_, entry_arg_count(spec), 6);
     rest.begin_resumed(line, name);
-    decode_args(info, call, opts_.decode, rest);
-    rest.end_call(decode_result(info, call, opts_.decode));
+    print_args(info, call, rest);
+    rest.end_call(result_of(info, call));
     return;
   }
   out_.begin_call(line, name);
-  decode_args(info, call, opts_.decode, out_);
-  if (call.has_ret) out_.end_call(decode_result(info, call, opts_.decode));
+  print_args(info, call, out_);
+  if (call.has_ret) out_.end_call(result_of(info, call));
   else {
     CallResult unknown;
     unknown.kind = CallResult::Kind::Unknown;
@@ -156,7 +198,7 @@ void Pipeline::on_still_running(const SyscallCall& call) {
   const int shown = entry_arg_count(spec);
   RangeEmitter head(out_, 0, shown);
   head.begin_call(line, info ? info->name : std::string_view(fallback));
-  decode_args(info, call, opts_.decode, head);
+  print_args(info, call, head);
   if (shown < spec.nargs) out_.arg("");  // strace leaves the ", " before the first output argument
   out_.end_unfinished();
 }
@@ -178,6 +220,14 @@ void Pipeline::on_exit(const TaskExitRecord& r) {
 }
 
 void Pipeline::on_signal(const SignalRecord& r) {
+  if ((r.hdr.flags & ETRACE_SIG_GENERATED) && r.in_call_seq) {
+    deferred_signals_.insert_or_assign(r.hdr.tid, r);
+    return;
+  }
+  print_signal(r);
+}
+
+void Pipeline::print_signal(const SignalRecord& r) {
   if (!opts_.print_signals || (opts_.signals && !opts_.signals->contains(r.sig))) return;
   LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
   if (auto it = last_nr_.find(r.hdr.tid); it != last_nr_.end()) line.nr = it->second;

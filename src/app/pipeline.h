@@ -33,6 +33,7 @@ struct PipelineOptions {
   std::optional<NumberSet> signals;  // -e signal=: the "--- SIG" lines to show (unset: all)
   std::optional<NumberSet> abbrev;   // -e abbrev= by syscall (unset: decode.opts.verbose for all)
   std::optional<NumberSet> raw;      // -e raw= by syscall (unset: decode.opts.raw for all)
+  std::optional<NumberSet> deref;    // -e verbose= by syscall: structs outside it print as addresses
 };
 
 // Hooks for the fd table and statistics; any may be empty.
@@ -72,8 +73,11 @@ class Pipeline {
   void on_syscall(SyscallRecord& r);
   void on_exit(const TaskExitRecord& r);
   void on_signal(const SignalRecord& r);
+  void print_signal(const SignalRecord& r);
   LineInfo line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts);
   void print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line);
+  void print_args(const SyscallInfo* info, const SyscallCall& call, Emitter& out);
+  CallResult result_of(const SyscallInfo* info, const SyscallCall& call);
   bool wanted(std::int64_t nr) const;
   bool status_wanted(const SyscallCall& call) const;
   void set_decode_options(std::int64_t nr);
@@ -88,6 +92,8 @@ class Pipeline {
     std::uint64_t enter_ts;
   };
   std::unordered_map<std::uint32_t, Unfinished> unfinished_;  // tid -> call printed as unfinished
+  // Ignored signals reported when sent, held until the call they interrupted has its line.
+  std::unordered_map<std::uint32_t, SignalRecord> deferred_signals_;
   std::unordered_map<std::uint32_t, std::int64_t> last_nr_;   // tid -> its latest syscall (-n on +++/--- lines)
   DecodeOptions base_decode_;
   std::vector<std::uint64_t> counts_;

@@ -294,6 +294,7 @@ int run_trace(const Options& o) {
   if (!filter.signals.is_all()) popt.signals = filter.signals;
   popt.abbrev = filter.abbrev;
   popt.raw = filter.raw;
+  if (!filter.verbose.is_all()) popt.deref = filter.verbose;
   PipelineHooks hooks;
   if (need_fd_table) {
     if (child) fds.inherit_from_proc(static_cast<std::uint32_t>(child->pid()), static_cast<std::uint32_t>(getpid()));
