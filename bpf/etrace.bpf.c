@@ -207,6 +207,7 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 		rec->ret = 0;
 		rec->enter_ts_ns = st->enter_ts;
 		rec->npayloads = count;
+		rec->seq = st->seq;
 		st->active = 0;
 		record__submit(buf, end, st);
 		return 0;
@@ -230,6 +231,7 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	rec->ret = 0;
 	rec->enter_ts_ns = st->enter_ts;
 	rec->npayloads = count;
+	rec->seq = st->seq;
 	__u32 lost = st->lost;
 	record__submit(buf, end, st);
 	st->flags = st->lost > lost ? ETRACE_SC_ENTER_LOST : ETRACE_SC_ENTER_SENT;
@@ -288,6 +290,7 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 	if (faulted)
 		off = capture__all(sc, off, plan, st, ret, PASS_REFETCH, &count, &faulted);
 	rec->npayloads = count;
+	rec->seq = st->seq;
 	record__submit(buf, off, st);
 	return 0;
 }
@@ -340,11 +343,15 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 }
 
 static __always_inline void signal__emit(int sig, struct kernel_siginfo *info, __u64 pid_tgid,
-					struct etrace_inflight *st)
+					struct etrace_inflight *st, bool generated)
 {
 	struct etrace_signal_record r = {};
 	record__header(&r.hdr, ETRACE_REC_SIGNAL, pid_tgid);
 	r.sig = sig;
+	if (generated) {
+		r.hdr.flags = ETRACE_SIG_GENERATED;
+		r.in_call_seq = st && st->active ? st->seq : 0;
+	}
 	if (info)
 		bpf_probe_read_kernel(r.siginfo, sizeof(r.siginfo), info);
 	record__submit(&r, sizeof(r), st);
@@ -357,7 +364,7 @@ int BPF_PROG(etrace_signal_deliver, int sig, struct kernel_siginfo *info, struct
 	/* The fatal-signal path reports SIGKILL with no siginfo: that shows as "killed by". */
 	if (count_only || !info || !ka || !filter__allow_task(pid_tgid >> 32))
 		return 0;
-	signal__emit(sig, info, pid_tgid, inflight__get(0));
+	signal__emit(sig, info, pid_tgid, inflight__get(0), false);
 	return 0;
 }
 
@@ -379,7 +386,7 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	if ((filter_comms || filter_cgroup) && !st)
 		return 0;
 	__u64 pid_tgid = ((__u64)tgid << 32) | tid;
-	signal__emit(sig, info, pid_tgid, st);
+	signal__emit(sig, info, pid_tgid, st, true);
 	return 0;
 }
 

@@ -49,7 +49,7 @@ struct etrace_syscall_record {
 	etrace_u64 enter_ts_ns;
 	etrace_u16 npayloads;
 	etrace_u16 pad0;
-	etrace_u32 pad1;
+	etrace_u32 seq;         /* the thread's call number (etrace_inflight.seq) */
 	/* followed by npayloads payloads */
 };
 
@@ -82,10 +82,16 @@ struct etrace_task_exit_record {
 
 #define ETRACE_SIGINFO_BYTES 48
 
+enum etrace_signal_flags {
+	/* Reported when sent, not delivered: its disposition ignores it (SIGCHLD's default), so
+	 * it is never delivered; strace shows it once the call it interrupted returns. */
+	ETRACE_SIG_GENERATED = 1 << 0,
+};
+
 struct etrace_signal_record {
 	struct etrace_record_header hdr;
 	etrace_s32 sig;
-	etrace_u32 pad;
+	etrace_u32 in_call_seq; /* GENERATED: the target's call in progress (0: none) */
 	etrace_u8 siginfo[ETRACE_SIGINFO_BYTES]; /* struct kernel_siginfo as the kernel holds it */
 };
 

@@ -32,6 +32,7 @@ std::optional<Record> parse_syscall(std::span<const std::uint8_t> bytes, const e
   c.has_ret = h.kind == ETRACE_REC_SYSCALL && !(h.flags & ETRACE_SC_NO_RETURN);
   c.enter_ts_ns = raw.enter_ts_ns;
   c.exit_ts_ns = h.ts_ns;
+  c.seq = raw.seq;
   if (!parse_payloads(bytes.subspan(sizeof(raw)), raw.npayloads, c.payloads)) return std::nullopt;
   return out;
 }
@@ -75,7 +76,7 @@ std::optional<Record> parse_record(std::span<const std::uint8_t> bytes) {
     case ETRACE_REC_SIGNAL: {
       etrace_signal_record r;
       if (!read_at(bytes, 0, r)) return std::nullopt;
-      return SignalRecord{to_header(h), r.sig,
+      return SignalRecord{to_header(h), r.sig, r.in_call_seq,
                           std::string(reinterpret_cast<const char*>(r.siginfo), sizeof(r.siginfo))};
     }
     case ETRACE_REC_FORK: {

@@ -37,6 +37,7 @@ struct TaskExitRecord {
 struct SignalRecord {
   RecordHeader hdr;
   int sig = 0;
+  std::uint32_t in_call_seq = 0;  // ETRACE_SIG_GENERATED: the target's call then in progress
   std::string siginfo;  // ETRACE_SIGINFO_BYTES bytes
 };
 

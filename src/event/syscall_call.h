@@ -30,6 +30,7 @@ struct SyscallCall {
   bool has_ret = true;          // false for exit/exit_group and calls still running
   std::uint64_t enter_ts_ns = 0;
   std::uint64_t exit_ts_ns = 0;
+  std::uint32_t seq = 0;        // the thread's call number, from the kernel
   std::vector<Payload> payloads;
 
   // The payload captured for argument `arg`, or nullptr.
