@@ -7,16 +7,9 @@
 
 #include "decode/printers.h"
 #include "etrace/event.h"
+#include "format/escape.h"
 #include "xlat/xlat.h"
 
-// Struct printers come from decode/structs.h (another part); until it exists, structs print as
-// their address, which is what strace prints for a struct it cannot read.
-#if __has_include("decode/structs.h")
-#include "decode/structs.h"
-#define ETRACE_HAVE_STRUCTS 1
-#else
-#define ETRACE_HAVE_STRUCTS 0
-#endif
 
 namespace etrace {
 
@@ -45,6 +38,18 @@ void print_cut_string(const CallView& v, std::string_view bytes, bool more) {
   v.out.string(bytes, more);
 }
 
+// getrandom's bytes: strace shows them all in \x form whatever -x says.
+void print_hex_string(const CallView& v, std::string_view bytes, bool more) {
+  if (bytes.size() > v.ctx.opts.max_strlen) {
+    bytes = bytes.substr(0, v.ctx.opts.max_strlen);
+    more = true;
+  }
+  std::string text;
+  append_quoted(text, bytes, 2);
+  if (more) text += "...";
+  v.out.verbatim(text);
+}
+
 // NUL-separated strings, `count` of them, then "..." when the array went on.
 void print_string_array(const CallView& v, const Payload& p) {
   v.out.begin_array();
@@ -58,88 +63,6 @@ void print_string_array(const CallView& v, const Payload& p) {
   }
   if (p.truncated()) v.out.ellipsis();
   v.out.end_array();
-}
-
-void print_int_in_brackets(const CallView& v, const Payload& p, std::size_t width) {
-  std::int64_t n = 0;
-  if (width == 4) {
-    std::int32_t x = 0;
-    std::memcpy(&x, p.bytes.data(), 4);
-    n = x;
-  } else {
-    std::memcpy(&n, p.bytes.data(), 8);
-  }
-  v.out.begin_array();
-  v.out.element();
-  v.out.integer(n);
-  v.out.end_array();
-}
-
-// [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], as strace shows a wait status.
-void print_wait_status(const CallView& v, const Payload& p) {
-  std::int32_t s = 0;
-  std::memcpy(&s, p.bytes.data(), 4);
-  std::string text;
-  if ((s & 0x7f) == 0) {
-    text = fmt::format("WIFEXITED(s) && WEXITSTATUS(s) == {}", (s >> 8) & 0xff);
-  } else if ((s & 0xff) == 0x7f) {
-    std::string sig = signal_name((s >> 8) & 0xff);
-    text = fmt::format("WIFSTOPPED(s) && WSTOPSIG(s) == {}", sig.empty() ? std::to_string((s >> 8) & 0xff) : sig);
-    if (s >> 16) text += fmt::format(" && s >> 16 == {}", s >> 16);
-  } else if (s == 0xffff) {
-    text = "WIFCONTINUED(s)";
-  } else {
-    std::string sig = signal_name(s & 0x7f);
-    text = fmt::format("WIFSIGNALED(s) && WTERMSIG(s) == {}", sig.empty() ? std::to_string(s & 0x7f) : sig);
-    if (s & 0x80) text += " && WCOREDUMP(s)";
-  }
-  v.out.begin_array();
-  v.out.element();
-  v.out.verbatim("{" + text + "}");
-  v.out.end_array();
-}
-
-void print_struct(const CallView& v, int i, const ArgSpec& a) {
-  const bool out_kind = a.kind == ArgKind::StructOut;
-  const Payload* p = v.call.payload(i);
-  if (v.arg(i) == 0 || !p || p->fault() || (out_kind && !v.succeeded())) {
-    v.out.pointer(v.arg(i));
-    return;
-  }
-  if (a.detail == "int" && p->bytes.size() >= 4) return print_int_in_brackets(v, *p, 4);
-  if (a.detail == "int64" && p->bytes.size() >= 8) return print_int_in_brackets(v, *p, 8);
-  if (a.detail == "wait_status" && p->bytes.size() >= 4) return print_wait_status(v, *p);
-#if ETRACE_HAVE_STRUCTS
-  std::string_view name = a.detail;
-  if (name.ends_with("[2]")) {
-    name.remove_suffix(3);
-    std::string_view bytes = p->bytes;
-    std::size_t half = bytes.size() / 2;
-    v.out.begin_array();
-    bool ok = true;
-    for (int k = 0; k < 2 && ok; ++k) {
-      v.out.element();
-      ok = decode_struct(name, bytes.substr(k * half, half), v.ctx, v.out);
-    }
-    v.out.end_array();
-    if (ok) return;
-  }
-  if (decode_struct(name, p->bytes, v.ctx, v.out)) return;
-#endif
-  v.out.pointer(v.arg(i));
-}
-
-void print_sockaddr(const CallView& v, int i, bool out_kind) {
-  const Payload* p = v.call.payload(i);
-  if (v.arg(i) == 0 || !p || p->fault() || (out_kind && !v.succeeded())) {
-    v.out.pointer(v.arg(i));
-    return;
-  }
-#if ETRACE_HAVE_STRUCTS
-  decode_sockaddr(p->bytes, v.out);
-#else
-  v.out.pointer(v.arg(i));
-#endif
 }
 
 }  // namespace
@@ -241,7 +164,9 @@ void print_arg_value(const CallView& v, int i) {
       if (!p || p->fault()) return v.out.pointer(x);
       std::string_view bytes = p->bytes;
       if (a.detail == "cstring") return v.out.string(bytes.substr(0, bytes.find('\0')), false);
-      return print_cut_string(v, bytes, static_cast<std::uint64_t>(v.call.ret) > bytes.size());
+      const bool more = static_cast<std::uint64_t>(v.call.ret) > bytes.size();
+      if (a.detail == "hex") return print_hex_string(v, bytes, more);
+      return print_cut_string(v, bytes, more);
     }
     case ArgKind::Flags:
       if (a.detail == "open_flags") return print_open_flags(v.out, x);
@@ -250,9 +175,9 @@ void print_arg_value(const CallView& v, int i) {
     case ArgKind::Mode: return print_mode(v.out, x);
     case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
     case ArgKind::StructIn:
-    case ArgKind::StructOut: return print_struct(v, i, a);
-    case ArgKind::SockaddrIn: return print_sockaddr(v, i, false);
-    case ArgKind::SockaddrOut: return print_sockaddr(v, i, true);
+    case ArgKind::StructOut: return print_struct_arg(v, i);
+    case ArgKind::SockaddrIn: return print_sockaddr_arg(v, i, false);
+    case ArgKind::SockaddrOut: return print_sockaddr_arg(v, i, true);
     case ArgKind::Argv:
       if (x == 0 || !p || p->fault()) return v.out.pointer(x);
       return print_string_array(v, *p);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <linux/prctl.h>
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include "decode/printers.h"
+#include "decode/structs.h"
+#include "format/text_emitter.h"
 #include "xlat/xlat.h"
 
 namespace etrace {
@@ -136,6 +139,7 @@ void args_ioctl(const CallView& v) {
     return;
   v.out.arg("arg");
   if (name.empty()) return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
+  if (name.ends_with("FICLONE")) return print_fd(v, v.iarg(2));  // the source file's descriptor
   v.out.pointer(v.arg(2));
 }
 
@@ -158,7 +162,7 @@ void args_prctl(const CallView& v) {
   print_args(v, 0, 1);
   switch (v.iarg(0)) {
     case PR_GET_DUMPABLE: case PR_GET_KEEPCAPS: case PR_GET_SECCOMP: case PR_GET_TIMERSLACK:
-    case PR_GET_NO_NEW_PRIVS: case PR_GET_THP_DISABLE: case PR_GET_TIMING: case PR_GET_IO_FLUSHER:
+    case PR_GET_THP_DISABLE: case PR_GET_TIMING: case PR_GET_IO_FLUSHER:
     case PR_TASK_PERF_EVENTS_DISABLE: case PR_TASK_PERF_EVENTS_ENABLE: case PR_GET_SECUREBITS:
       return;
     case PR_SET_PDEATHSIG: v.out.arg("arg2"); return print_signal(v.out, v.iarg(1));
@@ -167,10 +171,22 @@ void args_prctl(const CallView& v) {
       v.out.arg("arg2");
       return v.out.pointer(v.arg(1));
     case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_SET_TIMERSLACK: case PR_SET_CHILD_SUBREAPER:
-    case PR_CAPBSET_READ: case PR_CAPBSET_DROP: case PR_SET_SECUREBITS:
+    case PR_SET_SECUREBITS:
       v.out.arg("arg2");
       return v.out.uinteger(v.arg(1));
-    case PR_SET_NO_NEW_PRIVS:
+    case PR_CAPBSET_READ: case PR_CAPBSET_DROP: v.out.arg("arg2"); return print_enum(v.out, "capabilities", v.arg(1));
+    case PR_CAP_AMBIENT:
+      v.out.arg("arg2");
+      print_enum(v.out, "cap_ambient_ops", v.arg(1));
+      v.out.arg("arg3");
+      if (v.arg(1) == PR_CAP_AMBIENT_CLEAR_ALL) v.out.uinteger(v.arg(2));
+      else print_enum(v.out, "capabilities", v.arg(2));
+      for (int i = 3; i < 5; ++i) {
+        v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
+        v.out.uinteger(v.arg(i));
+      }
+      return;
+    case PR_SET_NO_NEW_PRIVS: case PR_GET_NO_NEW_PRIVS:
       for (int i = 1; i < 5; ++i) {
         v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
         v.out.uinteger(v.arg(i));
@@ -204,8 +220,29 @@ void args_ipc_get(const CallView& v) {
 }
 
 // socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP): the protocol's table depends on the domain.
+// SOCK_STREAM|SOCK_CLOEXEC: the low four bits are one type, the rest flags; an unknown type shows
+// the whole value: 0x3039 /* SOCK_??? */.
+void print_socket_type(Emitter& out, std::uint64_t type) {
+  std::string_view base;
+  if (const XlatTable* t = find_xlat("socket_type_names")) base = xlat_name(*t, type & 0xf);
+  if (base.empty()) {
+    type ? out.hex(type) : out.uinteger(0);
+    return out.comment("SOCK_???");
+  }
+  std::vector<std::string_view> names{base};
+  std::uint64_t rest = type & ~0xfull;
+  if (const XlatTable* t = find_xlat("socket_type_flags"); t && rest) {
+    FlagSplit s = xlat_split_flags(*t, rest);
+    names.insert(names.end(), s.names.begin(), s.names.end());
+    rest = s.rest;
+  }
+  out.flags(names, type, rest);
+}
+
 void socket_like(const CallView& v) {
-  print_args(v, 0, 2);
+  print_args(v, 0, 1);
+  v.out.arg("type");
+  print_socket_type(v.out, static_cast<std::uint32_t>(v.arg(1)));
   v.out.arg("protocol");
   const std::int32_t domain = v.iarg(0);
   std::string_view table = domain == 2 || domain == 10 ? "ip_protocols" : domain == 16 ? "netlink_protocols" : "";
@@ -219,8 +256,8 @@ void sockopt_like(const CallView& v, bool set) {
   print_args(v, 0, 2);
   v.out.arg("optname");
   const std::int32_t level = v.iarg(1);
-  std::string_view table = level == 1 ? "sockopt_names" : level == 6 ? "tcp_options" : level == 0 ? "ip_options"
-                         : level == 41 ? "ipv6_options" : "";
+  std::string_view table = level == 1 ? "sockopt_names_socket" : level == 6 ? "sockopt_names_tcp"
+                         : level == 0 ? "sockopt_names_ip" : level == 41 ? "sockopt_names_ipv6" : "";
   if (!table.empty() && find_xlat(table)) print_enum(v.out, table, static_cast<std::uint32_t>(v.arg(2)));
   else v.out.integer(v.iarg(2));
   v.out.arg("optval");
@@ -234,6 +271,14 @@ void sockopt_like(const CallView& v, bool set) {
     v.out.end_array();
   } else if (set) {
     print_arg_value(v, 3);
+  } else if (p && !p->fault() && v.succeeded() && std::min<std::uint64_t>(p->aux, p->bytes.size()) == 4) {
+    // The value as long as the length the kernel wrote back says.
+    std::int32_t n;
+    std::memcpy(&n, p->bytes.data(), 4);
+    v.out.begin_array();
+    v.out.element();
+    v.out.integer(n);
+    v.out.end_array();
   } else {
     v.out.pointer(v.arg(3));
   }
@@ -242,12 +287,56 @@ void sockopt_like(const CallView& v, bool set) {
 void args_setsockopt(const CallView& v) { sockopt_like(v, true); }
 void args_getsockopt(const CallView& v) { sockopt_like(v, false); }
 
+// mremap's new_address exists only when the caller asked for a fixed place.
+void args_mremap(const CallView& v) {
+  constexpr std::uint64_t kMaymoveFixed = 1 | 2;  // MREMAP_MAYMOVE | MREMAP_FIXED
+  print_args(v, 0, 4);
+  if ((v.arg(3) & kMaymoveFixed) == kMaymoveFixed) print_args(v, 4, 5);
+}
+
+// nanosleep's rem is written only when a signal cut the sleep short; otherwise strace shows the
+// address it was given.
+void sleep_like(const CallView& v, int rem_arg) {
+  print_args(v, 0, rem_arg);
+  v.out.arg(v.spec.args[static_cast<std::size_t>(rem_arg)].name);
+  const Payload* p = v.call.payload(rem_arg);
+  const bool interrupted = v.call.failed() && v.call.ret != -22 /* EINVAL */ && v.call.ret != -14 /* EFAULT */;
+  if (v.arg(rem_arg) && p && !p->fault() && interrupted && decode_struct("timespec", p->bytes, v.ctx, v.out)) return;
+  v.out.pointer(v.arg(rem_arg));
+}
+void args_nanosleep(const CallView& v) { sleep_like(v, 1); }
+void args_clock_nanosleep(const CallView& v) { sleep_like(v, 3); }
+
+// statx(..., AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, ...): the sync type is a two-bit field
+// whose zero value has a name, then the AT_* flags.
+void args_statx(const CallView& v) {
+  constexpr std::uint64_t kSyncMask = 0x6000;
+  print_args(v, 0, 2);
+  v.out.arg("flags");
+  const std::uint64_t flags = static_cast<std::uint32_t>(v.arg(2));
+  std::vector<std::string_view> names;
+  std::uint64_t rest = flags & ~kSyncMask;
+  if (const XlatTable* t = find_xlat("statx_sync_types")) {
+    std::string_view sync = xlat_name(*t, flags & kSyncMask);
+    if (!sync.empty()) names.push_back(sync);
+    else rest = flags;
+  }
+  if (const XlatTable* t = find_xlat("at_flags"); t && rest) {
+    FlagSplit s = xlat_split_flags(*t, rest);
+    names.insert(names.end(), s.names.begin(), s.names.end());
+    rest = s.rest;
+  }
+  v.out.flags(names, flags, rest);
+  print_args(v, 3, v.spec.nargs);
+}
+
 struct Override {
   std::string_view name;
   ArgsOverride fn;
 };
 
 constexpr Override kOverrides[] = {
+    {"clock_nanosleep", args_clock_nanosleep},
     {"clone", args_clone},
     {"fcntl", args_fcntl},
     {"futex", args_futex},
@@ -256,7 +345,9 @@ constexpr Override kOverrides[] = {
     {"mknod", args_mknod},
     {"mknodat", args_mknodat},
     {"mq_open", args_open},
+    {"mremap", args_mremap},
     {"msgget", args_ipc_get},
+    {"nanosleep", args_nanosleep},
     {"open", args_open},
     {"openat", args_openat},
     {"prctl", args_prctl},
@@ -265,6 +356,7 @@ constexpr Override kOverrides[] = {
     {"shmget", args_ipc_get},
     {"socket", socket_like},
     {"socketpair", socket_like},
+    {"statx", args_statx},
 };
 
 constexpr bool overrides_sorted() {
@@ -282,9 +374,10 @@ ArgsOverride find_args_override(std::string_view syscall) {
   return it != std::end(kOverrides) && it->name == syscall ? it->fn : nullptr;
 }
 
+namespace {
+
 // fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE); F_DUPFD returns a descriptor.
-void override_result(std::string_view syscall, const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
-  if (syscall != "fcntl" || call.failed()) return;
+void result_fcntl(const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
   const std::int32_t cmd = static_cast<std::int32_t>(call.args[1]);
   auto join = [](std::string_view table, std::uint64_t value, bool open_flags) {
     std::string text = "flags ";
@@ -304,7 +397,7 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
     return text;
   };
   if (cmd == F_GETFD) {
-    r.kind = CallResult::Kind::Hex;
+    r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
     if (r.value) r.decoration = join("fd_flags", static_cast<std::uint64_t>(r.value), false);
   } else if (cmd == F_GETFL) {
     r.kind = CallResult::Kind::Hex;
@@ -313,6 +406,71 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
     r.kind = CallResult::Kind::Fd;
     if (ctx.opts.decorate_fds && ctx.fds) r.decoration = ctx.fds->describe_result(call.tgid, call.ret);
   }
+}
+
+// The part of a result strace prints in parentheses is text: render it with strace's punctuation.
+std::string as_text(DecodeContext& ctx, const std::function<bool(Emitter&, DecodeContext&)>& print) {
+  std::string text;
+  TextEmitter e(text, TextOptions{});
+  return print(e, ctx) ? text : std::string();
+}
+
+// poll(...) = 1 ([{fd=3, revents=POLLIN}]), ppoll adds ", left {...}"; 0 is a timeout. The revents
+// come from the array captured at exit.
+void result_poll(const SyscallCall& call, DecodeContext& ctx, CallResult& r, int timeout_arg) {
+  if (r.value == 0) {
+    r.decoration = "Timeout";
+    return;
+  }
+  const Payload* fds = exit_payload(call, 0);
+  if (!fds) return;
+  const std::size_t n = std::min<std::size_t>(fds->bytes.size() / 8, static_cast<std::uint32_t>(call.args[1]));
+  r.decoration = as_text(ctx, [&](Emitter& e, DecodeContext&) {
+    decode_pollfd_revents(std::string_view(fds->bytes).substr(0, n * 8), e);
+    return true;
+  });
+  const Payload* left = timeout_arg >= 0 ? exit_payload(call, timeout_arg) : nullptr;
+  if (left) r.decoration += ", left " + as_text(ctx, [&](Emitter& e, DecodeContext& c) {
+    return decode_struct("timespec", left->bytes, c, e);
+  });
+}
+
+// select(...) = 1 (in [3], left {tv_sec=0, tv_usec=999}): the sets and timeout written back.
+void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, std::string_view time_kind) {
+  if (r.value == 0) {
+    r.decoration = "Timeout";
+    return;
+  }
+  const std::int32_t nfds = static_cast<std::int32_t>(call.args[0]);
+  std::string text;
+  static constexpr std::string_view kSets[] = {"in", "out", "except"};
+  for (int i = 0; i < 3; ++i) {
+    const Payload* set = exit_payload(call, i + 1);
+    if (!set || nfds <= 0) continue;
+    std::string fds;
+    for (std::int32_t fd = 0; fd < nfds && static_cast<std::size_t>(fd / 8) < set->bytes.size(); ++fd) {
+      if (!((static_cast<unsigned char>(set->bytes[fd / 8]) >> (fd % 8)) & 1)) continue;
+      fds += (fds.empty() ? "" : " ") + std::to_string(fd);
+    }
+    if (fds.empty()) continue;
+    text += fmt::format("{}{} [{}]", text.empty() ? "" : ", ", kSets[i], fds);
+  }
+  if (const Payload* left = exit_payload(call, 4)) {
+    std::string t = as_text(ctx, [&](Emitter& e, DecodeContext& c) { return decode_struct(time_kind, left->bytes, c, e); });
+    if (!t.empty()) text += (text.empty() ? "left " : ", left ") + t;
+  }
+  r.decoration = text;
+}
+
+}  // namespace
+
+void override_result(std::string_view syscall, const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
+  if (call.failed()) return;
+  if (syscall == "fcntl") result_fcntl(call, ctx, r);
+  else if (syscall == "poll") result_poll(call, ctx, r, -1);
+  else if (syscall == "ppoll") result_poll(call, ctx, r, 2);
+  else if (syscall == "select") result_select(call, ctx, r, "timeval");
+  else if (syscall == "pselect6") result_select(call, ctx, r, "timespec");
 }
 
 }  // namespace etrace

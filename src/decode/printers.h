@@ -37,6 +37,18 @@ void print_signal(Emitter& out, std::int64_t sig);
 void print_mode(Emitter& out, std::uint64_t mode);
 void print_open_flags(Emitter& out, std::uint64_t flags);
 
+// Struct, array and sockaddr arguments (arg_structs.cpp).
+void print_struct_arg(const CallView& v, int i);
+void print_sockaddr_arg(const CallView& v, int i, bool out_kind);
+// `[16]` or `[128 => 16]`: a socklen_t the call reads and writes back.
+void print_socklen_arg(const CallView& v, int i);
+// The socklen_t argument `len_arg` as it was at entry; -1 when unknown.
+std::int64_t socklen_at_entry(const CallView& v, int len_arg);
+// The copy of an argument taken at entry (or an input refetched at exit when entry faulted),
+// and the one taken at exit (outputs, and in/out structs such as poll's fds); nullptr if none.
+const Payload* entry_payload(const SyscallCall& call, int arg);
+const Payload* exit_payload(const SyscallCall& call, int arg);
+
 // The per-syscall exceptions: nullptr when the syscall follows its argument kinds.
 using ArgsOverride = void (*)(const CallView& v);
 ArgsOverride find_args_override(std::string_view syscall);

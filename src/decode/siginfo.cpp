@@ -13,11 +13,6 @@ namespace {
 
 constexpr std::uint64_t kSaRestorer = 0x04000000;
 
-// Private until xlat/signal.cpp has it (merge later).
-constexpr XlatEntry kSsFlags[] = {XLAT_PAIR(1, "SS_ONSTACK"), XLAT_PAIR(2, "SS_DISABLE"),
-                                  XLAT_PAIR(1u << 31, "SS_AUTODISARM")};
-constexpr XlatTable kSsFlagsTable{"sigaltstack_flags", XlatKind::Flags, kSsFlags};
-
 // struct kernel_siginfo on x86_64: three ints, padding, then the union at 16.
 constexpr std::size_t kSigno = 0, kErrno = 4, kCode = 8, kU = 16;
 
@@ -193,10 +188,7 @@ bool print_stack_t(const Bytes& b, DecodeContext&, Emitter& out) {
   out.field("ss_sp");
   out.pointer(b.u64(0));
   out.field("ss_flags");
-  const XlatTable* t = find_xlat(kSsFlagsTable.name);
-  const std::uint32_t flags = b.u32(8);
-  FlagSplit s = xlat_split_flags(t ? *t : kSsFlagsTable, flags);
-  out.flags(s.names, flags, s.rest);
+  emit_flags(out, "sigaltstack_flags", b.u32(8));
   out.field("ss_size");
   out.uinteger(b.u64(16));
   out.end_struct();

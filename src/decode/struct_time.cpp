@@ -11,12 +11,6 @@ namespace etrace::structs {
 
 namespace {
 
-// Private until an xlat family file has it (merge later).
-constexpr XlatEntry kResolveFlags[] = {XLAT_PAIR(0x01, "RESOLVE_NO_XDEV"),   XLAT_PAIR(0x02, "RESOLVE_NO_MAGICLINKS"),
-                                       XLAT_PAIR(0x04, "RESOLVE_NO_SYMLINKS"), XLAT_PAIR(0x08, "RESOLVE_BENEATH"),
-                                       XLAT_PAIR(0x10, "RESOLVE_IN_ROOT"),   XLAT_PAIR(0x20, "RESOLVE_CACHED")};
-constexpr XlatTable kResolveTable{"resolve_flags", XlatKind::Flags, kResolveFlags};
-
 // strace's rlimit form: RLIM64_INFINITY, 8192*1024 for whole KiB multiples above 1024, or the number.
 std::string rlim_text(std::uint64_t v) {
   if (v == ~0ull) return "RLIM64_INFINITY";
@@ -302,9 +296,7 @@ bool print_open_how(const Bytes& b, DecodeContext&, Emitter& out) {
     out.octal(mode);
   }
   out.field("resolve");
-  const XlatTable* rt = find_xlat(kResolveTable.name);
-  FlagSplit s = xlat_split_flags(rt ? *rt : kResolveTable, resolve);
-  out.flags(s.names, resolve, s.rest);
+  emit_flags(out, "resolve_flags", resolve);
   out.end_struct();
   return true;
 }

@@ -7,6 +7,9 @@
 //   - Struct* with size == 0: variable length, bounded by the return value (getdents64 buffers).
 //   - Struct detail "int" / "int64": one scalar behind a pointer, printed as `[16]`.
 //   - Struct detail "name[2]": two consecutive structs (utimensat's times).
+//   - Struct detail "socklen": an in/out socklen_t, `[128 => 16]` (see a_socklen).
+//   - Struct detail "gid_t" with len_arg: a list of ids, `[0, 27]`.
+//   - BufOut detail "hex": bytes strace always shows in \x form (getrandom).
 //   - BufOut detail "cstring": NUL-terminated output (getcwd), shown without its NUL.
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
 // Classes and kMayBlock: strace's syscallent tables for the classes; kMayBlock marks calls that
@@ -49,6 +52,12 @@ constexpr ArgSpec a_sout(std::string_view n, std::string_view s, std::uint16_t s
 }
 constexpr ArgSpec a_sain(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrIn, "sockaddr", len, 128}; }
 constexpr ArgSpec a_saout(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrOut, "sockaddr", len, 128}; }
+// A socklen_t the call reads at entry and writes back: captured at entry; the value written back is
+// the length the buffer argument's capture (SockaddrOut, whose len_arg points here) read.
+constexpr ArgSpec a_socklen(std::string_view n) { return {n, ArgKind::StructIn, "socklen", -1, 4}; }
+// getsockopt's value: captured like an output sockaddr (the length the kernel wrote back through
+// optlen), printed by the getsockopt override.
+constexpr ArgSpec a_optval(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrOut, "sockopt_value", len, 128}; }
 constexpr ArgSpec a_argv(std::string_view n) { return {n, ArgKind::Argv}; }
 constexpr ArgSpec a_envp(std::string_view n) { return {n, ArgKind::Envp}; }
 constexpr ArgSpec a_fdpair(std::string_view n) { return {n, ArgKind::FdPair, {}, -1, 8}; }
@@ -67,8 +76,8 @@ constexpr SyscallSpec sc(std::string_view name, std::uint32_t classes, std::init
 // clang-format off
 constexpr SyscallSpec kSpecs[] = {
     sc("_sysctl", 0, {a_ptr("args")}),
-    sc("accept", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4)}, RetKind::Fd, kMayBlock),
-    sc("accept4", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4), a_flags("flags", "accept4_flags")}, RetKind::Fd, kMayBlock),
+    sc("accept", kN, {a_fd("sockfd"), a_saout("addr", 2), a_socklen("addrlen")}, RetKind::Fd, kMayBlock),
+    sc("accept4", kN, {a_fd("sockfd"), a_saout("addr", 2), a_socklen("addrlen"), a_flags("flags", "accept4_flags")}, RetKind::Fd, kMayBlock),
     sc("access", kF, {a_path("pathname"), a_flags("mode", "access_modes")}),
     sc("acct", kF, {a_path("filename")}),
     sc("add_key", 0, {a_str("type"), a_str("description"), a_in("payload", 3), a_uint("plen"), a_int("keyring")}),
@@ -165,23 +174,23 @@ constexpr SyscallSpec kSpecs[] = {
     sc("getegid", kC | kPu, {}),
     sc("geteuid", kC | kPu, {}),
     sc("getgid", kC | kPu, {}),
-    sc("getgroups", kC, {a_int("size"), a_ptr("list")}),
+    sc("getgroups", kC, {a_int("size"), a_sout("list", "gid_t", 4, 0)}),
     sc("getitimer", 0, {a_enum("which", "itimer_which"), a_sout("curr_value", "itimerval", 32)}),
-    sc("getpeername", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4)}),
+    sc("getpeername", kN, {a_fd("sockfd"), a_saout("addr", 2), a_socklen("addrlen")}),
     sc("getpgid", 0, {a_int("pid")}, RetKind::Pid),
     sc("getpgrp", kPu, {}, RetKind::Pid),
     sc("getpid", kPu, {}, RetKind::Pid),
     sc("getpmsg", kN, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
     sc("getppid", kPu, {}, RetKind::Pid),
     sc("getpriority", 0, {a_enum("which", "priority_which"), a_int("who")}),
-    sc("getrandom", 0, {a_out("buf"), a_uint("buflen"), a_flags("flags", "getrandom_flags")}),
+    sc("getrandom", 0, {a_out("buf", "hex"), a_uint("buflen"), a_flags("flags", "getrandom_flags")}),
     sc("getresgid", kC, {a_sout("rgid", "int", 4), a_sout("egid", "int", 4), a_sout("sgid", "int", 4)}),
     sc("getresuid", kC, {a_sout("ruid", "int", 4), a_sout("euid", "int", 4), a_sout("suid", "int", 4)}),
     sc("getrlimit", 0, {a_enum("resource", "rlimit_resources"), a_sout("rlim", "rlimit", 16)}),
     sc("getrusage", 0, {a_enum("who", "rusage_who"), a_sout("usage", "rusage", 144)}),
     sc("getsid", 0, {a_int("pid")}, RetKind::Pid),
-    sc("getsockname", kN, {a_fd("sockfd"), a_saout("addr", 2), a_sout("addrlen", "int", 4)}),
-    sc("getsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name"), a_custom("optval", "sockopt_value", 4), a_sout("optlen", "int", 4)}),
+    sc("getsockname", kN, {a_fd("sockfd"), a_saout("addr", 2), a_socklen("addrlen")}),
+    sc("getsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name"), a_optval("optval", 4), a_socklen("optlen")}),
     sc("gettid", kPu, {}, RetKind::Pid),
     sc("gettimeofday", kCl, {a_sout("tv", "timeval", 16), a_sout("tz", "timezone", 8)}),
     sc("getuid", kC | kPu, {}),
@@ -318,7 +327,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("readlinkat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_out("buf"), a_uint("bufsiz")}),
     sc("readv", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_int("iovcnt")}, RetKind::Int, kMayBlock),
     sc("reboot", 0, {a_hex("magic"), a_hex("magic2"), a_enum("cmd", "reboot_cmds"), a_ptr("arg")}),
-    sc("recvfrom", kN, {a_fd("sockfd"), a_out("buf"), a_uint("len"), a_flags("flags", "msg_flags"), a_saout("src_addr", 5), a_sout("addrlen", "int", 4)}, RetKind::Int, kMayBlock),
+    sc("recvfrom", kN, {a_fd("sockfd"), a_out("buf"), a_uint("len"), a_flags("flags", "msg_flags"), a_saout("src_addr", 5), a_socklen("addrlen")}, RetKind::Int, kMayBlock),
     sc("recvmmsg", kN, {a_fd("sockfd"), a_sout("msgvec", "mmsghdr", 64, 2), a_uint("vlen"), a_flags("flags", "msg_flags"), a_sin("timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
     sc("recvmsg", kN, {a_fd("sockfd"), a_sout("msg", "msghdr", 56), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
     sc("remap_file_pages", kM, {a_ptr("addr"), a_uint("size"), a_flags("prot", "mmap_prot"), a_uint("pgoff"), a_flags("flags", "mmap_flags")}),
@@ -371,7 +380,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("setfsgid", kC, {a_int("fsgid")}),
     sc("setfsuid", kC, {a_int("fsuid")}),
     sc("setgid", kC, {a_int("gid")}),
-    sc("setgroups", kC, {a_int("size"), a_ptr("list")}),
+    sc("setgroups", kC, {a_int("size"), a_sin("list", "gid_t", 4, 0)}),
     sc("sethostname", 0, {a_in("name", 1), a_uint("len")}),
     sc("setitimer", 0, {a_enum("which", "itimer_which"), a_sin("new_value", "itimerval", 32), a_sout("old_value", "itimerval", 32)}),
     sc("setns", kD, {a_fd("fd"), a_flags("nstype", "clone_flags")}),

@@ -159,11 +159,53 @@ constexpr XlatEntry kRwfFlags[] = {XLAT_PAIR(1, "RWF_HIPRI"), XLAT_PAIR(2, "RWF_
                                    XLAT_PAIR(0x20, "RWF_NOAPPEND"), XLAT_PAIR(0x40, "RWF_ATOMIC"),
                                    XLAT_PAIR(0x80, "RWF_DONTCACHE")};
 
+constexpr XlatEntry kStatxAttributes[] = {
+    XLAT_PAIR(0x4, "STATX_ATTR_COMPRESSED"),    XLAT_PAIR(0x10, "STATX_ATTR_IMMUTABLE"),
+    XLAT_PAIR(0x20, "STATX_ATTR_APPEND"),       XLAT_PAIR(0x40, "STATX_ATTR_NODUMP"),
+    XLAT_PAIR(0x800, "STATX_ATTR_ENCRYPTED"),   XLAT_PAIR(0x1000, "STATX_ATTR_AUTOMOUNT"),
+    XLAT_PAIR(0x2000, "STATX_ATTR_MOUNT_ROOT"), XLAT_PAIR(0x100000, "STATX_ATTR_VERITY"),
+    XLAT_PAIR(0x200000, "STATX_ATTR_DAX"),      XLAT_PAIR(0x400000, "STATX_ATTR_WRITE_ATOMIC")};
+constexpr XlatEntry kStatfsFlags[] = {
+    XLAT_PAIR(0x1, "ST_RDONLY"),       XLAT_PAIR(0x2, "ST_NOSUID"),      XLAT_PAIR(0x4, "ST_NODEV"),
+    XLAT_PAIR(0x8, "ST_NOEXEC"),       XLAT_PAIR(0x10, "ST_SYNCHRONOUS"), XLAT_PAIR(0x20, "ST_VALID"),
+    XLAT_PAIR(0x40, "ST_MANDLOCK"),    XLAT_PAIR(0x80, "ST_WRITE"),      XLAT_PAIR(0x100, "ST_APPEND"),
+    XLAT_PAIR(0x200, "ST_IMMUTABLE"),  XLAT_PAIR(0x400, "ST_NOATIME"),   XLAT_PAIR(0x800, "ST_NODIRATIME"),
+    XLAT_PAIR(0x1000, "ST_RELATIME"),  XLAT_PAIR(0x2000, "ST_NOSYMFOLLOW")};
+// The file systems a trace meets in practice (linux/magic.h).
+constexpr XlatEntry kFsMagic[] = {
+    XLAT_PAIR(0xef53, "EXT2_SUPER_MAGIC"),      XLAT_PAIR(0x01021994, "TMPFS_MAGIC"),
+    XLAT_PAIR(0x9fa0, "PROC_SUPER_MAGIC"),      XLAT_PAIR(0x62656572, "SYSFS_MAGIC"),
+    XLAT_PAIR(0x794c7630, "OVERLAYFS_SUPER_MAGIC"), XLAT_PAIR(0x9123683e, "BTRFS_SUPER_MAGIC"),
+    XLAT_PAIR(0x58465342, "XFS_SUPER_MAGIC"),   XLAT_PAIR(0x63677270, "CGROUP2_SUPER_MAGIC"),
+    XLAT_PAIR(0x27e0eb, "CGROUP_SUPER_MAGIC"),  XLAT_PAIR(0x1cd1, "DEVPTS_SUPER_MAGIC"),
+    XLAT_PAIR(0x6969, "NFS_SUPER_MAGIC"),       XLAT_PAIR(0x73717368, "SQUASHFS_MAGIC"),
+    XLAT_PAIR(0x858458f6, "RAMFS_MAGIC"),       XLAT_PAIR(0x4d44, "MSDOS_SUPER_MAGIC"),
+    XLAT_PAIR(0x9660, "ISOFS_SUPER_MAGIC"),     XLAT_PAIR(0x65735546, "FUSE_SUPER_MAGIC"),
+    XLAT_PAIR(0x64626720, "DEBUGFS_MAGIC"),     XLAT_PAIR(0x73636673, "SECURITYFS_MAGIC"),
+    XLAT_PAIR(0x74726163, "TRACEFS_MAGIC"),     XLAT_PAIR(0xcafe4a11, "BPF_FS_MAGIC"),
+    XLAT_PAIR(0x958458f6, "HUGETLBFS_MAGIC"),   XLAT_PAIR(0x19800202, "MQUEUE_MAGIC"),
+    XLAT_PAIR(0x42494e4d, "BINFMTFS_MAGIC"),    XLAT_PAIR(0x01021997, "V9FS_MAGIC"),
+    XLAT_PAIR(0x2fc12fc1, "ZFS_SUPER_MAGIC"),   XLAT_PAIR(0xf2f52010, "F2FS_SUPER_MAGIC"),
+    XLAT_PAIR(0x5346544e, "NTFS_SB_MAGIC"),     XLAT_PAIR(0x3153464a, "JFS_SUPER_MAGIC"),
+    XLAT_PAIR(0xff534d42, "CIFS_SUPER_MAGIC"),  XLAT_PAIR(0x6e736673, "NSFS_MAGIC"),
+    XLAT_PAIR(0x50495045, "PIPEFS_MAGIC"),      XLAT_PAIR(0x534f434b, "SOCKFS_MAGIC"),
+    XLAT_PAIR(0x09041934, "ANON_INODE_FS_MAGIC"), XLAT_PAIR(0x43415d53, "SMACK_MAGIC"),
+    XLAT_PAIR(0xf97cff8c, "SELINUX_MAGIC"),     XLAT_PAIR(0x6165676c, "PSTOREFS_MAGIC"),
+    XLAT_PAIR(0xde5e81e4, "EFIVARFS_MAGIC"),    XLAT_PAIR(0x2011bab0, "EXFAT_SUPER_MAGIC")};
+constexpr XlatEntry kDirentTypes[] = {
+    XLAT_PAIR(0, "DT_UNKNOWN"), XLAT_PAIR(1, "DT_FIFO"), XLAT_PAIR(2, "DT_CHR"),   XLAT_PAIR(4, "DT_DIR"),
+    XLAT_PAIR(6, "DT_BLK"),     XLAT_PAIR(8, "DT_REG"),  XLAT_PAIR(10, "DT_LNK"),  XLAT_PAIR(12, "DT_SOCK"),
+    XLAT_PAIR(14, "DT_WHT")};
+constexpr XlatEntry kResolveFlags[] = {XLAT_PAIR(0x01, "RESOLVE_NO_XDEV"),   XLAT_PAIR(0x02, "RESOLVE_NO_MAGICLINKS"),
+                                       XLAT_PAIR(0x04, "RESOLVE_NO_SYMLINKS"), XLAT_PAIR(0x08, "RESOLVE_BENEATH"),
+                                       XLAT_PAIR(0x10, "RESOLVE_IN_ROOT"),   XLAT_PAIR(0x20, "RESOLVE_CACHED")};
+
 constexpr XlatTable kTables[] = {
     {"access_modes", XlatKind::Flags, kAccessModes},
     {"at_flags", XlatKind::Flags, kAtFlags},
     {"close_range_flags", XlatKind::Flags, kCloseRangeFlags},
     {"delete_module_flags", XlatKind::Flags, kDeleteModuleFlags},
+    {"dirent_types", XlatKind::Enum, kDirentTypes},
     {"dup3_flags", XlatKind::Flags, kCloexecFlags},
     {"fadvise_advice", XlatKind::Enum, kFadviseAdvice},
     {"fallocate_modes", XlatKind::Flags, kFallocateModes},
@@ -177,6 +219,7 @@ constexpr XlatTable kTables[] = {
     {"finit_module_flags", XlatKind::Flags, kFinitModuleFlags},
     {"flock_ops", XlatKind::Flags, kFlockOps},
     {"flock_types", XlatKind::Enum, kFlockTypes},
+    {"fs_magic", XlatKind::Enum, kFsMagic},
     {"fsconfig_cmds", XlatKind::Enum, kFsconfigCmds},
     {"fsmount_flags", XlatKind::Flags, kFsmountFlags},
     {"fsopen_flags", XlatKind::Flags, kFsopenFlags},
@@ -194,9 +237,12 @@ constexpr XlatTable kTables[] = {
     {"open_tree_flags", XlatKind::Flags, kOpenTreeFlags},
     {"pipe_flags", XlatKind::Flags, kPipeFlags},
     {"renameat2_flags", XlatKind::Flags, kRenameat2Flags},
+    {"resolve_flags", XlatKind::Flags, kResolveFlags},
     {"rwf_flags", XlatKind::Flags, kRwfFlags},
     {"seek_whence", XlatKind::Enum, kSeekWhence},
     {"splice_flags", XlatKind::Flags, kSpliceFlags},
+    {"statfs_flags", XlatKind::Flags, kStatfsFlags},
+    {"statx_attributes", XlatKind::Flags, kStatxAttributes},
     {"statx_flags", XlatKind::Flags, kAtFlags},
     {"statx_mask", XlatKind::Flags, kStatxMask},
     {"statx_sync_types", XlatKind::Enum, kStatxSyncTypes},

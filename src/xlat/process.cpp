@@ -111,8 +111,27 @@ constexpr XlatEntry kRebootCmds[] = {
 constexpr XlatEntry kPidfdOpenFlags[] = {XLAT_PAIR(04000, "PIDFD_NONBLOCK"), XLAT_PAIR(010, "PIDFD_THREAD")};
 constexpr XlatEntry kRseqFlags[] = {XLAT_PAIR(1, "RSEQ_FLAG_UNREGISTER")};
 
+// linux/capability.h numbers (prctl PR_CAPBSET_*, PR_CAP_AMBIENT).
+constexpr XlatEntry kCapabilities[] = {
+    XLAT_PAIR(0, "CAP_CHOWN"), XLAT_PAIR(1, "CAP_DAC_OVERRIDE"), XLAT_PAIR(2, "CAP_DAC_READ_SEARCH"), XLAT_PAIR(3, "CAP_FOWNER"),
+    XLAT_PAIR(4, "CAP_FSETID"), XLAT_PAIR(5, "CAP_KILL"), XLAT_PAIR(6, "CAP_SETGID"), XLAT_PAIR(7, "CAP_SETUID"),
+    XLAT_PAIR(8, "CAP_SETPCAP"), XLAT_PAIR(9, "CAP_LINUX_IMMUTABLE"), XLAT_PAIR(10, "CAP_NET_BIND_SERVICE"), XLAT_PAIR(11, "CAP_NET_BROADCAST"),
+    XLAT_PAIR(12, "CAP_NET_ADMIN"), XLAT_PAIR(13, "CAP_NET_RAW"), XLAT_PAIR(14, "CAP_IPC_LOCK"), XLAT_PAIR(15, "CAP_IPC_OWNER"),
+    XLAT_PAIR(16, "CAP_SYS_MODULE"), XLAT_PAIR(17, "CAP_SYS_RAWIO"), XLAT_PAIR(18, "CAP_SYS_CHROOT"), XLAT_PAIR(19, "CAP_SYS_PTRACE"),
+    XLAT_PAIR(20, "CAP_SYS_PACCT"), XLAT_PAIR(21, "CAP_SYS_ADMIN"), XLAT_PAIR(22, "CAP_SYS_BOOT"), XLAT_PAIR(23, "CAP_SYS_NICE"),
+    XLAT_PAIR(24, "CAP_SYS_RESOURCE"), XLAT_PAIR(25, "CAP_SYS_TIME"), XLAT_PAIR(26, "CAP_SYS_TTY_CONFIG"), XLAT_PAIR(27, "CAP_MKNOD"),
+    XLAT_PAIR(28, "CAP_LEASE"), XLAT_PAIR(29, "CAP_AUDIT_WRITE"), XLAT_PAIR(30, "CAP_AUDIT_CONTROL"), XLAT_PAIR(31, "CAP_SETFCAP"),
+    XLAT_PAIR(32, "CAP_MAC_OVERRIDE"), XLAT_PAIR(33, "CAP_MAC_ADMIN"), XLAT_PAIR(34, "CAP_SYSLOG"), XLAT_PAIR(35, "CAP_WAKE_ALARM"),
+    XLAT_PAIR(36, "CAP_BLOCK_SUSPEND"), XLAT_PAIR(37, "CAP_AUDIT_READ"), XLAT_PAIR(38, "CAP_PERFMON"), XLAT_PAIR(39, "CAP_BPF"),
+    XLAT_PAIR(40, "CAP_CHECKPOINT_RESTORE"),
+};
+constexpr XlatEntry kCapAmbientOps[] = {XLAT_PAIR(1, "PR_CAP_AMBIENT_IS_SET"), XLAT_PAIR(2, "PR_CAP_AMBIENT_RAISE"),
+                                        XLAT_PAIR(3, "PR_CAP_AMBIENT_LOWER"), XLAT_PAIR(4, "PR_CAP_AMBIENT_CLEAR_ALL")};
+
 constexpr XlatTable kTables[] = {
     {"arch_prctl_codes", XlatKind::Enum, kArchPrctl},
+    {"cap_ambient_ops", XlatKind::Enum, kCapAmbientOps},
+    {"capabilities", XlatKind::Enum, kCapabilities},
     {"clone_flags", XlatKind::Flags, kCloneFlags},
     {"ioprio_which", XlatKind::Enum, kIoprioWhich},
     {"kcmp_types", XlatKind::Enum, kKcmpTypes},

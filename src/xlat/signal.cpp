@@ -52,10 +52,14 @@ constexpr XlatEntry kSigpollCodes[] = {XLAT(POLL_IN), XLAT(POLL_OUT), XLAT(POLL_
 constexpr XlatEntry kSigsysCodes[] = {XLAT_PAIR(1, "SYS_SECCOMP"), XLAT_PAIR(2, "SYS_USER_DISPATCH")};
 constexpr XlatEntry kSignalfdFlags[] = {XLAT(SFD_CLOEXEC), XLAT(SFD_NONBLOCK)};
 
+constexpr XlatEntry kSigaltstackFlags[] = {XLAT_PAIR(1, "SS_ONSTACK"), XLAT_PAIR(2, "SS_DISABLE"),
+                                           XLAT_PAIR(1u << 31, "SS_AUTODISARM")};
+
 constexpr XlatTable kTables[] = {
     {"sa_flags", XlatKind::Flags, kSaFlags},
     {"sa_handlers", XlatKind::Enum, kSaHandlers},
     {"si_codes", XlatKind::Enum, kSiCodes},
+    {"sigaltstack_flags", XlatKind::Flags, kSigaltstackFlags},
     {"sigbus_codes", XlatKind::Enum, kSigbusCodes},
     {"sigchld_codes", XlatKind::Enum, kSigchldCodes},
     {"sigfpe_codes", XlatKind::Enum, kSigfpeCodes},

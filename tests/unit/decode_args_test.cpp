@@ -234,5 +234,148 @@ TEST(DecodeArgs, UnknownNumberUsesTheGenericSpec) {
   EXPECT_EQ(out, "syscall_0x3e7(0x1, 0, 0, 0, 0, 0)       = 0\n");
 }
 
+// linux_dirent64 records as the kernel lays them out (reclen rounded up to 8).
+std::string dirent64(std::uint64_t ino, std::string_view name, std::uint8_t type) {
+  const std::uint16_t reclen = static_cast<std::uint16_t>((19 + name.size() + 1 + 7) / 8 * 8);
+  std::string d(reclen, '\0');
+  std::memcpy(d.data(), &ino, 8);
+  const std::int64_t off = static_cast<std::int64_t>(ino) * 1000;
+  std::memcpy(d.data() + 8, &off, 8);
+  std::memcpy(d.data() + 16, &reclen, 2);
+  d[18] = static_cast<char>(type);
+  std::memcpy(d.data() + 19, name.data(), name.size());
+  return d;
+}
+
+std::string epoll_event_bytes(std::uint32_t events, std::uint64_t data) {
+  std::string b(12, '\0');
+  std::memcpy(b.data(), &events, 4);
+  std::memcpy(b.data() + 4, &data, 8);
+  return b;
+}
+
+std::string pollfds(std::initializer_list<std::array<std::int32_t, 3>> fds) {
+  std::string b;
+  for (const auto& f : fds) {
+    std::int32_t fd = f[0];
+    std::int16_t ev[2] = {static_cast<std::int16_t>(f[1]), static_cast<std::int16_t>(f[2])};
+    b.append(reinterpret_cast<const char*>(&fd), 4);
+    b.append(reinterpret_cast<const char*>(ev), 4);
+  }
+  return b;
+}
+
+std::string sockaddr_in_bytes(std::uint16_t port, std::uint32_t addr) {
+  std::string b(16, '\0');
+  const std::uint16_t family = 2, nport = static_cast<std::uint16_t>((port >> 8) | (port << 8));
+  const std::uint32_t naddr = __builtin_bswap32(addr);
+  std::memcpy(b.data(), &family, 2);
+  std::memcpy(b.data() + 2, &nport, 2);
+  std::memcpy(b.data() + 4, &naddr, 4);
+  return b;
+}
+
+// The lines below were printed by strace 6.1 for /tmp test programs on this machine.
+TEST(DecodeArgs, EpollWaitEventsAreAnArrayOfTheReadyOnes) {
+  const std::string events = epoll_event_bytes(1, 7) + epoll_event_bytes(4, 9) + std::string(24, 'x');
+  EXPECT_EQ(Line("epoll_wait", {7, 0x7ffd0000, 4, 100}, 2).bytes(1, events, 48, true).text(),
+            "epoll_wait(7, [{events=EPOLLIN, data={u32=7, u64=7}}, {events=EPOLLOUT, data={u32=9, u64=9}}], 4, 100) = 2");
+  EXPECT_EQ(Line("epoll_wait", {7, 0x7ffd0000, 1, 100}, 1).bytes(1, epoll_event_bytes(1, 7), 12, true).text(),
+            "epoll_wait(7, [{events=EPOLLIN, data={u32=7, u64=7}}], 1, 100) = 1");
+  EXPECT_EQ(Line("epoll_wait", {4, 0x7ffd0000, 1, 100}, 0).bytes(1, epoll_event_bytes(0, 0), 12, true).text(),
+            "epoll_wait(4, [], 1, 100)               = 0");
+}
+
+TEST(DecodeArgs, UtimensatKeepsDateCommentsAndUtimeNow) {
+  std::array<std::int64_t, 4> ts{0, (1 << 30) - 1, 5, 0};
+  EXPECT_EQ(Line("utimensat", {kAtFdcwd, 0x1000, 0x2000, 0}, 0).str(1, "/tmp/decode-t/f").bytes(2, raw(ts), 32).text(),
+            R"(utimensat(AT_FDCWD, "/tmp/decode-t/f", [UTIME_NOW, {tv_sec=5, tv_nsec=0} /* 1970-01-01T00:00:05+0000 */], 0) = 0)");
+}
+
+TEST(DecodeArgs, Getdents64CountsEntries) {
+  const std::string d = dirent64(1, "t.c", 8) + dirent64(2, ".", 4) + dirent64(3, "t", 8) + dirent64(4, "s.txt", 8) +
+                        dirent64(5, "f", 8) + dirent64(6, "..", 4);
+  ASSERT_EQ(d.size(), 152u);
+  EXPECT_EQ(Line("getdents64", {9, 0x7fff6f282a70, 4096}, 152).bytes(1, d, 152, true).text(),
+            "getdents64(9, 0x7fff6f282a70 /* 6 entries */, 4096) = 152");
+  EXPECT_EQ(Line("getdents64", {9, 0x7fff6f282a70, 4096}, 0).text(),
+            "getdents64(9, 0x7fff6f282a70 /* 0 entries */, 4096) = 0");
+  Line verbose("getdents64", {3, 0x7fff6f282a70, 4096}, 0);
+  verbose.ctx.opts.verbose = true;
+  EXPECT_EQ(verbose.text(), "getdents64(3, [], 4096)                 = 0");
+}
+
+TEST(DecodeArgs, PollShowsReventsAfterTheResult) {
+  const std::string in = pollfds({{3, 1, 0}, {5, 1, 0}});
+  const std::string out = pollfds({{3, 1, 1}, {5, 1, 0}});
+  EXPECT_EQ(Line("poll", {0x7ffd0000, 2, 0}, 1).bytes(0, in, 16).bytes(0, out, 16, true).text(),
+            "poll([{fd=3, events=POLLIN}, {fd=5, events=POLLIN}], 2, 0) = 1 ([{fd=3, revents=POLLIN}])");
+  EXPECT_EQ(Line("poll", {0x7ffd0000, 1, 0}, 0).bytes(0, pollfds({{5, 1, 0}}), 8).text(),
+            "poll([{fd=5, events=POLLIN}], 1, 0)     = 0 (Timeout)");
+}
+
+TEST(DecodeArgs, SelectSetsStopAtNfds) {
+  std::string set(128, '\0');
+  set[0] = static_cast<char>((1 << 3) | (1 << 5) | (1 << 7));  // fd 7 is beyond nfds
+  std::string ready(128, '\0');
+  ready[0] = 1 << 3;
+  std::array<std::int64_t, 2> zero{0, 0};
+  EXPECT_EQ(Line("pselect6", {6, 0x1000, 0, 0, 0x2000, 0}, 1)
+                .bytes(1, set, 128)
+                .bytes(4, raw(zero), 16)
+                .bytes(1, ready, 128, true)
+                .bytes(4, raw(zero), 16, true)
+                .text(),
+            "pselect6(6, [3 5], NULL, NULL, {tv_sec=0, tv_nsec=0}, NULL) = 1 (in [3], left {tv_sec=0, tv_nsec=0})");
+}
+
+TEST(DecodeArgs, SocklenShowsWhatTheKernelWroteBack) {
+  const std::string sin = sockaddr_in_bytes(23470, 0x7f000001);
+  EXPECT_EQ(Line("getsockname", {11, 0x1000, 0x2000}, 0).bytes(2, raw<std::int32_t>(128), 4).bytes(1, sin, 16, true).text(),
+            R"(getsockname(11, {sa_family=AF_INET, sin_port=htons(23470), sin_addr=inet_addr("127.0.0.1")}, [128 => 16]) = 0)");
+  EXPECT_EQ(Line("getsockname", {11, 0x1000, 0x2000}, 0).bytes(2, raw<std::int32_t>(2), 4).bytes(1, sin, 16, true).text(),
+            R"(getsockname(11, {sa_family=AF_INET}, [2 => 16]) = 0)");
+  EXPECT_EQ(Line("getsockname", {11, 0x1000, 0x2000}, 0).bytes(2, raw<std::int32_t>(16), 4).bytes(1, sin, 16, true).text(),
+            R"(getsockname(11, {sa_family=AF_INET, sin_port=htons(23470), sin_addr=inet_addr("127.0.0.1")}, [16]) = 0)");
+  EXPECT_EQ(Line("recvfrom", {4, 0x1000, 64, 0, 0, 0}, 16).bytes(1, "ping from client", 16, true).text(),
+            R"(recvfrom(4, "ping from client", 64, 0, NULL, NULL) = 16)");
+}
+
+TEST(DecodeArgs, Sockopts) {
+  EXPECT_EQ(Line("setsockopt", {11, 1, 2, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+            "setsockopt(11, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0");
+  EXPECT_EQ(Line("getsockopt", {11, 1, 3, 0x1000, 0x2000}, 0).bytes(4, raw<std::int32_t>(4), 4).bytes(3, raw<std::int32_t>(1), 4, true).text(),
+            "getsockopt(11, SOL_SOCKET, SO_TYPE, [1], [4]) = 0");
+  EXPECT_EQ(Line("getsockopt", {11, 1, 3, 0x1000, 0x2000}, 0).bytes(4, raw<std::int32_t>(8), 4).bytes(3, raw<std::int32_t>(1), 4, true).text(),
+            "getsockopt(11, SOL_SOCKET, SO_TYPE, [1], [8 => 4]) = 0");
+}
+
+TEST(DecodeArgs, GetrandomBytesInHex) {
+  EXPECT_EQ(Line("getrandom", {0x1000, 8, 1}, 8).bytes(0, "\x68\xd5\x80\xee\x78\x95\xd9\xc8", 8, true).text(),
+            R"(getrandom("\x68\xd5\x80\xee\x78\x95\xd9\xc8", 8, GRND_NONBLOCK) = 8)");
+}
+
+TEST(DecodeArgs, MoreStraceForms) {
+  EXPECT_EQ(Line("getgroups", {0, 0x1000}, 0).text(), "getgroups(0, [])                        = 0");
+  EXPECT_EQ(Line("getgroups", {8, 0x1000}, 0).bytes(1, std::string(32, '\0'), 32, true).text(),
+            "getgroups(8, [])                        = 0");
+  EXPECT_EQ(Line("socket", {2, 0x3039, 0}, -22).text(),
+            "socket(AF_INET, 0x3039 /* SOCK_??? */, IPPROTO_IP) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("mremap", {0x7f9356cbd000, 8192, 16384, 1, 0}, 0x7f9356cb9000).text(),
+            "mremap(0x7f9356cbd000, 8192, 16384, MREMAP_MAYMOVE) = 0x7f9356cb9000");
+  std::array<std::int64_t, 2> rq{0, 1000};
+  EXPECT_EQ(Line("clock_nanosleep", {0, 0, 0x1000, 0x7fff6f2829a0}, 0).bytes(2, raw(rq), 16).bytes(3, raw(rq), 16, true).text(),
+            "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=1000}, 0x7fff6f2829a0) = 0");
+  EXPECT_EQ(Line("prctl", {23, 0, 0, 0, 0}, 1).text(), "prctl(PR_CAPBSET_READ, CAP_CHOWN)       = 1");
+  EXPECT_EQ(Line("prctl", {39, 0, 0, 0, 0}, 0).text(), "prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)  = 0");
+  EXPECT_EQ(Line("prctl", {47, 1, 0, 0, 0}, 0).text(),
+            "prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_CHOWN, 0, 0) = 0");
+  EXPECT_EQ(Line("fcntl", {0, 1, 0}, 0).text(), "fcntl(0, F_GETFD)                       = 0");
+  EXPECT_EQ(Line("statx", {kAtFdcwd, 0x1000, 0x4000, 0x200, 0}, -2).str(1, "/tmp/decode-t/f").text(),
+            R"(statx(AT_FDCWD, "/tmp/decode-t/f", AT_STATX_DONT_SYNC, STATX_SIZE, NULL) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(Line("ioctl", {4, 0x40049409, 3}, -95).text(),
+            "ioctl(4, BTRFS_IOC_CLONE or FICLONE, 3) = -1 EOPNOTSUPP (Operation not supported)");
+}
+
 }  // namespace
 }  // namespace etrace

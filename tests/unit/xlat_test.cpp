@@ -47,6 +47,13 @@ TEST(Xlat, FlagsSplitInStraceOrder) {
   EXPECT_EQ(split("statx_mask", 0x7ff | 0x800 | 0x1000), "STATX_ALL|STATX_MNT_ID");
   EXPECT_EQ(split("at_flags", 0x1000), "AT_EMPTY_PATH");
   EXPECT_EQ(split("mmap_flags", 0x8000000), "134217728");  // unknown rest
+  // Tables the struct printers use (statx, statfs, open_how, stack_t).
+  EXPECT_EQ(split("statx_attributes", 0x10 | 0x20), "STATX_ATTR_IMMUTABLE|STATX_ATTR_APPEND");
+  EXPECT_EQ(split("statfs_flags", 0x1 | 0x400), "ST_RDONLY|ST_NOATIME");
+  EXPECT_EQ(split("resolve_flags", 0x8 | 0x4), "RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH");
+  EXPECT_EQ(split("sigaltstack_flags", 2), "SS_DISABLE");
+  EXPECT_EQ(name("fs_magic", 0x01021994), "TMPFS_MAGIC");
+  EXPECT_EQ(name("dirent_types", 10), "DT_LNK");
 }
 
 TEST(Xlat, EnumNames) {

@@ -1,0 +1,193 @@
+// Struct, array and sockaddr arguments: choosing the captured copy (entry or exit), trimming it
+// to what the call says is valid, then handing it to the struct printers (structs.h).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "decode/printers.h"
+#include "decode/structs.h"
+#include "etrace/event.h"
+#include "xlat/xlat.h"
+
+namespace etrace {
+
+namespace {
+
+std::int32_t int_at(std::string_view bytes) {
+  std::int32_t x = 0;
+  std::memcpy(&x, bytes.data(), std::min<std::size_t>(4, bytes.size()));
+  return x;
+}
+
+void print_int_in_brackets(Emitter& out, std::int64_t n) {
+  out.begin_array();
+  out.element();
+  out.integer(n);
+  out.end_array();
+}
+
+// [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], as strace shows a wait status.
+void print_wait_status(Emitter& out, std::int32_t s) {
+  std::string text;
+  if ((s & 0x7f) == 0) {
+    text = fmt::format("WIFEXITED(s) && WEXITSTATUS(s) == {}", (s >> 8) & 0xff);
+  } else if ((s & 0xff) == 0x7f) {
+    std::string sig = signal_name((s >> 8) & 0xff);
+    text = fmt::format("WIFSTOPPED(s) && WSTOPSIG(s) == {}", sig.empty() ? std::to_string((s >> 8) & 0xff) : sig);
+    if (s >> 16) text += fmt::format(" && s >> 16 == {}", s >> 16);
+  } else if (s == 0xffff) {
+    text = "WIFCONTINUED(s)";
+  } else {
+    std::string sig = signal_name(s & 0x7f);
+    text = fmt::format("WIFSIGNALED(s) && WTERMSIG(s) == {}", sig.empty() ? std::to_string(s & 0x7f) : sig);
+    if (s & 0x80) text += " && WCOREDUMP(s)";
+  }
+  out.begin_array();
+  out.element();
+  out.verbatim("{" + text + "}");
+  out.end_array();
+}
+
+// gid_t lists (getgroups, setgroups): [0, 4, 27].
+void print_u32_array(Emitter& out, std::string_view bytes) {
+  out.begin_array();
+  for (std::size_t off = 0; off + 4 <= bytes.size(); off += 4) {
+    std::uint32_t x;
+    std::memcpy(&x, bytes.data() + off, 4);
+    out.element();
+    out.uinteger(x);
+  }
+  out.end_array();
+}
+
+// select's sets hold only the fds below nfds: whole bytes, then the top byte masked.
+std::string cut_fd_set(std::string_view bytes, std::int32_t nfds) {
+  if (nfds <= 0) return {};
+  const std::size_t want = (static_cast<std::size_t>(nfds) + 7) / 8;
+  std::string b(bytes.substr(0, want));
+  if (b.size() == want && nfds % 8) b.back() = static_cast<char>(b.back() & ((1u << (nfds % 8)) - 1));
+  return b;
+}
+
+// Arrays whose element count the return value gives (epoll_wait's events, recvmmsg's msgvec);
+// iovec counts are bytes, not elements.
+bool ret_counts_elements(std::string_view name) { return name != "iovec" && name != "pollfd"; }
+
+}  // namespace
+
+const Payload* entry_payload(const SyscallCall& call, int arg) {
+  const Payload* exit_copy = nullptr;
+  for (const auto& p : call.payloads) {
+    if (p.arg != arg) continue;
+    if (!(p.flags & ETRACE_PLF_AT_EXIT) && !p.fault()) return &p;
+    if ((p.flags & ETRACE_PLF_AT_EXIT) && !p.fault()) exit_copy = &p;  // an input refetched at exit
+  }
+  return exit_copy ? exit_copy : call.payload(arg);
+}
+
+const Payload* exit_payload(const SyscallCall& call, int arg) {
+  for (const auto& p : call.payloads)
+    if (p.arg == arg && (p.flags & ETRACE_PLF_AT_EXIT) && !p.fault()) return &p;
+  return nullptr;
+}
+
+void print_struct_arg(const CallView& v, int i) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  const bool out_kind = a.kind == ArgKind::StructOut;
+  const std::uint64_t addr = v.arg(i);
+  if (addr == 0 || (out_kind && !v.succeeded())) return v.out.pointer(addr);
+  std::string_view name = a.detail;
+  if (name == "socklen") return print_socklen_arg(v, i);
+  // getdents: a call that returned 0 filled nothing, and nothing was captured.
+  if (out_kind && a.size == 0 && v.call.ret == 0) {
+    if (v.ctx.opts.verbose) {
+      v.out.begin_array();
+      return v.out.end_array();
+    }
+    v.out.pointer(addr);
+    return v.out.comment("0 entries");
+  }
+  // getgroups(0, []): a list of no entries is not read at all.
+  if (name == "gid_t" && a.len_arg >= 0 && v.iarg(a.len_arg) == 0) {
+    v.out.begin_array();
+    return v.out.end_array();
+  }
+  const Payload* p = out_kind ? v.call.payload(i) : entry_payload(v.call, i);
+  if (!p || p->fault()) return v.out.pointer(addr);
+  std::string_view bytes = p->bytes;
+  if (name == "int" && bytes.size() >= 4) return print_int_in_brackets(v.out, int_at(bytes));
+  if (name == "int64" && bytes.size() >= 8) {
+    std::int64_t n;
+    std::memcpy(&n, bytes.data(), 8);
+    return print_int_in_brackets(v.out, n);
+  }
+  if (name == "wait_status" && bytes.size() >= 4) return print_wait_status(v.out, int_at(bytes));
+  std::string array_name;
+  if (a.len_arg >= 0 && a.size) {
+    std::uint64_t n = static_cast<std::uint32_t>(v.arg(a.len_arg));
+    if (out_kind && ret_counts_elements(name)) n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>(v.call.ret));
+    bytes = bytes.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(bytes.size(), n * a.size)));
+    if (name == "gid_t") return print_u32_array(v.out, bytes);
+    array_name = std::string(name) + "[]";
+    name = array_name;
+  }
+  std::string cut;
+  if (name == "fd_set") {
+    cut = cut_fd_set(bytes, v.iarg(0));
+    bytes = cut;
+  }
+  const bool ok = a.size == 0 ? decode_struct_at(name, addr, bytes, v.ctx, v.out)
+                              : decode_struct(name, bytes, v.ctx, v.out);
+  if (!ok) v.out.pointer(addr);
+}
+
+// accept(3, {sa_family=AF_INET, ...}, [16]): exactly addrlen bytes, the length the kernel wrote
+// back for outputs (the capture's aux) but never more than the buffer the caller offered.
+void print_sockaddr_arg(const CallView& v, int i, bool out_kind) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  const std::uint64_t addr = v.arg(i);
+  const Payload* p = v.call.payload(i);
+  if (addr == 0 || !p || p->fault() || (out_kind && !v.succeeded())) return v.out.pointer(addr);
+  std::size_t len = p->bytes.size();
+  if (!out_kind && a.len_arg >= 0) len = std::min<std::size_t>(len, static_cast<std::uint32_t>(v.arg(a.len_arg)));
+  if (out_kind) {
+    len = std::min<std::size_t>(len, p->aux);
+    const std::int64_t offered = socklen_at_entry(v, a.len_arg);
+    if (offered >= 0) len = std::min<std::size_t>(len, static_cast<std::size_t>(offered));
+  }
+  if (len < 2) return v.out.pointer(addr);
+  decode_sockaddr(std::string_view(p->bytes).substr(0, len), v.ctx, v.out);
+}
+
+std::int64_t socklen_at_entry(const CallView& v, int len_arg) {
+  if (len_arg < 0 || v.arg(len_arg) == 0) return -1;
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(len_arg)];
+  if (a.detail != "socklen") return -1;
+  const Payload* p = entry_payload(v.call, len_arg);
+  if (!p || p->fault() || p->bytes.size() < 4) return -1;
+  return int_at(p->bytes);
+}
+
+// [128 => 16]: the length offered at entry and the one the kernel wrote back, when they differ.
+void print_socklen_arg(const CallView& v, int i) {
+  const std::int64_t in = socklen_at_entry(v, i);
+  if (in < 0) return v.out.pointer(v.arg(i));
+  // The length written back is what the buffer argument's capture read through this pointer.
+  std::int64_t back = -1;
+  if (v.succeeded()) {
+    for (const auto& p : v.call.payloads) {
+      if (p.arg == i || !(p.flags & ETRACE_PLF_AT_EXIT)) continue;
+      const ArgSpec& b = v.spec.args[p.arg];
+      if (b.len_arg == i && (b.kind == ArgKind::SockaddrOut)) back = static_cast<std::int64_t>(p.aux);
+    }
+  }
+  if (back < 0 || back == in) return print_int_in_brackets(v.out, in);
+  v.out.begin_array();
+  v.out.element();
+  v.out.verbatim(fmt::format("{} => {}", in, back));
+  v.out.end_array();
+}
+
+}  // namespace etrace
