@@ -409,3 +409,69 @@ int etrace_dump_inflight(struct bpf_iter__task *ctx)
 	bpf_seq_write(ctx->meta->seq, st, sizeof(*st));
 	return 0;
 }
+
+#define NR_EXECVE 59 /* x86_64 */
+
+/* execve's strings may sit in pages the calling process has not faulted in (a fork child's
+ * view of the parent's read-only data): the read at entry then fails, and after a successful
+ * exec the old memory is gone. The new image holds the same strings, resident, at this point:
+ * the path in bprm->filename, argv between mm->arg_start and arg_end. Sent as an ENTER record
+ * that the exit record's own (faulted) payloads defer to. */
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(etrace_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
+{
+	struct etrace_inflight *st = inflight__get(0);
+	if (count_only || !st || !st->active || !st->refetch || st->nr != NR_EXECVE)
+		return 0;
+	struct scratch *sc = scratch__get();
+	if (!sc)
+		return 0;
+	__u8 *buf = sc->buf;
+	struct etrace_syscall_record *rec = (void *)buf;
+	record__header(&rec->hdr, ETRACE_REC_ENTER, bpf_get_current_pid_tgid());
+	rec->nr = st->nr;
+	__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
+	rec->ret = 0;
+	rec->enter_ts_ns = st->enter_ts;
+	rec->seq = st->seq;
+
+	__u32 off = sizeof(*rec);
+	struct etrace_payload *pl = (void *)(buf + off);
+	pl->arg = 0;
+	pl->type = ETRACE_PL_STRING;
+	pl->flags = 0;
+	pl->aux = 0;
+	long n = bpf_probe_read_kernel_str(buf + off + sizeof(*pl), 4096, BPF_CORE_READ(bprm, filename));
+	if (n < 0) {
+		pl->flags = ETRACE_PLF_FAULT;
+		n = 0;
+	}
+	pl->len = (__u32)n;
+	off = capture__bound(off + sizeof(*pl) + capture__round8((__u32)n), ETRACE_SCRATCH_HALF - 1);
+
+	pl = (void *)(buf + off);
+	pl->arg = 1;
+	pl->type = ETRACE_PL_STRVEC;
+	pl->flags = 0;
+	pl->aux = BPF_CORE_READ(bprm, argc);
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+	__u64 start = BPF_CORE_READ(mm, arg_start), end = BPF_CORE_READ(mm, arg_end);
+	__u64 len = end > start ? end - start : 0;
+	if (len > ETRACE_SCRATCH_HALF - 64) {
+		len = ETRACE_SCRATCH_HALF - 64;
+		pl->flags |= ETRACE_PLF_TRUNCATED;
+	}
+	__u32 blen = capture__bound((__u32)len, ETRACE_SCRATCH_HALF - 1);
+	if (bpf_probe_read_user(buf + off + sizeof(*pl), blen, (void *)start)) {
+		pl->flags |= ETRACE_PLF_FAULT;
+		blen = 0;
+	}
+	pl->len = blen;
+	off = capture__bound(off + sizeof(*pl) + capture__round8(blen), ETRACE_SCRATCH_SIZE - 1);
+
+	rec->npayloads = 2;
+	__u32 lost = st->lost;
+	record__submit(buf, off, st);
+	st->flags = st->lost > lost ? ETRACE_SC_ENTER_LOST : ETRACE_SC_ENTER_SENT;
+	return 0;
+}
