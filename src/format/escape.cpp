@@ -33,6 +33,20 @@ void append_quoted(std::string& out, std::string_view bytes, int hex) {
   }
   out.push_back('"');
   for (std::size_t i = 0; i < bytes.size(); ++i) {
+    // Runs of printable bytes go in one append: this loop is on every traced buffer.
+    if (!use_hex) {
+      std::size_t end = i;
+      while (end < bytes.size()) {
+        const auto b = static_cast<unsigned char>(bytes[end]);
+        if (!printable(b) || b == '"' || b == '\\') break;
+        ++end;
+      }
+      if (end > i) {
+        out.append(bytes.data() + i, end - i);
+        i = end - 1;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(bytes[i]);
     if (use_hex) {
       out += "\\x";
