@@ -95,7 +95,7 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
         _exit(126);
       }
     }
-    execve(path.c_str(), args.data(), envp.data());
+    execve(path.c_str(), args.data(), opts.env_changes.empty() ? environ : envp.data());
     const int err = errno;
     // The trace shows the failed execve; say it on stderr too, as strace does.
     dprintf(2, "etrace: exec '%s': %s\n", path.c_str(), std::strerror(err));

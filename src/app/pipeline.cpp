@@ -208,9 +208,13 @@ void Pipeline::on_exit(const TaskExitRecord& r) {
   entered_.erase(r.hdr.tid);
   if (opts_.print_exits) {
     LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
-    if (auto it = last_nr_.find(r.hdr.tid); it != last_nr_.end()) line.nr = it->second;
     const int status = r.exit_code;
     const bool killed = (status & 0x7f) != 0;
+    if (auto it = last_nr_.find(r.hdr.tid); it != last_nr_.end()) line.nr = it->second;
+    // -n: strace shows the call the task ended in; a task that exited did so in exit_group
+    // (or exit), even when the trace set left that call out.
+    constexpr std::int64_t kExit = 60, kExitGroup = 231;
+    if (!killed && line.nr != kExit && line.nr != kExitGroup) line.nr = kExitGroup;
     out_.exit_line(line, (status >> 8) & 0xff, killed, killed ? signal_name(status & 0x7f) : std::string(),
                    (status & 0x80) != 0);
   }
