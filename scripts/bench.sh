@@ -510,6 +510,8 @@ bench_memory() {
 # Everything runs inside functions, so bash has parsed the whole file before the first run
 # starts and an edit to this script during a benchmark cannot derail it.
 main() {
+	local load_start
+	load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 	log "machine: $(nproc) CPUs, kernel $(uname -r); reps=$REPS target=${TARGET_S}s per run; tracers: ${TRACERS[*]}"
 	header
 	for w in write_loop open_loop fork_loop threads; do
@@ -530,6 +532,8 @@ main() {
 	{
 		echo "etrace benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, kernel $(uname -r), reps=$REPS$([ "$QUICK" = 1 ] && echo ' (--quick)')"
 		echo "etrace: $ETRACE_SRC; tree at $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null)"
+		# Other work on the machine widens the ranges; say how busy it was.
+		echo "load average at start: $load_start; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo
 		printf '%s\n' "${ROWS[@]}"
 	} >"$RESULTS"
