@@ -7,6 +7,8 @@
 #
 # LIST is a comma list of sections: write_loop,open_loop,fork_loop,threads,filtered,nginx,startup,memory.
 # Needs root (BPF, perf events, ptrace of other processes). Not a test: nothing here fails on a slow run.
+# Result arrays are read through a nameref (sum_field), which shellcheck cannot follow.
+# shellcheck disable=SC2034
 set -uo pipefail
 # grep over multi-megabyte traces is 20x faster without UTF-8 matching; the traces are ASCII.
 export LC_ALL=C
@@ -252,7 +254,8 @@ header() {
 
 # Slowdown of one tracer on one workload, paired per repetition with that repetition's untraced run.
 report_rows() { # workload tracers...
-	local w=$1 t r ratios st pc issued seen lost paths note
+	local w=$1 t r m lo hi pc issued seen lost paths note
+	local -a ratios pcs
 	shift
 	for t in "$@"; do
 		ratios=() pcs=()
@@ -368,14 +371,16 @@ start_nginx() {
 
 # Attach, wait until the tracer shows a response being written (or 5 s), load with wrk, detach.
 run_nginx() { # tracer rep
-	local t=$1 r=$2 out=$TMP/out err=$TMP/err tp= i probes=0 w rps total seen pids
+	local t=$1 r=$2 out=$TMP/out err=$TMP/err tp='' i probes=0 w rps total seen pids p
+	local -a strace_pids=()
+	for p in "$NGINX_PID" "${NGINX_WORKERS[@]}"; do strace_pids+=(-p "$p"); done
 	rm -f "$out" "$err"
 	pids=$(printf '%s,' "$NGINX_PID" "${NGINX_WORKERS[@]}")
 	case $t in
 	none) ;;
 	etrace) "$ETRACE" -f -p "$NGINX_PID" -o "$out" >/dev/null 2>"$err" </dev/null & tp=$! ;;
 	etrace-all) "$ETRACE" -f -p "${pids%,}" -o "$out" >/dev/null 2>"$err" </dev/null & tp=$! ;;
-	strace) strace -f -o "$out" -p "$NGINX_PID" $(printf -- '-p %s ' "${NGINX_WORKERS[@]}") >/dev/null 2>"$err" </dev/null & tp=$! ;;
+	strace) strace -f -o "$out" "${strace_pids[@]}" >/dev/null 2>"$err" </dev/null & tp=$! ;;
 	perf) perf trace -o "$out" -p "${pids%,}" >/dev/null 2>"$err" </dev/null & tp=$! ;;
 	bpftrace) bpftrace -o "$out" -e "$(bpf_prog 'comm == "nginx"')" >/dev/null 2>"$err" </dev/null & tp=$! ;;
 	esac
@@ -404,7 +409,8 @@ run_nginx() { # tracer rep
 }
 
 bench_nginx() {
-	local t r i ratios
+	local t r i m lo hi rps
+	local -a ratios rpss
 	declare -gA RPS
 	start_nginx || { log "nginx did not start: $(tail -3 "$TMP/nginx/logs/error.log" 2>/dev/null)"; return; }
 	log "nginx: master $NGINX_PID, workers ${NGINX_WORKERS[*]}, 127.0.0.1:$PORT"
