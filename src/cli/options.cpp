@@ -336,6 +336,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (o.summary_too) o.summary = true;
   if (!o.summary && !o.summary_columns.empty())
     return fail("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+  if (!o.summary && o.wall_time) return fail("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+  if (!o.summary && app.count("-S"))
+    o.warnings.push_back("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
   if (!is_power_of_two(o.buffer_size) || o.buffer_size < 4096)
     return fail("--buffer-size must be a power of two of at least 4096 bytes");
   if (!parse_summary_sort(o.summary_sort)) return fail("invalid sortby: '" + o.summary_sort + "'");

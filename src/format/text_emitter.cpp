@@ -22,23 +22,28 @@ void TextEmitter::prefix(const LineInfo& info) {
     else if (column) fmt::format_to(std::back_inserter(out_), "{}<{}> ", info.tid, comm);
     else fmt::format_to(std::back_inserter(out_), "[pid {:>5}<{}>] ", info.tid, comm);
   }
+  std::uint64_t delta = 0;
   if (opts_.relative) {
-    const std::uint64_t delta = last_ts_ns_ ? info.ts_ns - last_ts_ns_ : 0;
+    delta = last_ts_ns_ ? info.ts_ns - last_ts_ns_ : 0;
     last_ts_ns_ = info.ts_ns;
-    fmt::format_to(std::back_inserter(out_), "{:>6}.{:06} ", delta / 1000000000, delta / 1000 % 1000000);
-  } else if (opts_.timestamps) {
+  }
+  if (opts_.timestamps) {
     const std::int64_t real = static_cast<std::int64_t>(info.ts_ns) + opts_.mono_to_real_ns;
     const std::time_t secs = static_cast<std::time_t>(real / 1000000000);
     const long usec = static_cast<long>(real / 1000 % 1000000);
     if (opts_.timestamps >= 3) {
-      fmt::format_to(std::back_inserter(out_), "{}.{:06} ", secs, usec);
+      fmt::format_to(std::back_inserter(out_), "{}.{:06}", secs, usec);
     } else {
       std::tm tm{};
       localtime_r(&secs, &tm);
       fmt::format_to(std::back_inserter(out_), "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
       if (opts_.timestamps == 2) fmt::format_to(std::back_inserter(out_), ".{:06}", usec);
-      out_.push_back(' ');
     }
+    // strace -t -r: "17:55:20 (+     0.000297) brk(NULL)"
+    if (opts_.relative) fmt::format_to(std::back_inserter(out_), " (+{:>6}.{:06})", delta / 1000000000, delta / 1000 % 1000000);
+    out_.push_back(' ');
+  } else if (opts_.relative) {
+    fmt::format_to(std::back_inserter(out_), "{:>6}.{:06} ", delta / 1000000000, delta / 1000 % 1000000);
   }
   // strace -n puts the task's current syscall number on every line, exit and signal lines too.
   if (opts_.numbers && info.nr >= 0) fmt::format_to(std::back_inserter(out_), "[{:>4}] ", info.nr);

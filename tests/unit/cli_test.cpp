@@ -46,7 +46,7 @@ TEST(Cli, Defaults) {
 }
 
 TEST(Cli, ShortFlagsAndCounts) {
-  auto o = ok({"-ff", "-yy", "-xx", "-ttt", "-qqq", "-r", "-T", "-n", "-v", "-Y", "-w", "-z", "-Z", "-A", "-o", "f", "true"});
+  auto o = ok({"-ff", "-yy", "-xx", "-ttt", "-qqq", "-r", "-T", "-n", "-v", "-Y", "-c", "-w", "-z", "-Z", "-A", "-o", "f", "true"});
   EXPECT_EQ(o.follow, 2);
   EXPECT_EQ(o.decorate_fds, 2);
   EXPECT_EQ(o.hex, 2);
@@ -186,6 +186,16 @@ TEST(Cli, Errors) {
   EXPECT_NE(error({"--trace"}).find("option '--trace' requires an argument"), std::string::npos);
   EXPECT_NE(error({"--summary-only=1", "true"}).find("doesn't allow an argument"), std::string::npos);
   EXPECT_NE(error({"-P"}).find("trace-path"), std::string::npos);
+}
+
+// strace 6.1: "-w/--summary-wall-clock must be given with ..." (error) and
+// "-S/--summary-sort-by has no effect without ..." (warning, tracing goes on).
+TEST(Cli, SummaryOptionsWithoutSummary) {
+  EXPECT_NE(error({"-w", "true"}).find("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"),
+            std::string::npos);
+  auto o = ok({"-S", "calls", "true"});
+  ASSERT_EQ(o.warnings.size(), 1u);
+  EXPECT_EQ(o.warnings[0], "-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
 }
 
 TEST(Cli, AppendWithoutOutputWarns) {

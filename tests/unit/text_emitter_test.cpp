@@ -207,6 +207,24 @@ TEST(TextEmitterTime, Relative) {
             "     0.000114 +++ exited with 0 +++\n");
 }
 
+// strace -r -t: "17:55:20 (+     0.000000) execve(...)", then "17:55:20 (+     0.000297) brk(NULL)"
+TEST(TextEmitterTime, RelativeBesideAbsolute) {
+  Utc utc;
+  std::string out;
+  TextOptions o;
+  o.timestamps = 1;
+  o.relative = true;
+  TextEmitter e(out, o);
+  LineInfo info;
+  info.ts_ns = kTs;
+  e.exit_line(info, 0, false, {}, false);
+  info.ts_ns += 297000;
+  e.exit_line(info, 0, false, {}, false);
+  EXPECT_EQ(out,
+            "17:35:53 (+     0.000000) +++ exited with 0 +++\n"
+            "17:35:53 (+     0.000297) +++ exited with 0 +++\n");
+}
+
 // strace -a 10: "write(1, "hi\n", 3) = 3"
 TEST(TextEmitterTime, ColumnOption) {
   std::string out;
