@@ -166,13 +166,18 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	const struct etrace_syscall_plan *plan = plan__lookup(id);
 	if (!plan || !(plan->flags & ETRACE_PLAN_ENABLED))
 		return 0;
-	if (!filter__allow_task(pid_tgid >> 32))
-		return 0;
-
-	struct etrace_inflight *st = inflight__get(BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (!st) {
-		drops__count(ETRACE_DROP_INFLIGHT_FULL);
-		return 0;
+	/* A thread with state passed the filters at its first traced call: skip the pid/comm/cgroup
+	 * lookups from then on (after an exec, --comm decides again). */
+	struct etrace_inflight *st = inflight__get(0);
+	if (!st || st->recheck) {
+		if (!filter__allow_task(pid_tgid >> 32))
+			return 0;
+		st = inflight__get(BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!st) {
+			drops__count(ETRACE_DROP_INFLIGHT_FULL);
+			return 0;
+		}
+		st->recheck = 0;
 	}
 	st->tid = (__u32)pid_tgid;
 	st->seq++;
@@ -421,6 +426,8 @@ SEC("tp_btf/sched_process_exec")
 int BPF_PROG(etrace_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
 {
 	struct etrace_inflight *st = inflight__get(0);
+	if (st && filter_comms)
+		st->recheck = 1; /* the new image has a new comm */
 	if (count_only || !st || !st->active || !st->refetch || st->nr != NR_EXECVE)
 		return 0;
 	struct scratch *sc = scratch__get();

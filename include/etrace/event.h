@@ -117,7 +117,8 @@ struct etrace_inflight {
 	etrace_u16 inline_count; /* how many payloads */
 	etrace_u32 tgid;
 	etrace_u8 refetch;       /* captures to retry at exit: they faulted at entry */
-	etrace_u8 pad[3];
+	etrace_u8 recheck;       /* judge the filters again at the next call (after an exec) */
+	etrace_u8 pad[2];
 	etrace_u32 tid;
 	etrace_u32 seq;          /* calls this thread has entered */
 	etrace_u32 seen_seq;     /* seq when the in-flight iterator last saw the call running */
