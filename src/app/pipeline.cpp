@@ -112,8 +112,10 @@ void Pipeline::on_syscall(SyscallRecord& r) {
   line.nr = call.nr;
   line.duration_ns = call.has_ret && call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
   if (hooks_.before_call) hooks_.before_call(info, call);
-  if (wanted(call.nr) && status_wanted(call) && (!hooks_.keep_call || hooks_.keep_call(info, call))) {
-    if (hooks_.on_call_counted) hooks_.on_call_counted(info, call);
+  // strace -c counts every call of the trace set that -P admits, whatever its status (-z/-Z).
+  const bool kept = wanted(call.nr) && (!hooks_.keep_call || hooks_.keep_call(info, call));
+  if (kept && hooks_.on_call_counted) hooks_.on_call_counted(info, call);
+  if (kept && status_wanted(call)) {
     if (opts_.print_calls) {
       set_decode_options(call.nr);
       print_call(info, call, line);

@@ -42,7 +42,8 @@ struct PipelineHooks {
   std::function<void(const SyscallInfo*, const SyscallCall&)> after_call;   // fd table: forget closed fds
   std::function<void(std::uint32_t parent_tgid, std::uint32_t child_tgid)> on_fork;
   std::function<void(std::uint32_t tgid)> on_process_exit;
-  std::function<void(const SyscallInfo*, const SyscallCall&)> on_call_counted;  // -c: calls that pass the filters
+  // -c: calls of the trace set that keep_call admits, whatever their status (as strace counts).
+  std::function<void(const SyscallInfo*, const SyscallCall&)> on_call_counted;
   std::function<void(int sig, std::string_view siginfo, Emitter&)> siginfo_printer;
   // Userspace filters decided per call (-P, trace-fds=), after before_call: false hides the call.
   std::function<bool(const SyscallInfo*, const SyscallCall&)> keep_call;

@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "app/call_filters.h"
+#include "app/descendants.h"
 #include "app/fatal.h"
 #include "app/hex_dump.h"
 #include "app/launch.h"
@@ -236,13 +237,18 @@ int run_trace(const Options& o) {
   cfg.comms = o.comms;
   cfg.cgroup_path = o.cgroup;
   cfg.buffer_size = o.buffer_size;
-  cfg.status_mask = kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
+  // -c counts calls whatever -z/-Z say (as strace does), so the kernel must not drop them.
+  cfg.status_mask = o.summary || kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
   // -c alone counts in the kernel, unless a userspace filter or a per-call column needs the calls.
   cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort);
   cfg.precise_time = o.timestamps || o.relative || o.durations || o.summary || o.json;
   cfg.filter_tgids = child.has_value() || !o.pids.empty();
   if (child) cfg.tgids.push_back(static_cast<std::uint32_t>(child->pid()));
-  for (int pid : o.pids) cfg.tgids.push_back(static_cast<std::uint32_t>(pid));
+  for (int pid : o.pids) {
+    cfg.tgids.push_back(static_cast<std::uint32_t>(pid));
+    if (o.follow)  // -f -p: the service's existing workers too, not only children forked later
+      for (int kid : descendants_of(pid)) cfg.tgids.push_back(static_cast<std::uint32_t>(kid));
+  }
 
   Session session(cfg);
   out_file.started();
@@ -337,6 +343,7 @@ int run_trace(const Options& o) {
   SummaryCounter counter;
   if (o.summary && !cfg.count_only)
     hooks.on_call_counted = [&](const SyscallInfo*, const SyscallCall& call) {
+      if (!call.has_ret) return;  // strace counts at syscall exit: exit_group never gets there
       counter.add(call.nr, call.failed(), call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0);
     };
   Pipeline pipeline(popt, sinks->emitter(), hooks);

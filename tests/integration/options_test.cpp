@@ -186,6 +186,10 @@ TEST(Options, SummaryCountsMatchStrace) {
   EXPECT_TRUE(same(b));
   ASSERT_GE(b.etrace.size(), 5u);
   EXPECT_EQ(b.etrace[0], "syscall              calls    errors");
+  // -z/-Z do not change what -c counts; exit_group (no return) is never counted.
+  EXPECT_TRUE(same(trace_both({"-c", "-Z", "-U", "name,calls,errors", "-S", "name", prog("basic_io")})));
+  EXPECT_TRUE(same(trace_both({"-C", "-z", "-U", "name,calls,errors", "-S", "name", "-e",
+                               "trace=access,openat,close,exit_group", prog("basic_io")})));
   auto all = trace_both({"-c", "-e", "trace=connect", "true"});  // nothing counted: no table
   EXPECT_TRUE(same(all));
   EXPECT_TRUE(all.etrace.empty());
