@@ -62,6 +62,17 @@ void print_u32_array(Emitter& out, std::string_view bytes) {
   out.end_array();
 }
 
+// A CPU mask: the numbers of the bits set, [0 1].
+void print_cpu_set(Emitter& out, std::string_view bytes) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < bytes.size() * 8; ++i) {
+    if (!((static_cast<unsigned char>(bytes[i / 8]) >> (i % 8)) & 1)) continue;
+    if (text.size() > 1) text.push_back(' ');
+    text += std::to_string(i);
+  }
+  out.verbatim(text + "]");
+}
+
 // select's sets hold only the fds below nfds: whole bytes, then the top byte masked.
 std::string cut_fd_set(std::string_view bytes, std::int32_t nfds) {
   if (nfds <= 0) return {};
@@ -124,6 +135,7 @@ void print_struct_arg(const CallView& v, int i) {
     return print_int_in_brackets(v.out, n);
   }
   if (name == "wait_status" && bytes.size() >= 4) return print_wait_status(v.out, int_at(bytes));
+  if (name == "cpu_set") return print_cpu_set(v.out, bytes);
   std::string array_name;
   if (a.len_arg >= 0 && a.size) {
     std::uint64_t n = static_cast<std::uint32_t>(v.arg(a.len_arg));

@@ -100,10 +100,22 @@ void print_signal(Emitter& out, std::int64_t sig) {
 }
 
 void print_mode(Emitter& out, std::uint64_t mode) {
+  std::string text = mode_text(mode);
+  if (text.empty()) return out.octal(mode);
+  out.verbatim(text);
+}
+
+// S_IFDIR|S_ISVTX|0777: with a file type the set-id and sticky bits are named; without one the
+// whole mode is a plain octal number (chmod's 04755). Empty when there is no type.
+std::string mode_text(std::uint64_t mode) {
   std::string_view type;
   if (const XlatTable* t = find_xlat("file_types")) type = xlat_name(*t, mode & 0170000);
-  if (type.empty()) return out.octal(mode);
-  out.verbatim(fmt::format("{}|0{:03o}", type, mode & 07777));
+  if (type.empty()) return {};
+  std::string text(type);
+  if (mode & 04000) text += "|S_ISUID";
+  if (mode & 02000) text += "|S_ISGID";
+  if (mode & 01000) text += "|S_ISVTX";
+  return text + fmt::format("|0{:02o}", mode & 0777);
 }
 
 // O_RDONLY|O_CREAT|O_CLOEXEC: the access mode is a two-bit field, not a flag.

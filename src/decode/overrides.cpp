@@ -400,7 +400,7 @@ void result_fcntl(const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
     r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
     if (r.value) r.decoration = join("fd_flags", static_cast<std::uint64_t>(r.value), false);
   } else if (cmd == F_GETFL) {
-    r.kind = CallResult::Kind::Hex;
+    r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
     r.decoration = join("open_flags", static_cast<std::uint64_t>(r.value), true);
   } else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
     r.kind = CallResult::Kind::Fd;

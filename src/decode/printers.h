@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "decode/decoder.h"
@@ -35,6 +36,7 @@ void print_flags(Emitter& out, std::string_view table, std::uint64_t value);
 void print_enum(Emitter& out, std::string_view table, std::uint64_t value);
 void print_signal(Emitter& out, std::int64_t sig);
 void print_mode(Emitter& out, std::uint64_t mode);
+std::string mode_text(std::uint64_t mode);
 void print_open_flags(Emitter& out, std::uint64_t flags);
 
 // Struct, array and sockaddr arguments (arg_structs.cpp).

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <vector>
 
+#include "decode/printers.h"
 #include "decode/struct_util.h"
 #include "xlat/xlat.h"
 
@@ -38,12 +39,7 @@ void emit_enum(Emitter& out, std::string_view table, std::uint64_t v, std::strin
   if (!unknown.empty()) out.comment(unknown);
 }
 
-void emit_mode(Emitter& out, std::uint32_t mode) {
-  std::string_view type;
-  if (const XlatTable* t = find_xlat("file_types")) type = xlat_name(*t, mode & 0170000);
-  if (type.empty()) return out.octal(mode);
-  out.verbatim(fmt::format("{}|0{:03o}", type, mode & 07777));
-}
+void emit_mode(Emitter& out, std::uint32_t mode) { print_mode(out, mode); }
 
 void emit_signal(Emitter& out, std::int64_t sig) {
   std::string n = signal_name(static_cast<int>(sig));

@@ -8,6 +8,7 @@
 //   - Struct detail "int" / "int64": one scalar behind a pointer, printed as `[16]`.
 //   - Struct detail "name[2]": two consecutive structs (utimensat's times).
 //   - Struct detail "socklen": an in/out socklen_t, `[128 => 16]` (see a_socklen).
+//   - Struct detail "cpu_set": a CPU bit mask, `[0 1]` (its bytes: cpusetsize at entry, ret at exit).
 //   - Struct detail "gid_t" with len_arg: a list of ids, `[0, 27]`.
 //   - BufOut detail "hex": bytes strace always shows in \x form (getrandom).
 //   - BufOut detail "cstring": NUL-terminated output (getcwd), shown without its NUL.
@@ -350,12 +351,12 @@ constexpr SyscallSpec kSpecs[] = {
     sc("rt_tgsigqueueinfo", kP | kS, {a_int("tgid"), a_int("tid"), a_sig("sig"), a_sin("info", "siginfo", 128)}),
     sc("sched_get_priority_max", 0, {a_enum("policy", "sched_policies")}),
     sc("sched_get_priority_min", 0, {a_enum("policy", "sched_policies")}),
-    sc("sched_getaffinity", 0, {a_int("pid"), a_uint("cpusetsize"), a_ptr("mask")}),
+    sc("sched_getaffinity", 0, {a_int("pid"), a_uint("cpusetsize"), a_sout("mask", "cpu_set", 0)}),
     sc("sched_getattr", 0, {a_int("pid"), a_sout("attr", "sched_attr", 56), a_uint("size"), a_uint("flags")}),
     sc("sched_getparam", 0, {a_int("pid"), a_sout("param", "sched_param", 4)}),
     sc("sched_getscheduler", 0, {a_int("pid")}),
     sc("sched_rr_get_interval", 0, {a_int("pid"), a_sout("tp", "timespec", 16)}),
-    sc("sched_setaffinity", 0, {a_int("pid"), a_uint("cpusetsize"), a_ptr("mask")}),
+    sc("sched_setaffinity", 0, {a_int("pid"), a_uint("cpusetsize"), a_sin("mask", "cpu_set", 1, 1)}),
     sc("sched_setattr", 0, {a_int("pid"), a_sin("attr", "sched_attr", 56), a_uint("flags")}),
     sc("sched_setparam", 0, {a_int("pid"), a_sin("param", "sched_param", 4)}),
     sc("sched_setscheduler", 0, {a_int("pid"), a_enum("policy", "sched_policies"), a_sin("param", "sched_param", 4)}),

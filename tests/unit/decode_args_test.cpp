@@ -377,5 +377,21 @@ TEST(DecodeArgs, MoreStraceForms) {
             "ioctl(4, BTRFS_IOC_CLONE or FICLONE, 3) = -1 EOPNOTSUPP (Operation not supported)");
 }
 
+TEST(DecodeArgs, ModesNameSetIdBitsOnlyBesideAFileType) {
+  EXPECT_EQ(Line("chmod", {0x1000, 04755}, 0).str(0, "/tmp/decode-cx/tt").text(),
+            R"(chmod("/tmp/decode-cx/tt", 04755)       = 0)");
+  EXPECT_EQ(Line("mknodat", {kAtFdcwd, 0x1000, 010000 | 01000 | 0600, 0}, 0).str(1, "/tmp/decode-cx/nn").text(),
+            R"(mknodat(AT_FDCWD, "/tmp/decode-cx/nn", S_IFIFO|S_ISVTX|0600) = 0)");
+}
+
+TEST(DecodeArgs, CpuMasks) {
+  std::string mask(128, '\0');
+  mask[0] = 2;
+  EXPECT_EQ(Line("sched_setaffinity", {0, 128, 0x1000}, 0).bytes(2, mask, 128).text(),
+            "sched_setaffinity(0, 128, [1])          = 0");
+  EXPECT_EQ(Line("sched_getaffinity", {0, 128, 0x1000}, 32).bytes(2, mask.substr(0, 32), 32, true).text(),
+            "sched_getaffinity(0, 128, [1])          = 32");
+}
+
 }  // namespace
 }  // namespace etrace

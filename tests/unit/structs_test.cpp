@@ -430,5 +430,16 @@ TEST_F(StructsTest, SchedParam) {
   EXPECT_EQ(render("sched_param", raw(sp)), "[0]");
 }
 
+TEST_F(StructsTest, StatModeNamesSetIdAndStickyBits) {
+  // newfstatat(3, "", {st_mode=S_IFREG|S_ISUID|S_ISGID|S_ISVTX|000, st_size=0, ...}, AT_EMPTY_PATH) = 0
+  struct stat st {};
+  st.st_mode = S_IFREG | 07000;
+  EXPECT_EQ(render("stat", raw(st)), "{st_mode=S_IFREG|S_ISUID|S_ISGID|S_ISVTX|000, st_size=0, ...}");
+  // newfstatat(AT_FDCWD, "/dev/shm", {st_mode=S_IFDIR|S_ISVTX|0777, st_size=40, ...}, 0) = 0
+  st.st_mode = S_IFDIR | 01777;
+  st.st_size = 40;
+  EXPECT_EQ(render("stat", raw(st)), "{st_mode=S_IFDIR|S_ISVTX|0777, st_size=40, ...}");
+}
+
 }  // namespace
 }  // namespace etrace
