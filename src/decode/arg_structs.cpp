@@ -134,7 +134,11 @@ void print_struct_arg(const CallView& v, int i) {
     std::memcpy(&n, bytes.data(), 8);
     return print_int_in_brackets(v.out, n);
   }
-  if (name == "wait_status" && bytes.size() >= 4) return print_wait_status(v.out, int_at(bytes));
+  if (name == "wait_status") {
+    // WNOHANG with no child ready returns 0 and writes nothing.
+    if (v.call.ret == 0 || bytes.size() < 4) return v.out.pointer(addr);
+    return print_wait_status(v.out, int_at(bytes));
+  }
   if (name == "cpu_set") return print_cpu_set(v.out, bytes);
   std::string array_name;
   if (a.len_arg >= 0 && a.size) {

@@ -301,4 +301,38 @@ bool print_open_how(const Bytes& b, DecodeContext&, Emitter& out) {
   return true;
 }
 
+// struct sigevent (timer_create, mq_notify): the value only when set, then what the notification
+// method reads.
+bool print_sigevent(const Bytes& b, DecodeContext&, Emitter& out) {
+  constexpr std::int32_t kSigevThread = 2, kSigevThreadId = 4;
+  if (b.size() < 32) return false;
+  const std::uint64_t value = b.u64(0);
+  const std::int32_t notify = b.s32(12);
+  out.begin_struct();
+  if (value) {
+    out.field("sigev_value");
+    out.begin_struct();
+    out.field("sival_int");
+    out.integer(static_cast<std::int32_t>(value));
+    out.field("sival_ptr");
+    out.pointer(value);
+    out.end_struct();
+  }
+  out.field("sigev_signo");
+  emit_signal(out, b.s32(8));
+  out.field("sigev_notify");
+  emit_enum(out, "sigev_notify", static_cast<std::uint32_t>(notify), "SIGEV_???");
+  if (notify == kSigevThreadId) {
+    out.field("sigev_notify_thread_id");
+    out.integer(b.s32(16));
+  } else if (notify == kSigevThread) {
+    out.field("sigev_notify_function");
+    out.pointer(b.u64(16));
+    out.field("sigev_notify_attributes");
+    out.pointer(b.u64(24));
+  }
+  out.end_struct();
+  return true;
+}
+
 }  // namespace etrace::structs

@@ -75,6 +75,7 @@ bool print_timeval(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_timezone(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_utimens(const Bytes& b, DecodeContext& ctx, Emitter& out);  // "timespec[2]"
 bool print_utimes(const Bytes& b, DecodeContext& ctx, Emitter& out);   // "timeval[2]"
+bool print_sigevent(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_itimerspec(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_itimerval(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_rlimit(const Bytes& b, DecodeContext& ctx, Emitter& out);

@@ -139,6 +139,7 @@ constexpr StructKind kKinds[] = {
     {"rusage", structs::print_rusage, 144},
     {"sched_param", structs::print_sched_param, 4},
     {"sigaction", structs::print_sigaction, 32},
+    {"sigevent", structs::print_sigevent, 64},
     {"siginfo", structs::print_siginfo, 128},
     {"sigset", structs::print_sigset, 8},
     {"sockaddr", structs::print_sockaddr, 0},

@@ -55,12 +55,16 @@ constexpr XlatEntry kSignalfdFlags[] = {XLAT(SFD_CLOEXEC), XLAT(SFD_NONBLOCK)};
 constexpr XlatEntry kSigaltstackFlags[] = {XLAT_PAIR(1, "SS_ONSTACK"), XLAT_PAIR(2, "SS_DISABLE"),
                                            XLAT_PAIR(1u << 31, "SS_AUTODISARM")};
 
+constexpr XlatEntry kSigevNotify[] = {XLAT_PAIR(0, "SIGEV_SIGNAL"), XLAT_PAIR(1, "SIGEV_NONE"),
+                                      XLAT_PAIR(2, "SIGEV_THREAD"), XLAT_PAIR(4, "SIGEV_THREAD_ID")};
+
 constexpr XlatTable kTables[] = {
     {"sa_flags", XlatKind::Flags, kSaFlags},
     {"sa_handlers", XlatKind::Enum, kSaHandlers},
     {"si_codes", XlatKind::Enum, kSiCodes},
     {"sigaltstack_flags", XlatKind::Flags, kSigaltstackFlags},
     {"sigbus_codes", XlatKind::Enum, kSigbusCodes},
+    {"sigev_notify", XlatKind::Enum, kSigevNotify},
     {"sigchld_codes", XlatKind::Enum, kSigchldCodes},
     {"sigfpe_codes", XlatKind::Enum, kSigfpeCodes},
     {"sigill_codes", XlatKind::Enum, kSigillCodes},

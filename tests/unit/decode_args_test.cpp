@@ -393,5 +393,11 @@ TEST(DecodeArgs, CpuMasks) {
             "sched_getaffinity(0, 128, [1])          = 32");
 }
 
+TEST(DecodeArgs, Wait4WithNoChildReadyWroteNoStatus) {
+  // timeout(1)'s reaping loop.
+  EXPECT_EQ(Line("wait4", {3268, 0x7ffed24dc65c, 1, 0}, 0).bytes(1, raw<std::int32_t>(0), 4, true).text(),
+            "wait4(3268, 0x7ffed24dc65c, WNOHANG, NULL) = 0");
+}
+
 }  // namespace
 }  // namespace etrace

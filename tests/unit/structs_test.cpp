@@ -441,5 +441,24 @@ TEST_F(StructsTest, StatModeNamesSetIdAndStickyBits) {
   EXPECT_EQ(render("stat", raw(st)), "{st_mode=S_IFDIR|S_ISVTX|0777, st_size=40, ...}");
 }
 
+TEST_F(StructsTest, Sigevent) {
+  struct sigevent e {};
+  e.sigev_notify = SIGEV_SIGNAL;
+  e.sigev_signo = SIGUSR1;
+  e.sigev_value.sival_int = 5;
+  // timer_create(CLOCK_MONOTONIC, {sigev_value={sival_int=5, sival_ptr=0x5}, sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}, [0]) = 0
+  EXPECT_EQ(render("sigevent", raw(e)), "{sigev_value={sival_int=5, sival_ptr=0x5}, sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}");
+  struct sigevent n {};
+  n.sigev_notify = SIGEV_NONE;
+  // timer_create(CLOCK_MONOTONIC, {sigev_signo=0, sigev_notify=SIGEV_NONE}, [1]) = 0
+  EXPECT_EQ(render("sigevent", raw(n)), "{sigev_signo=0, sigev_notify=SIGEV_NONE}");
+  struct sigevent d {};
+  d.sigev_notify = 4;
+  d.sigev_signo = SIGALRM;
+  d._sigev_un._tid = 3608;
+  // timer_create(CLOCK_REALTIME, {sigev_signo=SIGALRM, sigev_notify=SIGEV_THREAD_ID, sigev_notify_thread_id=3608}, [2]) = 0
+  EXPECT_EQ(render("sigevent", raw(d)), "{sigev_signo=SIGALRM, sigev_notify=SIGEV_THREAD_ID, sigev_notify_thread_id=3608}");
+}
+
 }  // namespace
 }  // namespace etrace
