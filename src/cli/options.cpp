@@ -6,6 +6,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "filter/expression.h"
 #include "stats/summary.h"
 
 namespace etrace {
@@ -105,6 +106,11 @@ const LongOption* find_long(std::string_view name) {
   if (name == "syscall-times") {
     static constexpr LongOption t{"syscall-times", LongKind::Optional, ""};
     return &t;
+  }
+  // Any other qualifier the -e grammar knows is a long option too (--NAME=SET is -e NAME=SET).
+  if (FilterBuilder::qualifier_for_long_option(name)) {
+    static constexpr LongOption q{"", LongKind::Qualifier, ""};
+    return &q;
   }
   return nullptr;
 }

@@ -269,6 +269,17 @@ TEST(Options, AttachAndDetachMessages) {
   unlink(err.c_str());
 }
 
+// Without -o, strace -f says "strace: Process N attached" for each new child, in line with the trace.
+TEST(Options, FollowAnnouncesChildrenOnStderr) {
+  ETRACE_REQUIRE_ROOT();
+  REQUIRE_STRACE();
+  std::vector<std::string> args{"-f", "-e", "trace=exit_group", "sh", "-c", "/bin/true; :"};
+  std::vector<std::string> s{kStrace}, e{etrace_bin()};
+  s.insert(s.end(), args.begin(), args.end());
+  e.insert(e.end(), args.begin(), args.end());
+  EXPECT_EQ(normalised_lines(run(s).err), normalised_lines(run(e).err));
+}
+
 TEST(Options, UnseenSyscallHintAtExit) {
   ETRACE_REQUIRE_ROOT();
   auto r = run({etrace_bin(), "-e", "open", "cat", "/dev/null"});
