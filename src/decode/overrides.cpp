@@ -140,6 +140,32 @@ void args_ioctl(const CallView& v) {
   v.out.arg("arg");
   if (name.empty()) return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   if (name.ends_with("FICLONE")) return print_fd(v, v.iarg(2));  // the source file's descriptor
+  // The argument's memory as the call left it (captured at exit when it succeeded).
+  const Payload* p = v.call.payload(2);
+  const std::string_view bytes = p && !p->fault() && v.succeeded() ? std::string_view(p->bytes) : std::string_view();
+  const bool int_arg = name == "FIONREAD" || name == "TIOCOUTQ" || name == "TIOCGPTN" || name == "TIOCSPTLCK" ||
+                       name == "FIONBIO" || name == "FIOASYNC" || name == "TIOCGPGRP" || name == "TIOCSPGRP" ||
+                       name == "TIOCGSID" || name == "TIOCMGET" || name == "TIOCGETD" || name == "TIOCSETD";
+  if (int_arg && bytes.size() >= 4) {
+    std::int32_t n;
+    std::memcpy(&n, bytes.data(), 4);
+    v.out.begin_array();
+    v.out.element();
+    v.out.integer(n);
+    return v.out.end_array();
+  }
+  if ((name == "TIOCGWINSZ" || name == "TIOCSWINSZ") && bytes.size() >= 8) {
+    std::uint16_t ws[4];
+    std::memcpy(ws, bytes.data(), 8);
+    static constexpr std::string_view kFields[] = {"ws_row", "ws_col", "ws_xpixel", "ws_ypixel"};
+    v.out.begin_struct();
+    for (int i = 0; i < 4; ++i) {
+      v.out.field(kFields[i]);
+      v.out.uinteger(ws[i]);
+    }
+    return v.out.end_struct();
+  }
+  if (name == "TIOCGPTPEER") return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   v.out.pointer(v.arg(2));
 }
 

@@ -12,6 +12,8 @@
 //   - Struct detail "gid_t" with len_arg: a list of ids, `[0, 27]`.
 //   - BufOut detail "hex": bytes strace always shows in \x form (getrandom).
 //   - BufOut detail "cstring": NUL-terminated output (getcwd), shown without its NUL.
+//   - ioctl's arg: 64 bytes read at exit whatever the request (a fault just shows the address);
+//     the ioctl override decides from the request whether they mean anything.
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
 // Classes and kMayBlock: strace's syscallent tables for the classes; kMayBlock marks calls that
 // can wait for long, so the BPF side also sends an ENTER record for them.
@@ -211,7 +213,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("io_uring_enter", kD | kS, {a_fd("fd"), a_uint("to_submit"), a_uint("min_complete"), a_hex("flags"), a_sin("sig", "sigset", 8), a_uint("sigsz")}, RetKind::Int, kMayBlock),
     sc("io_uring_register", kD | kM, {a_fd("fd"), a_uint("opcode"), a_ptr("arg"), a_uint("nr_args")}),
     sc("io_uring_setup", kD, {a_uint("entries"), a_ptr("p")}, RetKind::Fd),
-    sc("ioctl", kD, {a_fd("fd"), a_enum("request", "ioctl_requests"), a_custom("arg", "ioctl_arg")}),
+    sc("ioctl", kD, {a_fd("fd"), a_enum("request", "ioctl_requests"), a_sout("arg", "ioctl_arg", 64)}),
     sc("ioperm", 0, {a_hex("from"), a_uint("num"), a_int("turn_on")}),
     sc("iopl", 0, {a_int("level")}),
     sc("ioprio_get", 0, {a_enum("which", "ioprio_which"), a_int("who")}),

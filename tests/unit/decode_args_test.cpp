@@ -399,5 +399,16 @@ TEST(DecodeArgs, Wait4WithNoChildReadyWroteNoStatus) {
             "wait4(3268, 0x7ffed24dc65c, WNOHANG, NULL) = 0");
 }
 
+TEST(DecodeArgs, IoctlOutputsReadAtExit) {
+  EXPECT_EQ(Line("ioctl", {3, 0x541b, 0x7ffc0000}, 0).bytes(2, raw<std::int32_t>(5) + std::string(60, 'x'), 64, true).text(),
+            "ioctl(3, FIONREAD, [5])                 = 0");
+  std::array<std::uint16_t, 4> ws{24, 80, 0, 0};
+  EXPECT_EQ(Line("ioctl", {6, 0x5413, 0x7ffc0000}, 0).bytes(2, raw(ws) + std::string(56, '\0'), 64, true).text(),
+            "ioctl(6, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0");
+  EXPECT_EQ(Line("ioctl", {3, 0x5413, 0x7ffcee71e0e4}, -25).text(),
+            "ioctl(3, TIOCGWINSZ, 0x7ffcee71e0e4)    = -1 ENOTTY (Inappropriate ioctl for device)");
+  EXPECT_EQ(Line("ioctl", {5, 0x5441, 0x102}, 6).text(), "ioctl(5, TIOCGPTPEER, 0x102)            = 6");
+}
+
 }  // namespace
 }  // namespace etrace
