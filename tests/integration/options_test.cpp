@@ -24,6 +24,7 @@ std::string normalise(const std::string& line) {
   s = std::regex_replace(s, addr, "ADDR");
   s = std::regex_replace(s, pid, "N");
   if (s.rfind("etrace: ", 0) == 0) s = "strace: " + s.substr(8);
+  if (s.rfind(kStrace + ": ", 0) == 0) s = "strace: " + s.substr(kStrace.size() + 2);  // strace names itself by argv[0]
   return s;
 }
 
