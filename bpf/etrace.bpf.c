@@ -8,6 +8,7 @@
 
 #include "capture.bpf.h"
 #include "compat.bpf.h"
+#include "fdinfo.bpf.h"
 #include "maps.bpf.h"
 
 _Static_assert((ETRACE_INLINE_BYTES & (ETRACE_INLINE_BYTES - 1)) == 0, "inline mask needs a power of two");
@@ -99,6 +100,11 @@ static __always_inline bool record__submit(void *buf, __u32 size, struct etrace_
 	return record__submit_ex(buf, size, st, true);
 }
 
+/* Inline payloads up to this size (a write's 32 bytes and its header) are copied with plain
+ * loads and stores of a constant size, cheaper than a helper call for a variable one. */
+#define INLINE_FAST 64
+_Static_assert(INLINE_FAST <= ETRACE_INLINE_BYTES, "fast copy fits the inline buffer");
+
 static __always_inline struct etrace_inflight *inflight__get(__u64 flags)
 {
 	return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, flags);
@@ -148,6 +154,12 @@ static __always_inline __u32 capture__all(struct scratch *s, __u32 off, const st
 		__u32 next = capture__one(s, off | (pass != PASS_ENTER ? CAPTURE_AT_EXIT : 0), cap, st, ret);
 		if (next != off) {
 			*count += 1;
+			/* An fd pair's FDINFO capture appends two payloads: count the second. */
+			if (cap->type == ETRACE_CAP_FDINFO && off < ETRACE_SCRATCH_HALF) {
+				struct etrace_payload *first = (void *)(buf + capture__bound(off, ETRACE_SCRATCH_HALF - 1));
+				if (off + sizeof(*first) + capture__round8(first->len) < next)
+					*count += 1;
+			}
 			if (pass == PASS_ENTER && off < ETRACE_SCRATCH_HALF) {
 				struct etrace_payload *pl = (void *)(buf + capture__bound(off, ETRACE_SCRATCH_HALF - 1));
 				if (pl->flags & ETRACE_PLF_FAULT)
@@ -225,7 +237,10 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 		/* Small inputs ride in the thread state and leave with the exit record. The mask
 		 * restates the bound for the verifier (clang may test a copy of the register). */
 		__u32 n = payload_len & (ETRACE_INLINE_BYTES - 1);
-		bpf_probe_read_kernel(st->inline_buf, n, buf + sizeof(*rec));
+		if (n <= INLINE_FAST)
+			__builtin_memcpy(st->inline_buf, buf + sizeof(*rec), INLINE_FAST);
+		else
+			bpf_probe_read_kernel(st->inline_buf, n, buf + sizeof(*rec));
 		st->inline_len = n;
 		st->inline_count = count;
 		return 0;
@@ -288,7 +303,10 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 	__u8 faulted = st->refetch;
 	__u32 inl = st->inline_len & (ETRACE_INLINE_BYTES - 1); /* < INLINE by construction */
 	if (inl) {
-		bpf_probe_read_kernel(buf + off, inl, st->inline_buf);
+		if (inl <= INLINE_FAST)
+			__builtin_memcpy(buf + sizeof(*rec), st->inline_buf, INLINE_FAST);
+		else
+			bpf_probe_read_kernel(buf + sizeof(*rec), inl, st->inline_buf);
 		off += inl;
 	}
 	off = capture__all(sc, off, plan, st, ret, PASS_EXIT, &count, &faulted);

@@ -248,7 +248,7 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
 
   Options o;
   CLI::App app{"etrace: trace system calls with eBPF; strace's output without ptrace's cost.\n"
-               "Usage: etrace [OPTIONS] CMD [ARGS...] | -p PID... | --system-wide | --comm NAME | --cgroup PATH",
+               "Traces CMD [ARGS...], or what -p PID, --system-wide, --comm NAME or --cgroup PATH select.",
                "etrace"};
   app.footer(kExamples);
   app.prefix_command(true);  // everything after CMD belongs to CMD
@@ -286,14 +286,14 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_flag("-z,--successful-only", o.only_successful, "Only calls that succeeded");
   app.add_flag("-q", qflag, "Quieter: no attach/detach messages (-qq: no exit lines either, -qqq: nothing suppressible)");
   take_all(app.add_option("-P,--trace-path", o.paths, "Only calls that touch PATH, by name or through an fd (repeatable)")->type_name("PATH"));
-  app.add_option("-u,--user", o.user, "Run the command as USER (name or uid), with its groups")->type_name("USER");
+  app.add_option("-u,--user", o.user, "Run the command as USER (a name or a uid), with its groups")->type_name("USER");
   take_all(app.add_option("-E,--env", o.env, "Run the command with VAR=VAL in its environment, or without VAR (repeatable)")->type_name("VAR[=VAL]"));
   app.add_flag("--system-wide", o.system_wide, "Trace every process on the machine (except etrace)");
   take_all(app.add_option("--comm", o.comms, "Only processes with this command name (repeatable); decided in the kernel")->type_name("NAME"));
   app.add_option("--cgroup", o.cgroup, "Only processes in this cgroup (v2 directory) and below")->type_name("PATH");
   app.add_flag("--json", o.json, "Print JSON Lines instead of strace text");
   app.add_flag("--always-show-pid", o.always_show_pid, "Prefix every line with the pid");
-  app.add_option("--buffer-size", o.buffer_size, "Ring buffer size in bytes, a power of two (default 16 MiB)")->type_name("BYTES");
+  app.add_option("--buffer-size", o.buffer_size, "Ring buffer size in bytes, a power of two (default 64 MiB)")->type_name("BYTES");
   app.add_flag("-V,--version", version, "Print the version");
 
   std::vector<const char*> cargv;

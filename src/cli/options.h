@@ -42,7 +42,7 @@ struct Options {
   std::vector<std::string> env;       // -E VAR=VAL (set) / -E VAR (unset), in order
   bool json = false;                  // --json: JSON Lines instead of strace text
   bool always_show_pid = false;       // --always-show-pid
-  std::uint64_t buffer_size = 16u << 20;  // --buffer-size BYTES
+  std::uint64_t buffer_size = 64u << 20;  // --buffer-size BYTES: a burst of ~400k calls at full speed
   std::vector<std::string> warnings;  // to print as "etrace: <warning>" (e.g. -A without -o)
 };
 

@@ -24,7 +24,7 @@ struct SessionConfig {
   std::uint32_t status_mask = 0;          // ETRACE_STATUS_*
   bool count_only = false;                // -c without per-call output
   bool precise_time = true;               // exact timestamps (-t, -r, -T, -c, JSON); else coarse
-  std::uint64_t buffer_size = 16u << 20;  // ring buffer bytes (power of two)
+  std::uint64_t buffer_size = 64u << 20;  // ring buffer bytes (power of two)
   std::vector<etrace_syscall_plan> plans; // ETRACE_MAX_SYSCALL_NR entries
 };
 
