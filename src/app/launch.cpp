@@ -20,6 +20,8 @@ namespace etrace {
 RunAs resolve_user(const std::string& name) {
   errno = 0;
   const passwd* pw = getpwnam(name.c_str());
+  if (!pw && !name.empty() && name.find_first_not_of("0123456789") == std::string::npos)
+    pw = getpwuid(static_cast<uid_t>(std::stoul(name)));
   if (!pw) throw Fatal("Cannot find user '" + name + "'");
   return {pw->pw_uid, pw->pw_gid, pw->pw_name};
 }

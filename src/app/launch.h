@@ -19,7 +19,8 @@ struct RunAs {
   std::string name;  // for initgroups()
 };
 
-// The user named by -u (a name from the password database); throws Fatal
+// The user named by -u (a name from the password database, or a uid that has an entry there;
+// strace takes only names); throws Fatal
 // ("Cannot find user 'x'", as strace says it) when there is none.
 RunAs resolve_user(const std::string& name);
 
