@@ -78,6 +78,7 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
   else if (auto* g = std::get_if<SignalRecord>(&*rec)) on_signal(*g);
   else if (auto* f = std::get_if<ForkRecord>(&*rec)) {
     if (opts_.follow || f->child_tgid == f->hdr.tgid) {
+      live_tasks_.insert(f->hdr.tid);  // the parent lives on: two tasks from here
       live_tasks_.insert(f->child_tid);
       if (opts_.follow && hooks_.on_new_task) hooks_.on_new_task(f->child_tid);
     }

@@ -1,0 +1,97 @@
+// Builds ring-buffer records byte for byte as bpf/etrace.bpf.c writes them, for tests and
+// benchmarks of the userspace path.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "etrace/event.h"
+
+namespace etrace::testing {
+
+class RecordBuilder {
+ public:
+  // A finished call (ETRACE_REC_SYSCALL) of thread `tid` in process `tgid`.
+  static RecordBuilder syscall(std::uint32_t tgid, std::uint32_t tid, long nr,
+                               std::initializer_list<std::uint64_t> args, long ret, std::uint32_t seq = 1) {
+    RecordBuilder b;
+    etrace_syscall_record r{};
+    r.hdr.kind = ETRACE_REC_SYSCALL;
+    r.hdr.tgid = tgid;
+    r.hdr.tid = tid;
+    r.nr = nr;
+    int i = 0;
+    for (auto a : args) r.args[i++] = a;
+    r.ret = ret;
+    r.enter_ts_ns = seq;
+    r.seq = seq;
+    b.bytes_.resize(sizeof(r));
+    std::memcpy(b.bytes_.data(), &r, sizeof(r));
+    return b;
+  }
+
+  RecordBuilder& flags(std::uint16_t f) {
+    header().flags = f;
+    return *this;
+  }
+  RecordBuilder& lost_before(std::uint32_t n) {
+    header().lost_before = n;
+    return *this;
+  }
+  RecordBuilder& payload(std::uint8_t arg, std::uint8_t type, std::string_view data, std::uint64_t aux = 0,
+                         std::uint16_t pflags = 0) {
+    etrace_payload pl{};
+    pl.arg = arg;
+    pl.type = type;
+    pl.flags = pflags;
+    pl.len = static_cast<std::uint32_t>(data.size());
+    pl.aux = aux;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(&pl);
+    bytes_.insert(bytes_.end(), p, p + sizeof(pl));
+    bytes_.insert(bytes_.end(), data.begin(), data.end());
+    bytes_.resize((bytes_.size() + 7) & ~std::size_t{7}, 0);
+    ++reinterpret_cast<etrace_syscall_record*>(bytes_.data())->npayloads;
+    return *this;
+  }
+  std::vector<std::uint8_t> build() {
+    header().size = static_cast<std::uint32_t>(bytes_.size());
+    return bytes_;
+  }
+
+  static std::vector<std::uint8_t> task_exit(std::uint32_t tgid, std::uint32_t tid, int wait_status,
+                                             bool group_dead) {
+    etrace_task_exit_record r{};
+    r.hdr.kind = ETRACE_REC_TASK_EXIT;
+    r.hdr.size = sizeof(r);
+    r.hdr.tgid = tgid;
+    r.hdr.tid = tid;
+    r.exit_code = wait_status;
+    r.group_dead = group_dead;
+    return raw(r);
+  }
+
+  static std::vector<std::uint8_t> fork(std::uint32_t tgid, std::uint32_t tid, std::uint32_t child) {
+    etrace_fork_record r{};
+    r.hdr.kind = ETRACE_REC_FORK;
+    r.hdr.size = sizeof(r);
+    r.hdr.tgid = tgid;
+    r.hdr.tid = tid;
+    r.child_tgid = r.child_tid = child;
+    return raw(r);
+  }
+
+ private:
+  template <typename T>
+  static std::vector<std::uint8_t> raw(const T& r) {
+    std::vector<std::uint8_t> out(sizeof(r));
+    std::memcpy(out.data(), &r, sizeof(r));
+    return out;
+  }
+  etrace_record_header& header() { return reinterpret_cast<etrace_syscall_record*>(bytes_.data())->hdr; }
+  std::vector<std::uint8_t> bytes_;
+};
+
+}  // namespace etrace::testing
