@@ -18,6 +18,14 @@ enum etrace_capture_type {
 	ETRACE_CAP_BUF_LEN_PTR = 5, /* min(*(int *)args[len_arg], max) bytes at args[arg] */
 	ETRACE_CAP_STRVEC = 6,      /* NULL-ended array of strings: up to len_arg strings of max bytes */
 	ETRACE_CAP_PTR_COUNT = 7,   /* count the entries of a NULL-ended pointer array (envp) */
+	ETRACE_CAP_FDINFO = 8,      /* -y: ETRACE_PL_FDINFO for an fd; len_arg says which fd */
+};
+
+/* ETRACE_CAP_FDINFO's len_arg: where the fd comes from. */
+enum etrace_fdinfo_source {
+	ETRACE_FDINFO_FROM_ARG = 0,  /* args[arg], at entry */
+	ETRACE_FDINFO_FROM_RET = 1,  /* the return value, at exit */
+	ETRACE_FDINFO_FROM_PAIR = 2, /* both ints of the int[2] at args[arg], at exit (pipe, socketpair) */
 };
 
 enum etrace_capture_when {
@@ -30,7 +38,8 @@ struct etrace_capture {
 	etrace_u8 arg;
 	etrace_u8 type;    /* enum etrace_capture_type */
 	etrace_u8 when;    /* enum etrace_capture_when */
-	etrace_u8 len_arg;    /* BUF_ARG / BUF_LEN_PTR: argument holding the length; STRVEC: max strings */
+	etrace_u8 len_arg;    /* BUF_ARG / BUF_LEN_PTR: argument holding the length; STRVEC: max strings;
+				 * FDINFO: enum etrace_fdinfo_source */
 	etrace_u16 max;       /* bytes at most (a payload never exceeds half the scratch buffer) */
 	etrace_u16 elem_size; /* BUF_ARG: the length argument counts elements of this size (0 = bytes) */
 };

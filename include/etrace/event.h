@@ -58,6 +58,7 @@ enum etrace_payload_type {
 	ETRACE_PL_STRING = 2,  /* NUL-terminated string, len includes the NUL when it was found */
 	ETRACE_PL_STRVEC = 3,  /* argv-like: aux = number of strings captured; each NUL-terminated */
 	ETRACE_PL_COUNT = 4,   /* only a count in aux (envp length); no bytes */
+	ETRACE_PL_FDINFO = 5,  /* -y: a struct etrace_fdinfo (and its name) for the fd in aux */
 };
 
 enum etrace_payload_flags {
@@ -72,6 +73,42 @@ struct etrace_payload {
 	etrace_u16 flags; /* enum etrace_payload_flags */
 	etrace_u32 len;   /* bytes that follow */
 	etrace_u64 aux;   /* type-specific: STRVEC count, COUNT value, BYTES: length asked for */
+};
+
+/* -y: what an fd referred to, read from the task's file table by the kernel side, for the
+ * fds a call names or creates, so that decorations survive a process that is gone by the time
+ * its lines are printed. The payload's aux is the fd number; its arg is the argument index
+ * (0-5: the state at entry, before the call ran) or ETRACE_FDINFO_RESULT (the state at exit of
+ * an fd the call created: its return value, or each fd of the pair it wrote). FDINFO payloads
+ * never carry ETRACE_PLF_AT_EXIT: arg says when, and it is not an argument index.
+ *
+ * A payload holds the first ETRACE_FDINFO_FILE_BYTES bytes of the struct for a file that is
+ * not a socket and the whole struct for a socket, then name_len bytes of name: the dentry
+ * name of an anon inode ("[eventpoll]", "inotify"), or an AF_UNIX socket's bound sun_path
+ * (a leading NUL for the abstract namespace). */
+#define ETRACE_FDINFO_RESULT 6
+#define ETRACE_FDINFO_FILE_BYTES 24
+#define ETRACE_FDINFO_NAME_MAX 108 /* sizeof(sun_path) */
+
+struct etrace_fdinfo {
+	etrace_u64 ino;       /* i_ino: pipe:[ino], socket:[ino] */
+	etrace_u32 mode;      /* i_mode: S_IFMT tells socket, fifo, regular, device... */
+	etrace_u32 magic;     /* the file system's s_magic: pipefs, sockfs, anon_inodefs */
+	etrace_u32 rdev;      /* i_rdev in the kernel's encoding: major << 20 | minor */
+	etrace_u16 name_len;  /* bytes of name after the struct's captured part */
+	etrace_u16 pad0;
+	/* sockets only from here */
+	etrace_u16 family;    /* AF_* */
+	etrace_u16 type;      /* SOCK_* */
+	etrace_u16 protocol;  /* IPPROTO_* / NETLINK_* */
+	etrace_u8 state;      /* skc_state (TCP_LISTEN, TCP_CLOSE, ...) */
+	etrace_u8 pad1;
+	etrace_u16 lport;     /* AF_INET/AF_INET6, host order; 0 = not bound */
+	etrace_u16 rport;     /* host order; 0 = not connected */
+	etrace_u32 pad2;
+	etrace_u64 peer;      /* AF_UNIX: the peer's inode (0: none); AF_NETLINK: the port id */
+	etrace_u8 laddr[16];  /* network order: AF_INET in the first 4 bytes */
+	etrace_u8 raddr[16];
 };
 
 struct etrace_task_exit_record {

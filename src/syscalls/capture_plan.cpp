@@ -34,6 +34,23 @@ void add_struct(etrace_syscall_plan& plan, const ArgSpec& a, std::uint8_t idx, s
     add(plan, idx, ETRACE_CAP_BUF_RET, when, 0, kPayloadMax);
 }
 
+// -y: what the call's fds refer to, after the data captures (a plan holds ETRACE_MAX_CAPTURES,
+// and the bytes cannot be learned later while an fd mostly can). Fd arguments first, then the
+// fds the call creates, then dirfds (mostly AT_FDCWD, else a directory the trace opened).
+void add_fd_infos(etrace_syscall_plan& plan, const SyscallSpec& spec) {
+  auto args_of = [&](ArgKind kind) {
+    for (std::size_t i = 0; i < spec.nargs; ++i)
+      if (spec.args[i].kind == kind)
+        add(plan, static_cast<std::uint8_t>(i), ETRACE_CAP_FDINFO, ETRACE_AT_ENTER, ETRACE_FDINFO_FROM_ARG, 0);
+  };
+  args_of(ArgKind::Fd);
+  if (spec.ret == RetKind::Fd) add(plan, 0, ETRACE_CAP_FDINFO, ETRACE_AT_EXIT, ETRACE_FDINFO_FROM_RET, 0);
+  for (std::size_t i = 0; i < spec.nargs; ++i)
+    if (spec.args[i].kind == ArgKind::FdPair)
+      add(plan, static_cast<std::uint8_t>(i), ETRACE_CAP_FDINFO, ETRACE_AT_EXIT, ETRACE_FDINFO_FROM_PAIR, 0);
+  args_of(ArgKind::DirFd);
+}
+
 }  // namespace
 
 etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& opts) {
@@ -67,6 +84,7 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       default: break;
     }
   }
+  if (opts.decorate_fds > 0) add_fd_infos(plan, spec);
   return plan;
 }
 

@@ -11,6 +11,9 @@ namespace etrace {
 
 struct PlanOptions {
   std::uint32_t max_strlen = 32;  // -s
+  // -y (1) / -yy (2): the kernel also reads what the fds a call names or creates refer to
+  // (ETRACE_CAP_FDINFO), for processes gone before their lines are printed.
+  int decorate_fds = 0;
 };
 
 // One plan per number 0..ETRACE_MAX_SYSCALL_NR-1; `traced[nr]` enables it (numbers past the

@@ -1,3 +1,4 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "syscalls/capture_plan.h"
@@ -59,6 +60,84 @@ TEST(CapturePlan, ArraysCountElements) {
   ASSERT_GE(poll.ncaptures, 1);
   EXPECT_EQ(poll.captures[0].type, ETRACE_CAP_BUF_ARG);
   EXPECT_EQ(poll.captures[0].elem_size, 8);  // struct pollfd
+}
+
+
+int fdinfo_count(const etrace_syscall_plan& plan, std::uint8_t source) {
+  int n = 0;
+  for (int i = 0; i < plan.ncaptures; ++i)
+    n += plan.captures[i].type == ETRACE_CAP_FDINFO && plan.captures[i].len_arg == source;
+  return n;
+}
+
+PlanOptions with_y(int level) {
+  PlanOptions o;
+  o.decorate_fds = level;
+  return o;
+}
+
+TEST(CapturePlanFdInfo, NothingWithoutY) {
+  for (auto name : {"read", "dup2", "pipe2", "socketpair", "accept4", "openat"}) {
+    auto plan = plan_for_spec(spec(name), {});
+    EXPECT_EQ(fdinfo_count(plan, ETRACE_FDINFO_FROM_ARG) + fdinfo_count(plan, ETRACE_FDINFO_FROM_RET) +
+                  fdinfo_count(plan, ETRACE_FDINFO_FROM_PAIR),
+              0)
+        << name;
+  }
+}
+
+TEST(CapturePlanFdInfo, FdArgumentsAtEntryAfterTheData) {
+  auto read = plan_for_spec(spec("read"), with_y(1));
+  ASSERT_EQ(read.ncaptures, 2);
+  EXPECT_EQ(read.captures[0].type, ETRACE_CAP_BUF_RET);  // the data keeps its place
+  EXPECT_EQ(read.captures[1].type, ETRACE_CAP_FDINFO);
+  EXPECT_EQ(read.captures[1].arg, 0);
+  EXPECT_EQ(read.captures[1].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(read.captures[1].len_arg, ETRACE_FDINFO_FROM_ARG);
+}
+
+TEST(CapturePlanFdInfo, DupNamesTheOldFdAndTheNewOneAtExit) {
+  auto dup2 = plan_for_spec(spec("dup2"), with_y(2));
+  ASSERT_EQ(dup2.ncaptures, 3);
+  EXPECT_EQ(fdinfo_count(dup2, ETRACE_FDINFO_FROM_ARG), 2);
+  ASSERT_EQ(fdinfo_count(dup2, ETRACE_FDINFO_FROM_RET), 1);
+  EXPECT_EQ(dup2.captures[2].when, ETRACE_AT_EXIT);  // success only: a failed dup made no fd
+}
+
+TEST(CapturePlanFdInfo, PairsAfterTheirIntArray) {
+  auto pipe2 = plan_for_spec(spec("pipe2"), with_y(1));
+  ASSERT_EQ(pipe2.ncaptures, 2);
+  EXPECT_EQ(pipe2.captures[0].type, ETRACE_CAP_FIXED);
+  EXPECT_EQ(pipe2.captures[1].type, ETRACE_CAP_FDINFO);
+  EXPECT_EQ(pipe2.captures[1].len_arg, ETRACE_FDINFO_FROM_PAIR);
+  EXPECT_EQ(pipe2.captures[1].arg, 0);
+  auto sp = plan_for_spec(spec("socketpair"), with_y(2));
+  ASSERT_EQ(fdinfo_count(sp, ETRACE_FDINFO_FROM_PAIR), 1);
+  EXPECT_EQ(sp.captures[sp.ncaptures - 1].arg, 3);
+}
+
+TEST(CapturePlanFdInfo, AcceptKeepsItsSockaddrAndGetsBothFds) {
+  auto plan = plan_for_spec(spec("accept4"), with_y(2));
+  EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_BUF_LEN_PTR);
+  EXPECT_EQ(fdinfo_count(plan, ETRACE_FDINFO_FROM_ARG), 1);
+  EXPECT_EQ(fdinfo_count(plan, ETRACE_FDINFO_FROM_RET), 1);
+}
+
+// The plan's slots go to the data first; today every call's fds fit beside it. A new spec
+// that breaks this must raise ETRACE_MAX_CAPTURES or accept an undecorated fd, knowingly.
+TEST(CapturePlanFdInfo, NoCallLosesAnFdToTheCaptureLimit) {
+  std::vector<std::string_view> short_of_slots;
+  for (const SyscallSpec& s : all_syscall_specs()) {
+    int fds = s.ret == RetKind::Fd;
+    for (std::size_t i = 0; i < s.nargs; ++i) {
+      ArgKind k = s.args[i].kind;
+      fds += k == ArgKind::Fd || k == ArgKind::FdPair || k == ArgKind::DirFd;
+    }
+    auto plain = plan_for_spec(s, {});
+    if (plain.ncaptures + fds > ETRACE_MAX_CAPTURES) short_of_slots.push_back(s.name);
+  }
+  EXPECT_THAT(short_of_slots, ::testing::IsEmpty())
+      << ::testing::PrintToString(short_of_slots);
 }
 
 }  // namespace
