@@ -41,6 +41,15 @@ int collect_libbpf_log(enum libbpf_print_level level, const char* fmt, va_list a
 
 std::string errno_text(int err) { return std::strerror(err < 0 ? -err : err); }
 
+// -y projects ETRACE_CAP_FDINFO captures; the knob follows them, so that the verifier prunes
+// the file-table reads whenever no plan asks for one.
+bool plans_want_fd_info(const std::vector<etrace_syscall_plan>& plans) {
+  for (const auto& p : plans)
+    for (unsigned i = 0; i < p.ncaptures && i < ETRACE_MAX_CAPTURES; ++i)
+      if (p.captures[i].type == ETRACE_CAP_FDINFO) return true;
+  return false;
+}
+
 }  // namespace
 
 struct Session::Impl {
@@ -69,7 +78,10 @@ struct Session::Impl {
 Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   libbpf_set_print(collect_libbpf_log);
   auto& skel = impl_->skel;
-  skel = etrace_bpf__open();
+  LIBBPF_OPTS(bpf_object_open_opts, open_opts);
+  const char* custom_btf = std::getenv("ETRACE_BTF");
+  if (custom_btf && *custom_btf) open_opts.btf_custom_path = custom_btf;
+  skel = etrace_bpf__open_opts(&open_opts);
   if (!skel) throw Fatal("cannot open the BPF object: " + errno_text(errno));
 
   skel->rodata->self_tgid = static_cast<__u32>(getpid());
@@ -81,6 +93,7 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   skel->rodata->count_only = cfg.count_only;
   skel->rodata->precise_time = cfg.precise_time;
   skel->rodata->wakeup_bytes = cfg.buffer_size / 8;
+  skel->rodata->fd_info = plans_want_fd_info(cfg.plans);
   if (int err = bpf_map__set_max_entries(skel->maps.events, static_cast<__u32>(cfg.buffer_size)))
     throw Fatal("invalid --buffer-size " + std::to_string(cfg.buffer_size) + ": " + errno_text(err));
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <algorithm>
 #include <ctime>
@@ -75,9 +76,13 @@ bool has_bpf_capabilities() {
 void preflight(const Options& o) {
   if (!has_bpf_capabilities())
     throw Fatal("tracing needs root, or the CAP_BPF and CAP_PERFMON capabilities: run it with sudo");
-  if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
-    throw Fatal("this kernel has no BTF (/sys/kernel/btf/vmlinux is missing); etrace needs a kernel "
-                "built with CONFIG_DEBUG_INFO_BTF=y");
+  // ETRACE_BTF: a BTF file for a kernel that does not carry its own (e.g. from BTFHub).
+  const char* custom_btf = std::getenv("ETRACE_BTF");
+  const std::string btf = custom_btf && *custom_btf ? custom_btf : "/sys/kernel/btf/vmlinux";
+  if (access(btf.c_str(), R_OK) != 0)
+    throw Fatal(custom_btf ? "cannot read the BTF file '" + btf + "' named by ETRACE_BTF"
+                           : std::string("this kernel has no BTF (/sys/kernel/btf/vmlinux is missing); etrace needs "
+                                         "a kernel built with CONFIG_DEBUG_INFO_BTF=y, or ETRACE_BTF=FILE"));
   for (int pid : o.pids)
     if (kill(pid, 0) != 0 && errno == ESRCH)
       throw Fatal(fmt::format("attach: pid {}: No such process (check the pid with ps)", pid));

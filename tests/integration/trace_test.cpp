@@ -236,6 +236,16 @@ TEST(Integration, BadInputGetsOneClearLineAndNonZeroExit) {
   }
 }
 
+TEST(Integration, MissingBtfSaysWhatIsNeeded) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("nobtf.txt");
+  auto r = run({"/usr/bin/env", "ETRACE_BTF=/nonexistent/vmlinux", etrace_bin(), "-o", out, "true"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("BTF"), std::string::npos) << r.err;
+  EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+  EXPECT_NE(access(out.c_str(), F_OK), 0) << "no output file is left behind";
+}
+
 TEST(Integration, WithoutPrivilegesSaysWhatIsNeeded) {
   ETRACE_REQUIRE_ROOT();
   auto r = run({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", etrace_bin(), "true"});
