@@ -103,6 +103,34 @@ static long capture__ptrcount_cb(__u64 i, struct ptrcount_ctx *c)
  * each of the twelve places the capture loops would otherwise unroll it (start-up time). */
 #define CAPTURE_AT_EXIT (1u << 31) /* or'ed into capture__one's offset: BPF calls take 5 args */
 
+/* -y: one ETRACE_PL_FDINFO payload for `fd` (bpf/fdinfo.bpf.h, which defines it). */
+__u32 capture__fdinfo(struct scratch *s, __u32 off, __s32 fd, __u32 argi);
+
+/* ETRACE_CAP_FDINFO: the fd an argument names, the one the call returned, or the pair it wrote
+ * (two payloads). */
+static __always_inline __u32 capture__fdinfo_of(struct scratch *s, __u32 off, const struct etrace_capture *cap,
+						const __u64 *args, __s64 ret)
+{
+	__u8 argi = cap->arg;
+	if (argi > 5)
+		return off;
+	switch (cap->len_arg) {
+	case ETRACE_FDINFO_FROM_ARG:
+		return capture__fdinfo(s, off, (__s32)args[argi], argi);
+	case ETRACE_FDINFO_FROM_RET:
+		return capture__fdinfo(s, off, (__s32)ret, ETRACE_FDINFO_RESULT);
+	case ETRACE_FDINFO_FROM_PAIR: {
+		__s32 pair[2];
+		if (!args[argi] || bpf_probe_read_user(pair, sizeof(pair), (void *)args[argi]))
+			return off;
+		off = capture__fdinfo(s, off, pair[0], ETRACE_FDINFO_RESULT);
+		return capture__fdinfo(s, off, pair[1], ETRACE_FDINFO_RESULT);
+	}
+	default:
+		return off;
+	}
+}
+
 __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct etrace_capture *cap,
 			      const struct etrace_inflight *st, __s64 ret)
 {
@@ -113,6 +141,8 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 	__u8 *buf = s->buf;
 	const __u64 *args = st->args;
 	off = capture__bound(off, ETRACE_SCRATCH_HALF - 1);
+	if (cap->type == ETRACE_CAP_FDINFO) /* before the NULL test: fd 0 is an fd */
+		return capture__fdinfo_of(s, off, cap, args, ret);
 	__u8 argi = cap->arg;
 	if (argi > 5)
 		return off;

@@ -24,4 +24,27 @@ static __always_inline bool compat__group_dead(struct task_struct *task)
 	return BPF_CORE_READ(task, signal, live.counter) == 0;
 }
 
+/* sk_type and sk_protocol were bitfields until Linux 5.6 (commit bf9765145b85, "sock: Make
+ * sk_protocol a 16-bit value"); the probed bitfield read relocates both layouts. */
+static __always_inline __u16 compat__sk_type(struct sock *sk)
+{
+	return (__u16)BPF_CORE_READ_BITFIELD_PROBED(sk, sk_type);
+}
+
+static __always_inline __u16 compat__sk_protocol(struct sock *sk)
+{
+	return (__u16)BPF_CORE_READ_BITFIELD_PROBED(sk, sk_protocol);
+}
+
+/* The inode number of the socket that owns `sk` (the kernel's sock_i_ino): sockfs allocates
+ * struct socket inside struct socket_alloc, beside its inode. Recent kernels also cache it in
+ * sk->sk_ino (present in the vmlinux.h here), but the container read works on every kernel. */
+static __always_inline __u64 compat__sock_ino(struct sock *sk)
+{
+	struct socket *sock = BPF_CORE_READ(sk, sk_socket);
+	if (!sock)
+		return 0;
+	return BPF_CORE_READ((struct socket_alloc *)sock, vfs_inode.i_ino);
+}
+
 #endif

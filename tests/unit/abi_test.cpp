@@ -26,3 +26,14 @@ TEST(Abi, PlanAndInflightLayoutIsPinned) {
   EXPECT_EQ(offsetof(etrace_inflight, inline_buf) % 8, 0u);
   EXPECT_EQ(sizeof(etrace_inflight), offsetof(etrace_inflight, inline_buf) + ETRACE_INLINE_BYTES);
 }
+
+TEST(Abi, FdInfoLayoutIsPinned) {
+  EXPECT_EQ(sizeof(etrace_fdinfo), 80u);
+  EXPECT_EQ(offsetof(etrace_fdinfo, name_len), 20u);
+  EXPECT_EQ(offsetof(etrace_fdinfo, family), static_cast<std::size_t>(ETRACE_FDINFO_FILE_BYTES));
+  EXPECT_EQ(offsetof(etrace_fdinfo, lport), 32u);
+  EXPECT_EQ(offsetof(etrace_fdinfo, peer), 40u);
+  EXPECT_EQ(offsetof(etrace_fdinfo, laddr), 48u);
+  EXPECT_EQ(offsetof(etrace_fdinfo, raddr), 64u);
+  EXPECT_GT(ETRACE_FDINFO_RESULT, 5);  // never an argument index
+}
