@@ -169,7 +169,8 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, Line
     unfinished_.erase(it);
     const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
     RangeEmitter rest(out_, entry_arg_count(spec), 6);
-    rest.begin_resumed(line, name);
+    // Nothing was printed since the head: the line completes in place, as strace's does.
+    if (!out_.resume_open(call.tid)) rest.begin_resumed(line, name);
     print_args(info, call, rest);
     rest.end_call(result_of(info, call));
     return;
@@ -203,7 +204,7 @@ void Pipeline::on_still_running(const SyscallCall& call) {
   head.begin_call(line, info ? info->name : std::string_view(fallback));
   print_args(info, call, head);
   if (shown < spec.nargs) out_.arg("");  // strace leaves the ", " before the first output argument
-  out_.end_unfinished();
+  if (!out_.hold_open()) out_.end_unfinished();
 }
 
 void Pipeline::on_exit(const TaskExitRecord& r) {

@@ -125,6 +125,11 @@ std::vector<std::string> unseen_syscall_hints(const FilterSpec& spec, const std:
                                               const SyscallCatalog& catalog) {
   std::vector<std::string> out;
   for (const auto& name : spec.named_syscalls) {
+    // A relative the user traced too shows in the trace itself: no hint needed.
+    bool relative_traced = false;
+    for (const auto& rel : relatives_hint(name))
+      if (const auto* e = catalog.by_name(rel); e && spec.trace.contains(e->nr)) relative_traced = true;
+    if (relative_traced) continue;
     auto hint = unseen_syscall_hint(name, counts_by_nr, catalog);
     if (!hint.empty() && std::find(out.begin(), out.end(), hint) == out.end()) out.push_back(std::move(hint));
   }

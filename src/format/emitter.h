@@ -74,6 +74,16 @@ class Emitter {
   virtual void verbatim(std::string_view text) = 0;  // pre-formatted (expressions like WIFEXITED(s))
   virtual void comment(std::string_view text) = 0;   // " /* 23 vars */" after the slot's value
 
+  // --- open lines (strace's way with a call that blocks): the start of a call still running
+  // is shown without its end; the line completes in place if nothing else is printed before
+  // the call returns, and is closed with " <unfinished ...>" if something is.
+  // After begin_call + the entry arguments: keep the line open. False if the backend cannot.
+  virtual bool hold_open() { return false; }
+  // Continue thread `tid`'s open line with the remaining arguments; false if it is not open.
+  virtual bool resume_open(std::uint32_t /*tid*/) { return false; }
+  // Close an open line with " <unfinished ...>" (before text written around the emitter).
+  virtual void close_open() {}
+
   virtual void begin_struct() = 0;
   virtual void end_struct() = 0;
   virtual void begin_array() = 0;

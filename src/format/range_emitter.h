@@ -40,6 +40,9 @@ class RangeEmitter final : public Emitter {
   void fd(std::int64_t f, std::string_view d) override { if (on()) out_.fd(f, d); }
   void verbatim(std::string_view t) override { if (on()) out_.verbatim(t); }
   void comment(std::string_view t) override { if (on()) out_.comment(t); }
+  bool hold_open() override { return out_.hold_open(); }
+  bool resume_open(std::uint32_t tid) override { return out_.resume_open(tid); }
+  void close_open() override { out_.close_open(); }
   void begin_struct() override { if (on()) out_.begin_struct(); }
   void end_struct() override { if (on()) out_.end_struct(); }
   void begin_array() override { if (on()) out_.begin_array(); }

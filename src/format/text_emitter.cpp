@@ -11,6 +11,8 @@ namespace etrace {
 TextEmitter::TextEmitter(std::string& out, TextOptions opts) : out_(out), opts_(opts) {}
 
 void TextEmitter::prefix(const LineInfo& info) {
+  if (open_) close_open();
+  col_base_ = 0;
   line_ = info;
   line_start_ = out_.size();
   first_.clear();
@@ -70,7 +72,7 @@ void TextEmitter::begin_call(const LineInfo& info, std::string_view name) {
 void TextEmitter::end_call(const CallResult& r) {
   out_.push_back(')');
   out_.push_back(' ');
-  const std::size_t col = out_.size() - line_start_;
+  const std::size_t col = col_base_ + out_.size() - line_start_;
   if (col < static_cast<std::size_t>(opts_.column)) out_.append(opts_.column - col, ' ');
   out_ += "= ";
   switch (r.kind) {
@@ -217,6 +219,38 @@ void TextEmitter::end_array() {
 void TextEmitter::ellipsis() {
   separator();
   out_ += "...";
+}
+
+}  // namespace etrace
+
+namespace etrace {
+
+bool TextEmitter::hold_open() {
+  open_ = true;
+  open_tid_ = line_.tid;
+  open_col_ = col_base_ + out_.size() - line_start_;
+  open_first_ = first_;
+  // The head ends with the ", " before the first argument the call writes: what follows on
+  // resumption needs no separator of its own.
+  if (!open_first_.empty() && out_.size() >= 2 && out_.compare(out_.size() - 2, 2, ", ") == 0)
+    open_first_.back() = true;
+  return true;
+}
+
+bool TextEmitter::resume_open(std::uint32_t tid) {
+  if (!open_ || open_tid_ != tid) return false;
+  open_ = false;
+  line_start_ = out_.size();  // the buffer may have been flushed since: count from here
+  col_base_ = open_col_;
+  first_ = std::move(open_first_);
+  return true;
+}
+
+void TextEmitter::close_open() {
+  if (!open_) return;
+  open_ = false;
+  out_ += " <unfinished ...>\n";
+  first_.clear();
 }
 
 }  // namespace etrace

@@ -62,6 +62,10 @@ class TextEmitter final : public Emitter {
   void verbatim(std::string_view text) override;
   void comment(std::string_view text) override;
 
+  bool hold_open() override;
+  bool resume_open(std::uint32_t tid) override;
+  void close_open() override;
+
   void begin_struct() override;
   void end_struct() override;
   void begin_array() override;
@@ -76,6 +80,11 @@ class TextEmitter final : public Emitter {
   std::string& out_;
   TextOptions opts_;
   std::size_t line_start_ = 0;
+  std::size_t col_base_ = 0;  // columns of the current line already flushed (a resumed open line)
+  bool open_ = false;
+  std::uint32_t open_tid_ = 0;
+  std::size_t open_col_ = 0;
+  std::vector<bool> open_first_;
   std::vector<bool> first_;   // per nesting level: nothing emitted yet at this level
   LineInfo line_{};
   std::uint64_t last_ts_ns_ = 0;

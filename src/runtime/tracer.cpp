@@ -224,6 +224,7 @@ int run_trace(const Options& o) {
   }
   PlanOptions popts;
   popts.max_strlen = o.strsize;
+  popts.decorate_fds = decorate;
   auto plans = project_capture_plans(table, traced, kf.others, popts);
   for (std::size_t nr = 0; nr < kf.count_only.size() && nr < plans.size(); ++nr)
     if (kf.count_only[nr] && !(plans[nr].flags & ETRACE_PLAN_ENABLED))
@@ -283,7 +284,10 @@ int run_trace(const Options& o) {
                                                   : std::make_unique<Sinks>(out_file.fd(), make_emitter);
   // strace's own messages go to stderr; when the trace does too, in line with it.
   auto message = [&](const std::string& text) {
-    if (o.output.empty()) sinks->buffer_for(0) += "etrace: " + text + "\n";
+    if (o.output.empty()) {
+      sinks->emitter().close_open();  // a call's open line ends before the message
+      sinks->buffer_for(0) += "etrace: " + text + "\n";
+    }
     else fmt::print(stderr, "etrace: {}\n", text);
   };
 
@@ -427,6 +431,7 @@ int run_trace(const Options& o) {
     if (per_thread_files) fmt::print(stderr, "{}", table_text);
     else sinks->buffer_for(0) += table_text;
   }
+  sinks->emitter().close_open();
   sinks->flush();
   if (!filter.named_syscalls.empty()) {
     std::vector<std::uint64_t> calls(ETRACE_MAX_SYSCALL_NR);

@@ -662,10 +662,32 @@ TEST(FilterHint, UnseenSyscall) {
 
   std::vector<std::uint64_t> c2(counts.size(), 0);
   c2[static_cast<std::size_t>(nr("openat"))] = 1;
-  auto spec = parse({"trace=open,openat,stat"});
+  auto spec = parse({"trace=open,stat"});
   SyscallCatalog cat = SyscallCatalog::from(table());
   EXPECT_EQ(unseen_syscall_hints(spec, c2, cat),
             std::vector<std::string>{"no open calls seen; this system uses openat (try -e trace=%file)"});
+  // Tracing the relative too shows its calls: the hint would only repeat the command line.
+  EXPECT_TRUE(unseen_syscall_hints(parse({"trace=open,openat"}), c2, cat).empty());
+}
+
+}  // namespace
+}  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(FilterHint, NoHintWhenTheRelativeIsTracedToo) {
+  FilterBuilder fb;
+  ASSERT_FALSE(fb.add("trace=nanosleep,clock_nanosleep"));
+  const FilterSpec spec = fb.finish();
+  const auto& table = SyscallTable::native();
+  std::vector<std::uint64_t> counts(table.max_number() + 1, 0);
+  counts[table.by_name("clock_nanosleep")->nr] = 1;
+  EXPECT_TRUE(unseen_syscall_hints(spec, counts, SyscallCatalog::from(table)).empty());
+
+  FilterBuilder only;
+  ASSERT_FALSE(only.add("trace=nanosleep"));
+  EXPECT_EQ(unseen_syscall_hints(only.finish(), counts, SyscallCatalog::from(table)).size(), 1u);
 }
 
 }  // namespace

@@ -263,3 +263,55 @@ TEST(TextEmitterTime, CommBesideThePid) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+// strace prints a call's start at entry; the line completes in place when nothing else is
+// printed before the call returns, else it ends with " <unfinished ...>" and resumes later.
+TEST(TextEmitterOpenLine, CompletesInPlaceWhenNothingIntervenes) {
+  std::string out;
+  TextEmitter e(out, {});
+  LineInfo info;
+  info.tid = 7;
+  e.begin_call(info, "read");
+  e.arg("fd");
+  e.integer(0);
+  e.arg("");
+  ASSERT_TRUE(e.hold_open());
+  EXPECT_EQ(out, "read(0, ");  // visible while the call blocks
+  out.clear();                 // the head was flushed to the terminal meanwhile
+  ASSERT_TRUE(e.resume_open(7));
+  e.arg("buf");
+  e.string("x", false);
+  e.arg("count");
+  e.integer(1);
+  CallResult one;
+  one.value = 1;
+  e.end_call(one);
+  // Together: "read(0, \"x\", 1)                         = 1", padded as one line.
+  EXPECT_EQ("read(0, " + out, "read(0, \"x\", 1)                         = 1\n");
+}
+
+TEST(TextEmitterOpenLine, AnotherLineClosesItAsUnfinished) {
+  std::string out;
+  TextEmitter e(out, {});
+  LineInfo a;
+  a.tid = 7;
+  a.show_pid = true;
+  LineInfo b = a;
+  b.tid = 8;
+  e.begin_call(a, "read");
+  e.arg("fd");
+  e.integer(0);
+  e.arg("");
+  e.hold_open();
+  e.exit_line(b, 0, false, {}, false);
+  EXPECT_FALSE(e.resume_open(7));
+  EXPECT_EQ(out,
+            "[pid     7] read(0,  <unfinished ...>\n"
+            "[pid     8] +++ exited with 0 +++\n");
+}
+
+}  // namespace
+}  // namespace etrace
