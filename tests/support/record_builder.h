@@ -2,6 +2,8 @@
 // benchmarks of the userspace path.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -17,14 +19,19 @@ class RecordBuilder {
   // A finished call (ETRACE_REC_SYSCALL) of thread `tid` in process `tgid`.
   static RecordBuilder syscall(std::uint32_t tgid, std::uint32_t tid, long nr,
                                std::initializer_list<std::uint64_t> args, long ret, std::uint32_t seq = 1) {
+    std::array<std::uint64_t, 6> all{};
+    std::copy(args.begin(), args.end(), all.begin());
+    return syscall(tgid, tid, nr, all, ret, seq);
+  }
+  static RecordBuilder syscall(std::uint32_t tgid, std::uint32_t tid, long nr, const std::array<std::uint64_t, 6>& args,
+                               long ret, std::uint32_t seq = 1) {
     RecordBuilder b;
     etrace_syscall_record r{};
     r.hdr.kind = ETRACE_REC_SYSCALL;
     r.hdr.tgid = tgid;
     r.hdr.tid = tid;
     r.nr = nr;
-    int i = 0;
-    for (auto a : args) r.args[i++] = a;
+    for (int i = 0; i < 6; ++i) r.args[i] = args[i];
     r.ret = ret;
     r.enter_ts_ns = seq;
     r.seq = seq;
@@ -35,6 +42,12 @@ class RecordBuilder {
 
   RecordBuilder& flags(std::uint16_t f) {
     header().flags = f;
+    return *this;
+  }
+  // Entry and record times (CLOCK_MONOTONIC ns), for -T and the time prefixes.
+  RecordBuilder& times(std::uint64_t enter_ns, std::uint64_t record_ns) {
+    reinterpret_cast<etrace_syscall_record*>(bytes_.data())->enter_ts_ns = enter_ns;
+    header().ts_ns = record_ns;
     return *this;
   }
   RecordBuilder& lost_before(std::uint32_t n) {
@@ -70,6 +83,17 @@ class RecordBuilder {
     r.hdr.tid = tid;
     r.exit_code = wait_status;
     r.group_dead = group_dead;
+    return raw(r);
+  }
+
+  static std::vector<std::uint8_t> signal(std::uint32_t tgid, std::uint32_t tid, int sig, std::string_view siginfo = {}) {
+    etrace_signal_record r{};
+    r.hdr.kind = ETRACE_REC_SIGNAL;
+    r.hdr.size = sizeof(r);
+    r.hdr.tgid = tgid;
+    r.hdr.tid = tid;
+    r.sig = sig;
+    std::memcpy(r.siginfo, siginfo.data(), std::min(siginfo.size(), sizeof(r.siginfo)));
     return raw(r);
   }
 

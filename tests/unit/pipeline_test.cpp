@@ -9,6 +9,7 @@
 #include "app/pipeline.h"
 #include "etrace/event.h"
 #include "format/text_emitter.h"
+#include "support/record_builder.h"
 
 namespace etrace {
 namespace {
@@ -25,52 +26,18 @@ struct PayloadSpec {
 std::vector<std::uint8_t> syscall_record(std::int64_t nr, std::array<std::uint64_t, 6> args, std::int64_t ret,
                                          std::vector<PayloadSpec> payloads = {}, std::uint16_t flags = 0,
                                          std::uint32_t tid = kPid) {
-  std::vector<std::uint8_t> body;
-  for (const auto& p : payloads) {
-    etrace_payload pl{p.arg, p.type, p.flags, static_cast<etrace_u32>(p.bytes.size()), p.bytes.size()};
-    const auto* raw = reinterpret_cast<const std::uint8_t*>(&pl);
-    body.insert(body.end(), raw, raw + sizeof(pl));
-    body.insert(body.end(), p.bytes.begin(), p.bytes.end());
-    body.resize((body.size() + 7) & ~std::size_t{7}, 0);
-  }
-  etrace_syscall_record r{};
-  r.hdr.kind = ETRACE_REC_SYSCALL;
-  r.hdr.flags = flags;
-  r.hdr.size = static_cast<etrace_u32>(sizeof(r) + body.size());
-  r.hdr.ts_ns = 2000;
-  r.hdr.tgid = kPid;
-  r.hdr.tid = tid;
-  r.nr = nr;
-  std::memcpy(r.args, args.data(), sizeof(r.args));
-  r.ret = ret;
-  r.enter_ts_ns = 1000;
-  r.npayloads = static_cast<etrace_u16>(payloads.size());
-  std::vector<std::uint8_t> out(sizeof(r) + body.size());
-  std::memcpy(out.data(), &r, sizeof(r));
-  if (!body.empty()) std::memcpy(out.data() + sizeof(r), body.data(), body.size());
-  return out;
+  auto b = testing::RecordBuilder::syscall(kPid, tid, nr, args, ret);
+  b.flags(flags).times(1000, 2000);
+  for (const auto& p : payloads) b.payload(p.arg, p.type, p.bytes, p.bytes.size(), p.flags);
+  return b.build();
 }
 
 std::vector<std::uint8_t> exit_record(int status, std::uint32_t tid = kPid) {
-  etrace_task_exit_record r{};
-  r.hdr.kind = ETRACE_REC_TASK_EXIT;
-  r.hdr.size = sizeof(r);
-  r.hdr.tgid = kPid;
-  r.hdr.tid = tid;
-  r.exit_code = status;
-  r.group_dead = 1;
-  return {reinterpret_cast<const std::uint8_t*>(&r), reinterpret_cast<const std::uint8_t*>(&r) + sizeof(r)};
+  return testing::RecordBuilder::task_exit(kPid, tid, status, true);
 }
 
 std::vector<std::uint8_t> signal_record(int sig) {
-  etrace_signal_record r{};
-  r.hdr.kind = ETRACE_REC_SIGNAL;
-  r.hdr.size = sizeof(r);
-  r.hdr.tgid = kPid;
-  r.hdr.tid = kPid;
-  r.sig = sig;
-  std::memcpy(r.siginfo, &sig, sizeof(sig));
-  return {reinterpret_cast<const std::uint8_t*>(&r), reinterpret_cast<const std::uint8_t*>(&r) + sizeof(r)};
+  return testing::RecordBuilder::signal(kPid, kPid, sig, {reinterpret_cast<const char*>(&sig), sizeof(sig)});
 }
 
 constexpr int kWrite = 1, kClose = 3, kOpenat = 257, kExitGroup = 231, kNewfstatat = 262;
