@@ -14,24 +14,10 @@
 
 #include <fmt/format.h>
 
+#include "proc/fd_resolver_internal.h"
 #include "proc/proc_net.h"
 
 namespace etrace {
-
-struct FdResolver::OpenFile {
-  enum class Kind : std::uint8_t { Unresolved, Path, Pipe, Socket, Other };
-  Kind kind = Kind::Unresolved;
-  std::string text;    // Path: canonical path, unescaped; Other: shown as is (anon_inode:[...])
-  std::string device;  // Path at -yy: "char 1:3" / "block 8:0"
-  std::uint64_t inode = 0;  // Pipe / Socket, 0 until known
-  std::string proto;        // Socket: system.sockprotoname ("TCP", "UNIX-STREAM"), may be empty
-  // A socket straight from socket(): strace shows PROTO:[inode] until bind/connect, and so do
-  // we, however far the process has run ahead of the printing.
-  bool fresh = false;
-  std::optional<std::string> endpoint;  // -yy: cached until a call changes the socket's state
-  std::weak_ptr<OpenFile> pipe_peer;    // the other end: same inode
-  bool proc_tried = false;              // Unresolved: /proc was already asked
-};
 
 namespace {
 
@@ -84,26 +70,6 @@ std::string normalize(std::string_view path) {
     out += p;
   }
   return out.empty() ? "/" : out;
-}
-
-// What strace's socket-domain decoding calls the protocol (the kernel's sockprotoname).
-std::string proto_name(int domain, int type, int protocol) {
-  type &= 0xf;
-  switch (domain) {
-    case AF_UNIX: return type == SOCK_STREAM ? "UNIX-STREAM" : "UNIX";
-    case AF_INET:
-    case AF_INET6: {
-      std::string_view v6 = domain == AF_INET6 ? "v6" : "";
-      if (type == SOCK_STREAM && (protocol == 0 || protocol == IPPROTO_TCP)) return fmt::format("TCP{}", v6);
-      if (type == SOCK_DGRAM && (protocol == 0 || protocol == IPPROTO_UDP)) return fmt::format("UDP{}", v6);
-      if (type == SOCK_DGRAM && protocol == IPPROTO_UDPLITE) return fmt::format("UDPLITE{}", v6);
-      if (type == SOCK_RAW) return fmt::format("RAW{}", v6);
-      return {};
-    }
-    case AF_NETLINK: return "NETLINK";
-    case AF_PACKET: return "PACKET";
-    default: return {};
-  }
 }
 
 std::string device_of(const FileStat& st) {
@@ -216,6 +182,11 @@ void FdResolver::install(std::uint32_t tgid, Process& p, int fd, std::shared_ptr
 
 // The inode only /proc knows; read as early as we can, checked against what the trace says.
 void FdResolver::learn_inode(std::uint32_t tgid, int fd, OpenFile& f) {
+  if (tgid == current_tgid_)
+    if (const KernelFdInfo* k = current_result(fd)) {
+      f.inode = k->raw.ino;
+      return;
+    }
   auto link = procfs_.read_link(proc_fd_path(tgid, fd));
   if (!link) return;
   std::string_view prefix = f.kind == Kind::Socket ? "socket:[" : "pipe:[";
@@ -228,8 +199,15 @@ void FdResolver::observe(const SyscallInfo* info, const SyscallCall& call) {
   Process* p = process(call.tgid);
   if (!p) return;
   cwd(call.tgid, *p);  // while the process surely exists
+  current_tgid_ = call.tgid;
+  current_ = fd_infos_of(call);
+  note_unopened_args(info, call);
+  for (const auto& k : current_)
+    if (!k.result) apply_kernel_view(call.tgid, *p, k);  // the fds as the call found them
   if (!call.has_ret || call.failed()) return;
   learn_created(info, call, *p);
+  for (const auto& k : current_)
+    if (k.result) apply_kernel_view(call.tgid, *p, k);
 }
 
 void FdResolver::learn_created(const SyscallInfo* info, const SyscallCall& call, Process& p) {
@@ -270,14 +248,16 @@ void FdResolver::learn_created(const SyscallInfo* info, const SyscallCall& call,
     std::memcpy(fds.data(), pl->bytes.data(), 8);
     return fds;
   };
-  auto dup_to = [&](int oldfd, int newfd, bool cloexec) {
+  // newfd_is_arg (dup2, dup3): the argument shows what newfd was before, so the new file
+  // only takes its place after the line, whether or not newfd was open.
+  auto dup_to = [&](int oldfd, int newfd, bool cloexec, bool newfd_is_arg) {
     auto it = p.fds.find(oldfd);
     std::shared_ptr<OpenFile> f;
     if (it != p.fds.end()) f = it->second.file;
     else f = file_from_proc(tgid, newfd);  // same description: /proc's newfd shows it
     if (!f) f = std::make_shared<OpenFile>();
     if (oldfd == newfd) return;
-    if (p.fds.count(newfd)) staged_.push_back({tgid, newfd, Slot{f, cloexec}});
+    if (newfd_is_arg || p.fds.count(newfd)) staged_.push_back({tgid, newfd, Slot{f, cloexec}});
     else p.fds[newfd] = Slot{f, cloexec};
   };
 
@@ -301,7 +281,7 @@ void FdResolver::learn_created(const SyscallInfo* info, const SyscallCall& call,
   }
   if (name == "socket") {
     int type = arg_int(call, 1);
-    return install(tgid, p, ret, socket_file(proto_name(arg_int(call, 0), type, arg_int(call, 2)), true),
+    return install(tgid, p, ret, socket_file(socket_proto_name(arg_int(call, 0), type, arg_int(call, 2)), true),
                    type & SOCK_CLOEXEC);
   }
   if (name == "accept" || name == "accept4") {
@@ -319,7 +299,7 @@ void FdResolver::learn_created(const SyscallInfo* info, const SyscallCall& call,
     std::array<std::shared_ptr<OpenFile>, 2> ends;
     for (int i = 0; i < 2; ++i) {
       ends[i] = is_pipe ? std::make_shared<OpenFile>()
-                        : socket_file(proto_name(arg_int(call, 0), arg_int(call, 1), arg_int(call, 2)), false);
+                        : socket_file(socket_proto_name(arg_int(call, 0), arg_int(call, 1), arg_int(call, 2)), false);
       if (is_pipe) {
         ends[i]->kind = Kind::Pipe;
         learn_inode(tgid, (*fds)[i], *ends[i]);
@@ -331,12 +311,12 @@ void FdResolver::learn_created(const SyscallInfo* info, const SyscallCall& call,
     install(tgid, p, (*fds)[1], ends[1], cloexec);
     return;
   }
-  if (name == "dup") return dup_to(arg_int(call, 0), ret, false);
-  if (name == "dup2") return dup_to(arg_int(call, 0), arg_int(call, 1), false);
-  if (name == "dup3") return dup_to(arg_int(call, 0), arg_int(call, 1), call.args[2] & O_CLOEXEC);
+  if (name == "dup") return dup_to(arg_int(call, 0), ret, false, false);
+  if (name == "dup2") return dup_to(arg_int(call, 0), arg_int(call, 1), false, true);
+  if (name == "dup3") return dup_to(arg_int(call, 0), arg_int(call, 1), call.args[2] & O_CLOEXEC, true);
   if (name == "fcntl") {
     int cmd = arg_int(call, 1);
-    if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) dup_to(arg_int(call, 0), ret, cmd == F_DUPFD_CLOEXEC);
+    if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) dup_to(arg_int(call, 0), ret, cmd == F_DUPFD_CLOEXEC, false);
     return;
   }
   if (name == "eventfd") return other("anon_inode:[eventfd]", false);
@@ -360,6 +340,8 @@ void FdResolver::learn_created(const SyscallInfo* info, const SyscallCall& call,
 }
 
 void FdResolver::observe_after(const SyscallInfo* info, const SyscallCall& call) {
+  current_.clear();  // its FDINFO described the call's own line only
+  current_unopened_.clear();
   // dup2/dup3 replacements staged by observe() for this process take effect now.
   for (auto it = staged_.begin(); it != staged_.end();) {
     if (it->tgid != call.tgid) {
@@ -453,7 +435,8 @@ std::string FdResolver::describe(std::uint32_t tgid, std::int64_t fd) {
   if (fd < 0 || fd > INT32_MAX) return {};
   int n = static_cast<int>(fd);
   auto it = p->fds.find(n);
-  if (it == p->fds.end() || !opts_.lifecycle_visible) {
+  if (it == p->fds.end() && unopened_arg(tgid, n)) return {};  // the kernel found it closed
+  if (it == p->fds.end() || (!opts_.lifecycle_visible && !confirmed_by_kernel(tgid, n))) {
     if (auto f = file_from_proc(tgid, n)) {
       bool cloexec = it != p->fds.end() && it->second.cloexec;
       it = p->fds.insert_or_assign(n, Slot{f, cloexec}).first;
@@ -501,6 +484,15 @@ std::string FdResolver::render(std::uint32_t tgid, int fd, OpenFile& f) {
 }
 
 std::string FdResolver::render_socket(std::uint32_t tgid, int fd, OpenFile& f) {
+  if (const std::string* d = cached_details(f.inode)) return *d;
+  if (f.proto.empty() && f.kernel)
+    f.proto = socket_proto_name(f.kernel->raw.family, f.kernel->raw.type, f.kernel->raw.protocol);
+  if (f.kernel) {
+    if (f.proto.empty()) return fmt::format("socket:[{}]", f.inode);
+    auto where = socket_details(with_known_peer(*f.kernel));
+    if (!where) return fmt::format("{}:[{}]", f.proto, f.inode);  // unlisted: not cached, as strace
+    return cache_details(f.inode, fmt::format("{}:[{}]", f.proto, *where));
+  }
   if (f.endpoint) return *f.endpoint;
   if (f.proto.empty())
     f.proto = procfs_.get_xattr(proc_fd_path(tgid, fd), "system.sockprotoname").value_or("");
@@ -518,6 +510,7 @@ std::string FdResolver::render_socket(std::uint32_t tgid, int fd, OpenFile& f) {
     }
   }
   f.endpoint = fmt::format("{}:[{}]", f.proto, where ? *where : std::to_string(f.inode));
+  if (where) return cache_details(f.inode, *f.endpoint);
   return *f.endpoint;
 }
 

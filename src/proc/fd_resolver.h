@@ -27,6 +27,14 @@
 //   /memfd:name (deleted)   (strace moves a trailing " (deleted)" outside: "3</x>(deleted)";
 //                            that is the text emitter's punctuation to do)
 // describe(tgid, AT_FDCWD) gives the process's working directory (strace: AT_FDCWD</tmp>).
+//
+// With -y the kernel side also reports, per call, what the fds it names (at entry) and creates
+// (at exit) refer to (ETRACE_PL_FDINFO, proc/fd_info.h). observe() takes these first: they fix
+// pipes, sockets and anon inodes of processes already gone, and correct a table entry that the
+// trace got wrong. Socket endpoints then follow strace's own rule: the first details its
+// sock_diag lookup finds for an inode are kept for that inode (strace caches them in 1024
+// slots by inode), so a listener stays TCP:[127.0.0.1:80] and a UDP socket keeps the address it
+// had when first seen bound.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +49,7 @@
 
 #include "decode/decoder.h"
 #include "event/syscall_call.h"
+#include "proc/fd_info.h"
 #include "proc/procfs.h"
 #include "syscalls/syscall_table.h"
 
@@ -104,12 +113,31 @@ class FdResolver final : public FdNamer {
   std::string render(std::uint32_t tgid, int fd, OpenFile& f);
   std::string render_socket(std::uint32_t tgid, int fd, OpenFile& f);
   void learn_created(const SyscallInfo* info, const SyscallCall& call, Process& p);
+  // The kernel's view of `k.fd` (fd_resolver_kernel.cpp).
+  void apply_kernel_view(std::uint32_t tgid, Process& p, const KernelFdInfo& k);
+  const KernelFdInfo* current_result(int fd) const;
+  bool confirmed_by_kernel(std::uint32_t tgid, int fd) const;
+  void note_unopened_args(const SyscallInfo* info, const SyscallCall& call);
+  bool unopened_arg(std::uint32_t tgid, int fd) const;
+  KernelFdInfo with_known_peer(const KernelFdInfo& k) const;
+  const std::string* cached_details(std::uint64_t inode) const;
+  const std::string& cache_details(std::uint64_t inode, std::string details);
 
   ProcFs& procfs_;
   FdResolverOptions opts_;
   std::unordered_map<std::uint32_t, Process> procs_;
   std::unordered_set<std::uint32_t> gone_;
   std::vector<Staged> staged_;
+  // The call being observed: its FDINFO payloads (results are read by learn_inode()).
+  std::uint32_t current_tgid_ = 0;
+  std::vector<KernelFdInfo> current_;
+  std::vector<int> current_unopened_;  // its fd arguments the kernel found closed at entry
+  // AF_UNIX stream pairs seen connected (both directions): a client whose peer is not yet
+  // accepted, or already closed, has a peer without an inode, where strace (slower, and caching
+  // what it first found) shows the accepted end.
+  std::unordered_map<std::uint64_t, std::uint64_t> unix_peers_;
+  // strace's per-inode cache of socket details ("TCP:[a:p->b:q]"), slot = inode % size.
+  std::vector<std::pair<std::uint64_t, std::string>> details_cache_;
 };
 
 }  // namespace etrace

@@ -54,15 +54,13 @@ std::optional<std::string> parse_inet_addr(std::string_view field, bool* is_any)
   std::string_view hex = field.substr(0, colon);
   unsigned port = 0;
   if (!parse_num(field.substr(colon + 1), port, 16)) return std::nullopt;
-  char text[INET6_ADDRSTRLEN];
   if (hex.size() == 8) {
     std::uint32_t w = 0;
     if (!parse_num(hex, w, 16)) return std::nullopt;
     in_addr a;
     a.s_addr = w;
-    ::inet_ntop(AF_INET, &a, text, sizeof text);
     *is_any = w == 0 && port == 0;
-    return fmt::format("{}:{}", text, port);
+    return format_inet_address(AF_INET, &a, port);
   }
   if (hex.size() == 32) {
     in6_addr a;
@@ -73,9 +71,8 @@ std::optional<std::string> parse_inet_addr(std::string_view field, bool* is_any)
       std::memcpy(&a.s6_addr[i * 4], &w, 4);
       zero = zero && w == 0;
     }
-    ::inet_ntop(AF_INET6, &a, text, sizeof text);
     *is_any = zero && port == 0;
-    return fmt::format("[{}]:{}", text, port);
+    return format_inet_address(AF_INET6, &a, port);
   }
   return std::nullopt;
 }
@@ -102,6 +99,18 @@ constexpr std::array kNetlinkProtos{
 bool is_octal_digit(char c) { return c >= '0' && c <= '7'; }
 
 }  // namespace
+
+std::string format_inet_address(int family, const void* addr, unsigned port) {
+  char text[INET6_ADDRSTRLEN] = "";
+  ::inet_ntop(family, addr, text, sizeof text);
+  return family == AF_INET6 ? fmt::format("[{}]:{}", text, port) : fmt::format("{}:{}", text, port);
+}
+
+std::optional<std::string_view> netlink_protocol_name(int protocol) {
+  for (const auto& p : kNetlinkProtos)
+    if (p.value == protocol) return p.name;
+  return std::nullopt;
+}
 
 std::string escape_decoration(std::string_view bytes) {
   std::string out;
@@ -157,10 +166,8 @@ std::optional<std::string> find_netlink_endpoint(std::string_view table, std::ui
     int proto = 0;
     if (f.size() < 10 || !parse_num(f[9], ino) || ino != inode || !parse_num(f[1], proto))
       return false;
-    std::string name = std::to_string(proto);
-    for (const auto& p : kNetlinkProtos)
-      if (p.value == proto) name = p.name;
-    found = fmt::format("{}:{}", name, f[2]);
+    auto name = netlink_protocol_name(proto);
+    found = fmt::format("{}:{}", name ? std::string(*name) : std::to_string(proto), f[2]);
     return true;
   });
   return found;

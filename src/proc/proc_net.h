@@ -34,6 +34,12 @@ std::optional<UnixSockInfo> find_unix_socket(std::string_view table, std::uint64
 // "11018->11017,\"/tmp/sock\"" from what sock_diag or /proc/net/unix said.
 std::string format_unix_endpoint(std::uint64_t inode, const UnixSockInfo& info);
 
+// "127.0.0.1:80" or "[::1]:80": an address in network order (4 or 16 bytes) and a port.
+std::string format_inet_address(int family, const void* addr, unsigned port);
+
+// strace's name of a netlink protocol ("ROUTE" for NETLINK_ROUTE); nullopt when unknown.
+std::optional<std::string_view> netlink_protocol_name(int protocol);
+
 // The /proc/net file that lists sockets of this protocol name (from system.sockprotoname:
 // "TCP" -> "tcp", "UDPv6" -> "udp6"); empty for protocols without one.
 std::string_view proc_net_file_for(std::string_view proto);
