@@ -181,8 +181,13 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	/* A thread with state passed the filters at its first traced call: skip the pid/comm/cgroup
 	 * lookups from then on (after an exec, --comm decides again). */
 	struct etrace_inflight *st = inflight__get(0);
+	if (st && st->rejected && !st->recheck)
+		return 0;
 	if (!st || st->recheck) {
-		if (!filter__allow_task(pid_tgid >> 32))
+		bool allowed = filter__allow_task(pid_tgid >> 32);
+		/* System-wide --comm: remember a refusal too, so every other task on the machine
+		 * pays one storage lookup a call, not a comm copy and a hash lookup. */
+		if (!allowed && !filter_comms)
 			return 0;
 		st = inflight__get(BPF_LOCAL_STORAGE_GET_F_CREATE);
 		if (!st) {
@@ -190,6 +195,9 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 			return 0;
 		}
 		st->recheck = 0;
+		st->rejected = !allowed;
+		if (!allowed)
+			return 0;
 	}
 	st->tid = (__u32)pid_tgid;
 	st->seq++;
@@ -406,7 +414,7 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	/* The comm and cgroup filters judge the current task, which is the sender here: a target
 	 * counts as traced once it has made a traced call (it then has in-flight state). */
 	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
-	if ((filter_comms || filter_cgroup) && !st)
+	if ((filter_comms || filter_cgroup) && (!st || st->rejected))
 		return 0;
 	__u64 pid_tgid = ((__u64)tgid << 32) | tid;
 	signal__emit(sig, info, pid_tgid, st, true);
