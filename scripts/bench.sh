@@ -81,6 +81,13 @@ setup() {
 		cc -O2 -Wall -Wextra -pthread -o "$BUILD/$w" "$REPO/bench/workloads/$w.c" || exit 1
 	done
 	cp /bin/true "$TMP/bench_sentinel" # a program with a comm nothing else has, for --comm filters
+	# The floor: no-op programs on etrace's attach points (bench/floor), for the filtered rows.
+	FLOOR=0
+	if clang -g -O2 -target bpf -D__TARGET_ARCH_x86 -I"$REPO/vmlinux/x86_64" \
+		-c "$REPO/bench/floor/noop.bpf.c" -o "$BUILD/floor_noop.bpf.o" 2>/dev/null &&
+		cc -O2 -o "$BUILD/floor_loader" "$REPO/bench/floor/loader.c" -lbpf 2>/dev/null; then
+		FLOOR=1
+	fi
 
 	TRACERS=(none)
 	if [ -x "$ETRACE" ]; then
@@ -170,7 +177,7 @@ run_workload() { # workload tracer N
 	bpftrace) cmd=(env BENCH_RESULT="$res" bpftrace -o "$out" -c "$bin $n" -e "$(bpf_prog "$(bpf_workload_filter "$w")")") ;;
 	bpftrace-connect) cmd=(env BENCH_RESULT="$res" bpftrace -o "$out" -c "$bin $n"
 		-e 'tracepoint:syscalls:sys_enter_connect /pid == cpid/ { printf("%d connect %d\n", tid, args->fd); }') ;;
-	*-comm) run_systemwide "$@"; return ;;
+	*-comm | floor-noop) run_systemwide "$@"; return ;;
 	esac
 	timeout -k 3 "$RUN_CAP" "${cmd[@]}" >/dev/null 2>"$err" </dev/null
 	finish_run "$w" "$t"
@@ -183,7 +190,7 @@ finish_run() { # workload tracer
 		R_CALLS=$(sed -nE 's/.*calls=([0-9]+).*/\1/p' "$res")
 		R_NS=$(sed -nE 's/.*ns=([0-9]+).*/\1/p' "$res")
 	fi
-	if [ "$2" != none ]; then
+	if [ "$2" != none ] && [ "$2" != floor-noop ]; then  # the floor records nothing by design
 		seen=$(count_seen "$1" "$2" "$TMP/out")
 		R_SEEN=${seen% *} R_PATHS=${seen#* }
 		R_LOST=$(count_lost "$2" "$TMP/out" "$TMP/err")
@@ -199,17 +206,18 @@ run_systemwide() { # workload tracer N
 	rm -f "$out" "$err" "$TMP/res"
 	case $t in
 	etrace-comm) "$ETRACE" --system-wide --comm bench_sentinel -o "$out" >/dev/null 2>"$err" </dev/null & ;;
+	floor-noop) "$BUILD/floor_loader" "$BUILD/floor_noop.bpf.o" >"$out" 2>"$err" </dev/null & ;;
 	bpftrace-comm) bpftrace -o "$out" -e 'tracepoint:raw_syscalls:sys_enter /comm == "bench_sentinel"/ { printf("%d sc%d %d %d\n", tid, args->id, args->args[0], args->args[2]); }' >/dev/null 2>"$err" </dev/null & ;;
 	esac
 	tp=$!
 	BG_PIDS+=("$tp")
 	for ((i = 0; i < 100; i++)); do
 		"$TMP/bench_sentinel"
-		grep -qE 'exit|sc[0-9]' "$out" 2>/dev/null && break
+		grep -qE 'exit|sc[0-9]|^attached' "$out" 2>/dev/null && break
 		kill -0 "$tp" 2>/dev/null || break
 		sleep 0.1
 	done
-	if ! grep -qE 'exit|sc[0-9]' "$out" 2>/dev/null; then
+	if ! grep -qE 'exit|sc[0-9]|^attached' "$out" 2>/dev/null; then
 		log "$t never saw the sentinel; stderr: $(head -c 300 "$err")"
 	fi
 	timeout -k 3 "$RUN_CAP" env BENCH_RESULT="$TMP/res" "$BUILD/$w" "$n" >/dev/null </dev/null
@@ -525,6 +533,7 @@ main() {
 	done
 	if has_section filtered; then
 		ft=(none)
+		[ "$FLOOR" = 1 ] && ft+=(floor-noop)
 		have etrace && ft+=(etrace-connect etrace-comm)
 		have strace && ft+=(strace-connect strace-seccomp-connect)
 		have perf && ft+=(perf-connect)

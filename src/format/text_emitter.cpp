@@ -81,8 +81,8 @@ void TextEmitter::end_call(const CallResult& r) {
       if (r.errno_name.empty()) fmt::format_to(std::back_inserter(out_), "{:#x}", static_cast<std::uint64_t>(r.value));
       else fmt::format_to(std::back_inserter(out_), "{}", r.value);
       break;
-    case CallResult::Kind::Octal:
-      fmt::format_to(std::back_inserter(out_), "0{:o}", static_cast<std::uint64_t>(r.value));
+    case CallResult::Kind::Octal:  // strace's %#03o: umask() = 022, = 000
+      fmt::format_to(std::back_inserter(out_), "0{:02o}", static_cast<std::uint64_t>(r.value));
       break;
     case CallResult::Kind::Int:
     case CallResult::Kind::Fd:
