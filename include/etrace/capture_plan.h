@@ -7,7 +7,7 @@
 #include "event.h"
 
 #define ETRACE_MAX_SYSCALL_NR 1024 /* plans exist for 0..1023; other numbers use the last one */
-#define ETRACE_MAX_CAPTURES 4
+#define ETRACE_MAX_CAPTURES 8
 
 enum etrace_capture_type {
 	ETRACE_CAP_NONE = 0,

@@ -145,7 +145,7 @@ void Pipeline::print_args(const SyscallInfo* info, const SyscallCall& call, Emit
     std::erase_if(bare.payloads, [&](const Payload& p) {
       if (p.arg >= info->spec->nargs) return false;
       const ArgKind k = info->spec->args[p.arg].kind;
-      return k == ArgKind::StructIn || k == ArgKind::StructOut;
+      return k == ArgKind::StructIn || k == ArgKind::StructOut || k == ArgKind::StructInOut;
     });
     return decode_args(info, bare, opts_.decode, out);
   }

@@ -187,6 +187,7 @@ void print_arg_value(const CallView& v, int i) {
     case ArgKind::Mode: return print_mode(v.out, x);
     case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
     case ArgKind::StructIn:
+    case ArgKind::StructInOut:  // shown as it went in; overrides add the value that came out
     case ArgKind::StructOut: return print_struct_arg(v, i);
     case ArgKind::SockaddrIn: return print_sockaddr_arg(v, i, false);
     case ArgKind::SockaddrOut: return print_sockaddr_arg(v, i, true);

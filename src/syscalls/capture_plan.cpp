@@ -72,6 +72,10 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       case ArgKind::BufOut: add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, s); break;
       case ArgKind::StructIn: add_struct(plan, a, idx, ETRACE_AT_ENTER); break;
       case ArgKind::StructOut: add_struct(plan, a, idx, ETRACE_AT_EXIT); break;
+      case ArgKind::StructInOut:
+        add_struct(plan, a, idx, ETRACE_AT_ENTER);
+        add_struct(plan, a, idx, ETRACE_AT_EXIT);
+        break;
       case ArgKind::SockaddrIn:
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, kSockaddrMax);
         break;

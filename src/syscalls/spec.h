@@ -31,6 +31,7 @@ enum class ArgKind : std::uint8_t {
   Signal,     // a signal number (SIGTERM)
   StructIn,   // a struct read at entry; `detail` names it, `size` is its size in bytes
   StructOut,  // a struct read at exit (when the call succeeded)
+  StructInOut,// a struct read at entry and again at exit (poll's fds, select's sets and timeout)
   SockaddrIn, // struct sockaddr at entry, length in args[len_arg]
   SockaddrOut,// struct sockaddr at exit, length in *(int *)args[len_arg]
   Argv,       // NULL-ended array of strings (execve's argv)

@@ -54,6 +54,9 @@ constexpr ArgSpec a_sout(std::string_view n, std::string_view s, std::uint16_t s
   return {n, ArgKind::StructOut, s, len, size};
 }
 constexpr ArgSpec a_sain(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrIn, "sockaddr", len, 128}; }
+constexpr ArgSpec a_sinout(std::string_view n, std::string_view s, std::uint16_t size, std::int8_t len = -1) {
+  return {n, ArgKind::StructInOut, s, len, size};
+}
 constexpr ArgSpec a_saout(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrOut, "sockaddr", len, 128}; }
 // A socklen_t the call reads at entry and writes back: captured at entry; the value written back is
 // the length the buffer argument's capture (SockaddrOut, whose len_arg points here) read.
@@ -304,8 +307,8 @@ constexpr SyscallSpec kSpecs[] = {
     sc("pkey_alloc", 0, {a_hex("flags"), a_flags("access_rights", "pkey_access_rights")}),
     sc("pkey_free", 0, {a_int("pkey")}),
     sc("pkey_mprotect", kM, {a_ptr("addr"), a_uint("len"), a_flags("prot", "mmap_prot"), a_int("pkey")}),
-    sc("poll", kD, {a_sin("fds", "pollfd", 8, 1), a_uint("nfds"), a_int("timeout")}, RetKind::Int, kMayBlock),
-    sc("ppoll", kD, {a_sin("fds", "pollfd", 8, 1), a_uint("nfds"), a_sin("tmo_p", "timespec", 16), a_sin("sigmask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
+    sc("poll", kD, {a_sinout("fds", "pollfd", 8, 1), a_uint("nfds"), a_int("timeout")}, RetKind::Int, kMayBlock),
+    sc("ppoll", kD, {a_sinout("fds", "pollfd", 8, 1), a_uint("nfds"), a_sinout("tmo_p", "timespec", 16), a_sin("sigmask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
     sc("prctl", kC, {a_enum("option", "prctl_options"), a_hex("arg2"), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
     sc("pread64", kD, {a_fd("fd"), a_out("buf"), a_uint("count"), a_int("offset")}, RetKind::Int, kMayBlock),
     sc("preadv", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_int("iovcnt"), a_int("offset")}, RetKind::Int, kMayBlock),
@@ -315,7 +318,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("process_mrelease", kD, {a_fd("pidfd"), a_uint("flags")}),
     sc("process_vm_readv", 0, {a_int("pid"), a_sout("local_iov", "iovec", 16, 2), a_uint("liovcnt"), a_sin("remote_iov", "iovec", 16, 4), a_uint("riovcnt"), a_hex("flags")}),
     sc("process_vm_writev", 0, {a_int("pid"), a_sin("local_iov", "iovec", 16, 2), a_uint("liovcnt"), a_sin("remote_iov", "iovec", 16, 4), a_uint("riovcnt"), a_hex("flags")}),
-    sc("pselect6", kD, {a_int("nfds"), a_sin("readfds", "fd_set", 128), a_sin("writefds", "fd_set", 128), a_sin("exceptfds", "fd_set", 128), a_sin("timeout", "timespec", 16), a_sin("sigmask", "__aio_sigset", 16)}, RetKind::Int, kMayBlock),
+    sc("pselect6", kD, {a_int("nfds"), a_sinout("readfds", "fd_set", 128), a_sinout("writefds", "fd_set", 128), a_sinout("exceptfds", "fd_set", 128), a_sinout("timeout", "timespec", 16), a_sin("sigmask", "__aio_sigset", 16)}, RetKind::Int, kMayBlock),
     sc("ptrace", 0, {a_enum("request", "ptrace_requests"), a_int("pid"), a_ptr("addr"), a_ptr("data")}),
     sc("putpmsg", kN, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
     sc("pwrite64", kD, {a_fd("fd"), a_in("buf", 2), a_uint("count"), a_int("offset")}, RetKind::Int, kMayBlock),
@@ -365,7 +368,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("sched_yield", 0, {}),
     sc("seccomp", 0, {a_enum("operation", "seccomp_ops"), a_flags("flags", "seccomp_flags"), a_ptr("args")}),
     sc("security", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2")}),
-    sc("select", kD, {a_int("nfds"), a_sin("readfds", "fd_set", 128), a_sin("writefds", "fd_set", 128), a_sin("exceptfds", "fd_set", 128), a_sin("timeout", "timeval", 16)}, RetKind::Int, kMayBlock),
+    sc("select", kD, {a_int("nfds"), a_sinout("readfds", "fd_set", 128), a_sinout("writefds", "fd_set", 128), a_sinout("exceptfds", "fd_set", 128), a_sinout("timeout", "timeval", 16)}, RetKind::Int, kMayBlock),
     sc("semctl", kI, {a_int("semid"), a_int("semnum"), a_enum("cmd", "semctl_cmds"), a_ptr("arg")}),
     sc("semget", kI, {a_hex("key"), a_int("nsems"), a_custom("semflg", "ipc_flags")}),
     sc("semop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops")}, RetKind::Int, kMayBlock),
