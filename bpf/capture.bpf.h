@@ -147,7 +147,7 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 	if (argi > 5)
 		return off;
 	__u64 ptr = args[argi];
-	if (!ptr)
+	if (!ptr && cap->type != ETRACE_CAP_STACK)
 		return off;
 
 	struct etrace_payload *pl = (void *)(buf + off);
@@ -236,6 +236,11 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		n = c.off - c.start;
 		break;
 	}
+	case ETRACE_CAP_STACK:
+		n = capture__clamp(cap->max, cap->max);
+		pl->aux = n;
+		err = bpf_probe_read_user(data, n, (void *)(st->sp + cap->elem_size));
+		break;
 	case ETRACE_CAP_PTR_COUNT: {
 		struct ptrcount_ctx c = { .base = ptr };
 		bpf_loop(ENVP_MAX_COUNT, capture__ptrcount_cb, &c, 0);

@@ -204,6 +204,7 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	st->enter_ts = precise_time ? bpf_ktime_get_ns() : st->seq;
 	st->nr = id;
 	compat__syscall_args(regs, st->args);
+	st->sp = regs->sp;
 	st->flags = 0;
 	st->refetch = 0;
 	st->inline_len = 0;

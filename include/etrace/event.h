@@ -160,6 +160,7 @@ struct etrace_inflight {
 	etrace_u32 tid;
 	etrace_u32 seq;          /* calls this thread has entered */
 	etrace_u32 seen_seq;     /* seq when the in-flight iterator last saw the call running */
+	etrace_u64 sp;           /* user stack pointer at entry (rt_sigreturn's frame) */
 	etrace_u8 inline_buf[ETRACE_INLINE_BYTES];
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "decode/printers.h"
+#include "decode/structs.h"
 #include "etrace/event.h"
 #include "format/escape.h"
 #include "xlat/xlat.h"
@@ -211,7 +212,14 @@ void print_arg_value(const CallView& v, int i) {
       }
       return v.out.end_array();
     }
-    case ArgKind::Custom: return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
+    case ArgKind::Custom:
+      if (a.detail == "sigframe") {  // rt_sigreturn: the mask it restores
+        v.out.begin_struct();
+        v.out.field("mask");
+        if (!p || p->fault() || !decode_struct("sigset", p->bytes, v.ctx, v.out)) v.out.verbatim("?");
+        return v.out.end_struct();
+      }
+      return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
   }
 }
 

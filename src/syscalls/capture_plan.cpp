@@ -85,6 +85,11 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       case ArgKind::Argv: add(plan, idx, ETRACE_CAP_STRVEC, ETRACE_AT_ENTER, 0, s + 2); break;
       case ArgKind::Envp: add(plan, idx, ETRACE_CAP_PTR_COUNT, ETRACE_AT_ENTER, 0, 0); break;
       case ArgKind::FdPair: add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 8); break;
+      case ArgKind::Custom:
+        // x86_64: at rt_sigreturn's entry sp points at the ucontext of the signal frame, whose
+        // uc_sigmask sits after uc_flags, uc_link, uc_stack and uc_mcontext (8+8+24+256).
+        if (a.detail == "sigframe") add(plan, idx, ETRACE_CAP_STACK, ETRACE_AT_ENTER, 0, a.size, 296);
+        break;
       default: break;
     }
   }

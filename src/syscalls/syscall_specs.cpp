@@ -350,7 +350,9 @@ constexpr SyscallSpec kSpecs[] = {
     sc("rt_sigpending", kS, {a_sout("set", "sigset", 8), a_uint("sigsetsize")}),
     sc("rt_sigprocmask", kS, {a_enum("how", "sigprocmask_how"), a_sin("set", "sigset", 8), a_sout("oldset", "sigset", 8), a_uint("sigsetsize")}),
     sc("rt_sigqueueinfo", kS | kP, {a_int("tgid"), a_sig("sig"), a_sin("info", "siginfo", 128)}),
-    sc("rt_sigreturn", kS, {}),
+    // Not an argument: the signal mask saved in the frame the call returns through, which
+    // strace shows as {mask=[...]}; read at the stack pointer (see capture_plan.cpp).
+    sc("rt_sigreturn", kS, {{"frame", ArgKind::Custom, "sigframe", -1, 8}}),
     sc("rt_sigsuspend", kS, {a_sin("mask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
     sc("rt_sigtimedwait", kS, {a_sin("set", "sigset", 8), a_sout("info", "siginfo", 128), a_sin("timeout", "timespec", 16), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
     sc("rt_tgsigqueueinfo", kP | kS, {a_int("tgid"), a_int("tid"), a_sig("sig"), a_sin("info", "siginfo", 128)}),

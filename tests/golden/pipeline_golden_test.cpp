@@ -110,3 +110,18 @@ TEST(Golden, JsonLinesCarryRawAndSymbolicValues) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(Golden, RtSigreturnShowsTheRestoredMask) {
+  // strace: rt_sigreturn({mask=[USR2]})             = 0   (SIGUSR2 is 12: bit 11)
+  const std::uint64_t mask = 1ull << 11;
+  const std::string out = replay({testing::RecordBuilder::syscall(9, 9, 15, {0}, 0)
+                                      .payload(0, ETRACE_PL_BYTES, {reinterpret_cast<const char*>(&mask), 8}, 8)
+                                      .build()});
+  EXPECT_EQ(out, "rt_sigreturn({mask=[USR2]})             = 0\n");
+}
+
+}  // namespace
+}  // namespace etrace

@@ -142,3 +142,26 @@ TEST(CapturePlanFdInfo, NoCallLosesAnFdToTheCaptureLimit) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, RtSigreturnReadsTheMaskFromItsSignalFrame) {
+  auto plan = plan_for_spec(spec("rt_sigreturn"), {});
+  ASSERT_EQ(plan.ncaptures, 1);
+  EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_STACK);
+  EXPECT_EQ(plan.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(plan.captures[0].max, 8);          // sigset_t as the kernel keeps it
+  EXPECT_EQ(plan.captures[0].elem_size, 296);  // offsetof(struct ucontext, uc_sigmask) on x86_64
+}
+
+TEST(CapturePlan, PollFdsAreCapturedOnTheWayInAndOut) {
+  auto plan = plan_for_spec(spec("poll"), {});
+  ASSERT_GE(plan.ncaptures, 2);
+  EXPECT_EQ(plan.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(plan.captures[1].when, ETRACE_AT_EXIT);
+  EXPECT_EQ(plan.captures[1].arg, 0);
+}
+
+}  // namespace
+}  // namespace etrace
