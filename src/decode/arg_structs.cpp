@@ -194,7 +194,7 @@ void print_socklen_arg(const CallView& v, int i) {
   std::int64_t back = -1;
   if (v.succeeded()) {
     for (const auto& p : v.call.payloads) {
-      if (p.arg == i || !(p.flags & ETRACE_PLF_AT_EXIT)) continue;
+      if (p.arg == i || p.arg >= v.spec.nargs || !(p.flags & ETRACE_PLF_AT_EXIT)) continue;
       const ArgSpec& b = v.spec.args[p.arg];
       if (b.len_arg == i && (b.kind == ArgKind::SockaddrOut)) back = static_cast<std::int64_t>(p.aux);
     }
