@@ -17,6 +17,12 @@ static __always_inline void compat__syscall_args(struct pt_regs *regs, __u64 arg
 	args[5] = regs->r9;
 }
 
+/* The syscall number at sys_exit: x86_64 keeps it in orig_ax for the whole call. */
+static __always_inline long compat__syscall_nr(struct pt_regs *regs)
+{
+	return regs->orig_ax;
+}
+
 /* Whether `task` is the last live thread of its process. Read from signal->live rather than
  * the group_dead argument that sched_process_exit gained in Linux 6.16, so both work. */
 static __always_inline bool compat__group_dead(struct task_struct *task)

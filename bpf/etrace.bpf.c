@@ -270,6 +270,11 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 {
+	/* Untraced numbers leave before any per-task lookup, as at entry: the filtered-out path
+	 * runs on every syscall of the machine. */
+	const struct etrace_syscall_plan *exit_plan = plan__lookup(compat__syscall_nr(regs));
+	if (!exit_plan || !(exit_plan->flags & ETRACE_PLAN_ENABLED))
+		return 0;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	struct etrace_inflight *st = inflight__get(0);
 	if (!st || !st->active)
