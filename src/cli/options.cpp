@@ -271,6 +271,7 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_flag("-y", yflag, "Print paths of fds (-yy: socket endpoints and devices too)");
   app.add_flag("-Y", o.decode_pids_comm, "Print the command name beside each pid (--decode-pids=comm)");
   app.add_flag("-x", xflag, "Print non-ASCII strings in hex (-xx: all strings)");
+  app.add_option("-X", o.xlat_style, "Constants as names (abbrev), numbers (raw) or both (verbose)")->type_name("FORMAT");
   app.add_flag("-v,--no-abbrev", o.verbose, "Print structures in full");
   app.add_flag("-t", tflag, "Prefix lines with the time of day (-tt: with microseconds, -ttt: seconds since the epoch)");
   app.add_flag("-r", o.relative, "Prefix lines with the time since the previous line");
@@ -348,6 +349,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (!is_power_of_two(o.buffer_size) || o.buffer_size < 4096)
     return fail("--buffer-size must be a power of two of at least 4096 bytes");
   if (!parse_summary_sort(o.summary_sort)) return fail("invalid sortby: '" + o.summary_sort + "'");
+  if (o.xlat_style != "raw" && o.xlat_style != "abbrev" && o.xlat_style != "verbose")
+    return fail("invalid -X argument: '" + o.xlat_style + "'");
   if (!o.summary_columns.empty()) {
     std::string bad;
     if (!parse_summary_columns(o.summary_columns, &bad)) return fail("unknown column name: '" + bad + "'");

@@ -23,6 +23,7 @@ struct Options {
   int decorate_fds = 0;               // -y, -yy
   bool decode_pids_comm = false;      // -Y
   int hex = 0;                        // -x, -xx
+  std::string xlat_style = "abbrev";  // -X raw|abbrev|verbose
   bool verbose = false;               // -v
   int timestamps = 0;                 // -t, -tt, -ttt
   bool relative = false;              // -r

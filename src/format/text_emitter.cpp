@@ -161,10 +161,23 @@ void TextEmitter::pointer(std::uint64_t v) {
   else fmt::format_to(std::back_inserter(out_), "{:#x}", v);
 }
 
-void TextEmitter::symbol(std::string_view name, std::int64_t) { out_ += name; }
+void TextEmitter::symbol(std::string_view name, std::int64_t raw) {
+  switch (opts_.xlat) {
+    case TextOptions::Xlat::Abbrev: out_ += name; break;
+    case TextOptions::Xlat::Raw: fmt::format_to(std::back_inserter(out_), "{}", raw); break;
+    case TextOptions::Xlat::Verbose: fmt::format_to(std::back_inserter(out_), "{} /* {} */", raw, name); break;
+  }
+}
 
 void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t raw,
                         std::uint64_t rest) {
+  // -X raw / verbose: the number strace prints in hex (0 as "0"), and for verbose the names after.
+  if (opts_.xlat != TextOptions::Xlat::Abbrev) {
+    if (raw) fmt::format_to(std::back_inserter(out_), "{:#x}", raw);
+    else out_.push_back('0');
+    if (opts_.xlat == TextOptions::Xlat::Raw || names.empty()) return;
+    out_ += " /* ";
+  }
   bool any = false;
   for (auto n : names) {
     if (any) out_.push_back('|');
@@ -176,6 +189,7 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
     if (rest) fmt::format_to(std::back_inserter(out_), "{:#x}", rest);
     else out_.push_back(raw ? '?' : '0');
   }
+  if (opts_.xlat == TextOptions::Xlat::Verbose) out_ += " */";
 }
 
 void TextEmitter::string(std::string_view bytes, bool truncated) {

@@ -25,6 +25,8 @@ struct TextOptions {
   bool durations = false;           // -T
   bool numbers = false;             // -n
   int hex_strings = 0;              // -x = 1, -xx = 2
+  enum class Xlat { Abbrev, Raw, Verbose };
+  Xlat xlat = Xlat::Abbrev;         // -X: constants as names, as numbers, or both
   int column = 40;                  // -a
   std::int64_t mono_to_real_ns = 0; // added to LineInfo::ts_ns for wall-clock stamps
   // -Y: the command name shown beside the pid ("[pid  4378<sh>] "); empty answer shows none.

@@ -273,6 +273,9 @@ int run_trace(const Options& o) {
   topts.durations = o.durations;
   topts.numbers = o.numbers;
   topts.hex_strings = o.hex;
+  topts.xlat = o.xlat_style == "raw"       ? TextOptions::Xlat::Raw
+               : o.xlat_style == "verbose" ? TextOptions::Xlat::Verbose
+                                           : TextOptions::Xlat::Abbrev;
   topts.column = o.column;
   topts.mono_to_real_ns = mono_to_real_offset();
   if (show_comm) topts.comm_of = [&](std::uint32_t tid) { return comms.comm(tid); };

@@ -315,3 +315,37 @@ TEST(TextEmitterOpenLine, AnotherLineClosesItAsUnfinished) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+// -X raw / -X verbose, against strace 6.1:
+//   openat(-100, "/etc/ld.so.cache", 0x80000) = 3
+//   openat(-100 /* AT_FDCWD */, "/etc/ld.so.cache", 0x80000 /* O_RDONLY|O_CLOEXEC */) = 3
+TEST(TextEmitterXlat, RawAndVerboseConstants) {
+  for (auto [style, want] : {std::pair{TextOptions::Xlat::Raw, "openat(-100, \"/etc/ld.so.cache\", 0x80000) = 3\n"},
+                             std::pair{TextOptions::Xlat::Verbose,
+                                       "openat(-100 /* AT_FDCWD */, \"/etc/ld.so.cache\", 0x80000 /* "
+                                       "O_RDONLY|O_CLOEXEC */) = 3\n"}}) {
+    std::string out;
+    TextOptions o;
+    o.xlat = style;
+    o.column = 0;
+    TextEmitter e(out, o);
+    e.begin_call({}, "openat");
+    e.arg("dirfd");
+    e.symbol("AT_FDCWD", -100);
+    e.arg("pathname");
+    e.string("/etc/ld.so.cache", false);
+    e.arg("flags");
+    std::string_view names[] = {"O_RDONLY", "O_CLOEXEC"};
+    e.flags(names, 0x80000, 0);
+    CallResult r;
+    r.value = 3;
+    e.end_call(r);
+    EXPECT_EQ(out, want);
+  }
+}
+
+}  // namespace
+}  // namespace etrace
