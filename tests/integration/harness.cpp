@@ -1,6 +1,7 @@
 #include "harness.h"
 
 #include <fcntl.h>
+#include <linux/close_range.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -39,6 +40,8 @@ RunResult run(const std::vector<std::string>& argv, int timeout_s) {
     dup2(err_pipe[1], 2);
     int devnull = open("/dev/null", O_RDONLY);
     dup2(devnull, 0);
+    // Only 0-2: descriptors the test runner inherited would shift the fds traced programs get.
+    close_range(3, ~0u, 0);
     auto args = c_argv(argv);
     execv(args[0], args.data());
     _exit(127);
@@ -84,6 +87,7 @@ Background::Background(const std::vector<std::string>& argv, const std::string& 
     int e = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(o, 1);
     dup2(e, 2);
+    close_range(3, ~0u, 0);
     auto args = c_argv(argv);
     execv(args[0], args.data());
     _exit(127);
