@@ -105,6 +105,18 @@ static __always_inline bool record__submit(void *buf, __u32 size, struct etrace_
 #define INLINE_FAST 64
 _Static_assert(INLINE_FAST <= ETRACE_INLINE_BYTES, "fast copy fits the inline buffer");
 
+/* The fixed part of a call's record, from the thread's in-flight state. */
+static __always_inline void record__syscall_head(struct etrace_syscall_record *rec, __u16 kind, __u64 pid_tgid,
+						 const struct etrace_inflight *st, __s64 ret)
+{
+	record__header(&rec->hdr, kind, pid_tgid);
+	rec->nr = st->nr;
+	__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
+	rec->ret = ret;
+	rec->enter_ts_ns = st->enter_ts;
+	rec->seq = st->seq;
+}
+
 static __always_inline struct etrace_inflight *inflight__get(__u64 flags)
 {
 	return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, flags);
@@ -226,14 +238,9 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 
 	if (plan->flags & ETRACE_PLAN_NO_RETURN) {
 		/* exit/exit_group never reach sys_exit: the whole record goes out now. */
-		record__header(&rec->hdr, ETRACE_REC_SYSCALL, pid_tgid);
+		record__syscall_head(rec, ETRACE_REC_SYSCALL, pid_tgid, st, 0);
 		rec->hdr.flags = ETRACE_SC_NO_RETURN;
-		rec->nr = id;
-		__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
-		rec->ret = 0;
-		rec->enter_ts_ns = st->enter_ts;
 		rec->npayloads = count;
-		rec->seq = st->seq;
 		st->active = 0;
 		record__submit(buf, end, st);
 		return 0;
@@ -254,13 +261,8 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 		st->inline_count = count;
 		return 0;
 	}
-	record__header(&rec->hdr, ETRACE_REC_ENTER, pid_tgid);
-	rec->nr = id;
-	__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
-	rec->ret = 0;
-	rec->enter_ts_ns = st->enter_ts;
+	record__syscall_head(rec, ETRACE_REC_ENTER, pid_tgid, st, 0);
 	rec->npayloads = count;
-	rec->seq = st->seq;
 	__u32 lost = st->lost;
 	record__submit(buf, end, st);
 	st->flags = st->lost > lost ? ETRACE_SC_ENTER_LOST : ETRACE_SC_ENTER_SENT;
@@ -305,12 +307,8 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 	__u8 *buf = sc->buf;
 
 	struct etrace_syscall_record *rec = (void *)buf;
-	record__header(&rec->hdr, ETRACE_REC_SYSCALL, pid_tgid);
+	record__syscall_head(rec, ETRACE_REC_SYSCALL, pid_tgid, st, ret);
 	rec->hdr.flags = st->flags;
-	rec->nr = nr;
-	__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
-	rec->ret = ret;
-	rec->enter_ts_ns = st->enter_ts;
 
 	__u32 off = sizeof(*rec);
 	__u16 count = st->inline_count;
@@ -327,7 +325,6 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 	if (faulted)
 		off = capture__all(sc, off, plan, st, ret, PASS_REFETCH, &count, &faulted);
 	rec->npayloads = count;
-	rec->seq = st->seq;
 	record__submit(buf, off, st);
 	return 0;
 }
@@ -467,12 +464,7 @@ int BPF_PROG(etrace_exec, struct task_struct *task, pid_t old_pid, struct linux_
 		return 0;
 	__u8 *buf = sc->buf;
 	struct etrace_syscall_record *rec = (void *)buf;
-	record__header(&rec->hdr, ETRACE_REC_ENTER, bpf_get_current_pid_tgid());
-	rec->nr = st->nr;
-	__builtin_memcpy(rec->args, st->args, sizeof(rec->args));
-	rec->ret = 0;
-	rec->enter_ts_ns = st->enter_ts;
-	rec->seq = st->seq;
+	record__syscall_head(rec, ETRACE_REC_ENTER, bpf_get_current_pid_tgid(), st, 0);
 
 	__u32 off = sizeof(*rec);
 	struct etrace_payload *pl = (void *)(buf + off);
