@@ -83,6 +83,59 @@ static long capture__strvec_cb(__u64 i, struct strvec_ctx *c)
 	return 0;
 }
 
+#define IOV_MAX_PIECES 16
+#define IOV_PIECE_MAX (ETRACE_SCRATCH_HALF / 2 - 1)
+_Static_assert((IOV_PIECE_MAX & (IOV_PIECE_MAX + 1)) == 0, "a piece's bound is a mask");
+
+struct iov_ctx {
+	__u8 *buf;
+	__u32 off;      /* where the next piece goes */
+	__u32 start;    /* first data byte of this payload */
+	__u64 base;     /* user address of the iovec array */
+	__u64 budget;   /* bytes the call moved and not yet given to a piece */
+	__u32 max;      /* bytes per piece */
+	__u32 count;
+	bool fault;     /* a buffer could not be read: try again at exit */
+};
+
+static long capture__iov_cb(__u64 i, struct iov_ctx *c)
+{
+	struct {
+		__u64 base;
+		__u64 len;
+	} iov;
+	if (bpf_probe_read_user(&iov, sizeof(iov), (void *)(c->base + i * 16)))
+		return 1;
+	__u32 off = c->off;
+	if (off >= ETRACE_SCRATCH_HALF || off < c->start)
+		return 1;
+	__u64 shown = iov.len < c->budget ? iov.len : c->budget;
+	c->budget -= shown;
+	__u64 take = shown < c->max ? shown : c->max;
+	__u64 room = PAYLOAD_MAX - (off - c->start);
+	if (room < sizeof(struct etrace_iov_piece))
+		return 1;
+	room -= sizeof(struct etrace_iov_piece);
+	if (take > room)
+		take = room;
+	if (take > IOV_PIECE_MAX)
+		take = IOV_PIECE_MAX;
+	off = capture__bound(off, ETRACE_SCRATCH_HALF - 1);
+	struct etrace_iov_piece *piece = (void *)(c->buf + off);
+	piece->iov_len = iov.len;
+	piece->shown = (__u32)shown;
+	/* off < HALF and n <= HALF / 2: the piece ends inside the scratch buffer. */
+	__u32 n = capture__bound((__u32)take, IOV_PIECE_MAX);
+	if (n && bpf_probe_read_user(c->buf + off + sizeof(*piece), n, (void *)iov.base)) {
+		n = 0;
+		c->fault = true;
+	}
+	piece->captured = n;
+	c->off = off + sizeof(*piece) + capture__round8(n);
+	c->count++;
+	return 0;
+}
+
 struct ptrcount_ctx {
 	__u64 base;
 	__u32 count;
@@ -241,6 +294,26 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		pl->aux = n;
 		err = bpf_probe_read_user(data, n, (void *)(st->sp + cap->elem_size));
 		break;
+	case ETRACE_CAP_IOV: {
+		__u8 li = cap->len_arg;
+		if (li > 5)
+			return off;
+		struct iov_ctx c = {
+			.buf = buf, .off = off + sizeof(*pl), .start = off + sizeof(*pl), .base = ptr,
+			.budget = at_exit ? (ret > 0 ? (__u64)ret : 0) : ~0ull, .max = cap->max,
+		};
+		__u64 want = args[li];
+		__u32 pieces = want > IOV_MAX_PIECES ? IOV_MAX_PIECES : (__u32)want;
+		if (want > IOV_MAX_PIECES)
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+		pl->type = ETRACE_PL_IOV;
+		bpf_loop(pieces, capture__iov_cb, &c, 0);
+		if (c.fault)
+			pl->flags |= ETRACE_PLF_FAULT;
+		pl->aux = c.count;
+		n = c.off - c.start;
+		break;
+	}
 	case ETRACE_CAP_PTR_COUNT: {
 		struct ptrcount_ctx c = { .base = ptr };
 		bpf_loop(ENVP_MAX_COUNT, capture__ptrcount_cb, &c, 0);

@@ -20,6 +20,8 @@ enum etrace_capture_type {
 	ETRACE_CAP_PTR_COUNT = 7,   /* count the entries of a NULL-ended pointer array (envp) */
 	ETRACE_CAP_FDINFO = 8,      /* -y: ETRACE_PL_FDINFO for an fd; len_arg says which fd */
 	ETRACE_CAP_STACK = 9,       /* `max` bytes at the user stack pointer + elem_size (a signal frame) */
+	ETRACE_CAP_IOV = 10,        /* struct iovec[args[len_arg]] at args[arg]: each buffer's first `max`
+	                             * bytes (at exit: within the first ret bytes moved) */
 };
 
 /* ETRACE_CAP_FDINFO's len_arg: where the fd comes from. */

@@ -59,6 +59,7 @@ enum etrace_payload_type {
 	ETRACE_PL_STRVEC = 3,  /* argv-like: aux = number of strings captured; each NUL-terminated */
 	ETRACE_PL_COUNT = 4,   /* only a count in aux (envp length); no bytes */
 	ETRACE_PL_FDINFO = 5,  /* -y: a struct etrace_fdinfo (and its name) for the fd in aux */
+	ETRACE_PL_IOV = 6,     /* an iovec array's buffers: aux pieces, each etrace_iov_piece + bytes */
 };
 
 enum etrace_payload_flags {
@@ -109,6 +110,13 @@ struct etrace_fdinfo {
 	etrace_u64 peer;      /* AF_UNIX: the peer's inode (0: none); AF_NETLINK: the port id */
 	etrace_u8 laddr[16];  /* network order: AF_INET in the first 4 bytes */
 	etrace_u8 raddr[16];
+};
+
+/* One buffer of an ETRACE_PL_IOV payload, followed by `captured` bytes padded to 8. */
+struct etrace_iov_piece {
+	etrace_u64 iov_len;  /* the iovec's length */
+	etrace_u32 shown;    /* bytes the call moved through it (reads: within the return value) */
+	etrace_u32 captured; /* bytes that follow (at most -s) */
 };
 
 struct etrace_task_exit_record {

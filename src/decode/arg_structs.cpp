@@ -104,11 +104,44 @@ const Payload* exit_payload(const SyscallCall& call, int arg) {
   return nullptr;
 }
 
+namespace {
+
+// readv/writev: [{iov_base="abc", iov_len=3}, ...] from an ETRACE_PL_IOV payload. A buffer
+// the call moved nothing through shows "", as strace shows it.
+bool print_iov_data(const CallView& v, const Payload& p) {
+  std::string_view rest = p.bytes;
+  v.out.begin_array();
+  for (std::uint64_t k = 0; k < p.aux; ++k) {
+    etrace_iov_piece piece;
+    if (rest.size() < sizeof(piece)) break;
+    std::memcpy(&piece, rest.data(), sizeof(piece));
+    rest.remove_prefix(sizeof(piece));
+    const std::size_t n = std::min<std::size_t>(piece.captured, rest.size());
+    v.out.element();
+    v.out.begin_struct();
+    v.out.field("iov_base");
+    print_cut_string(v, rest.substr(0, n), piece.shown > n);
+    v.out.field("iov_len");
+    v.out.uinteger(piece.iov_len);
+    v.out.end_struct();
+    rest.remove_prefix(std::min<std::size_t>((n + 7) & ~std::size_t{7}, rest.size()));
+  }
+  if (p.truncated()) v.out.ellipsis();
+  v.out.end_array();
+  return true;
+}
+
+}  // namespace
+
 void print_struct_arg(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const bool out_kind = a.kind == ArgKind::StructOut;
   const std::uint64_t addr = v.arg(i);
   if (addr == 0 || (out_kind && !v.succeeded())) return v.out.pointer(addr);
+  if (const Payload* iov = v.call.payload(i); iov && iov->type == ETRACE_PL_IOV && !iov->fault()) {
+    print_iov_data(v, *iov);
+    return;
+  }
   std::string_view name = a.detail;
   if (name == "socklen") return print_socklen_arg(v, i);
   // getdents: a call that returned 0 filled nothing, and nothing was captured.

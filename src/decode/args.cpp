@@ -30,14 +30,6 @@ std::string unknown_name(const XlatTable& t) {
   return std::string(first.substr(0, us == std::string_view::npos ? 0 : us + 1)) + "???";
 }
 
-void print_cut_string(const CallView& v, std::string_view bytes, bool more) {
-  std::uint32_t max = v.ctx.opts.max_strlen;
-  if (bytes.size() > max) {
-    bytes = bytes.substr(0, max);
-    more = true;
-  }
-  v.out.string(bytes, more);
-}
 
 // getrandom's bytes: strace shows them all in \x form whatever -x says.
 void print_hex_string(const CallView& v, std::string_view bytes, bool more) {
@@ -67,6 +59,15 @@ void print_string_array(const CallView& v, const Payload& p) {
 }
 
 }  // namespace
+
+void print_cut_string(const CallView& v, std::string_view bytes, bool more) {
+  std::uint32_t max = v.ctx.opts.max_strlen;
+  if (bytes.size() > max) {
+    bytes = bytes.substr(0, max);
+    more = true;
+  }
+  v.out.string(bytes, more);
+}
 
 void print_fd(const CallView& v, std::int64_t fd) {
   std::string deco;

@@ -31,6 +31,8 @@ void print_arg_value(const CallView& v, int i);
 void print_args(const CallView& v, int from, int to);
 
 void print_fd(const CallView& v, std::int64_t fd);
+// Bytes cut at -s, with strace's "..." when more existed (`more`) or when cut here.
+void print_cut_string(const CallView& v, std::string_view bytes, bool more);
 void print_flags(Emitter& out, std::string_view table, std::uint64_t value);
 // One constant, or `0x40a /* F_??? */` when the table does not know it.
 void print_enum(Emitter& out, std::string_view table, std::uint64_t value);

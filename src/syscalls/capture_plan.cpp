@@ -53,6 +53,16 @@ void add_fd_infos(etrace_syscall_plan& plan, const SyscallSpec& spec) {
 
 }  // namespace
 
+namespace {
+
+// Calls whose iovec buffers strace shows (their own memory, moved by the call).
+bool shows_iov_data(std::string_view name) {
+  return name == "readv" || name == "writev" || name == "preadv" || name == "preadv2" || name == "pwritev" ||
+         name == "pwritev2";
+}
+
+}  // namespace
+
 etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& opts) {
   etrace_syscall_plan plan{};
   plan.flags = ETRACE_PLAN_ENABLED;
@@ -70,8 +80,15 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
         break;
       case ArgKind::BufOut: add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, s); break;
-      case ArgKind::StructIn: add_struct(plan, a, idx, ETRACE_AT_ENTER); break;
-      case ArgKind::StructOut: add_struct(plan, a, idx, ETRACE_AT_EXIT); break;
+      case ArgKind::StructIn:
+      case ArgKind::StructOut: {
+        const std::uint8_t when = a.kind == ArgKind::StructIn ? ETRACE_AT_ENTER : ETRACE_AT_EXIT;
+        if (a.detail == "iovec" && a.len_arg >= 0 && shows_iov_data(spec.name))
+          add(plan, idx, ETRACE_CAP_IOV, when, len, s);
+        else
+          add_struct(plan, a, idx, when);
+        break;
+      }
       case ArgKind::StructInOut:
         add_struct(plan, a, idx, ETRACE_AT_ENTER);
         add_struct(plan, a, idx, ETRACE_AT_EXIT);

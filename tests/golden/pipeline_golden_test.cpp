@@ -125,3 +125,31 @@ TEST(Golden, RtSigreturnShowsTheRestoredMask) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+std::string iov_piece(std::uint64_t iov_len, std::uint32_t shown, std::string_view data) {
+  etrace_iov_piece piece{iov_len, shown, static_cast<std::uint32_t>(data.size())};
+  std::string out(reinterpret_cast<const char*>(&piece), sizeof(piece));
+  out += data;
+  out.resize((out.size() + 7) & ~std::size_t{7}, '\0');
+  return out;
+}
+
+TEST(Golden, ReadvShowsWhatEachBufferReceived) {
+  // strace 6.1: readv(3, [{iov_base="vm", iov_len=2}, {iov_base="\n", iov_len=10}], 2) = 3
+  //             readv(3, [{iov_base="vm\n", iov_len=4}, {iov_base="", iov_len=4}], 2) = 3
+  const std::string a = iov_piece(2, 2, "vm") + iov_piece(10, 1, "\n");
+  const std::string b = iov_piece(4, 3, "vm\n") + iov_piece(4, 0, "");
+  const std::string out = replay({
+      testing::RecordBuilder::syscall(9, 9, 19, {3, 0x7ffd, 2}, 3).payload(1, ETRACE_PL_IOV, a, 2, ETRACE_PLF_AT_EXIT).build(),
+      testing::RecordBuilder::syscall(9, 9, 19, {3, 0x7ffd, 2}, 3, 2).payload(1, ETRACE_PL_IOV, b, 2, ETRACE_PLF_AT_EXIT).build(),
+  });
+  EXPECT_EQ(out,
+            "readv(3, [{iov_base=\"vm\", iov_len=2}, {iov_base=\"\\n\", iov_len=10}], 2) = 3\n"
+            "readv(3, [{iov_base=\"vm\\n\", iov_len=4}, {iov_base=\"\", iov_len=4}], 2) = 3\n");
+}
+
+}  // namespace
+}  // namespace etrace

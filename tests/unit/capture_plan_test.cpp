@@ -165,3 +165,25 @@ TEST(CapturePlan, PollFdsAreCapturedOnTheWayInAndOut) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, IovecBuffersOfReadvAndWritev) {
+  auto w = plan_for_spec(spec("writev"), {});
+  ASSERT_GE(w.ncaptures, 1);
+  EXPECT_EQ(w.captures[0].type, ETRACE_CAP_IOV);
+  EXPECT_EQ(w.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(w.captures[0].len_arg, 2);
+  EXPECT_EQ(w.captures[0].max, 32);  // -s per buffer
+  auto r = plan_for_spec(spec("readv"), {});
+  ASSERT_GE(r.ncaptures, 1);
+  EXPECT_EQ(r.captures[0].type, ETRACE_CAP_IOV);
+  EXPECT_EQ(r.captures[0].when, ETRACE_AT_EXIT);
+  // Another process's memory: only the array.
+  auto vm = plan_for_spec(spec("process_vm_readv"), {});
+  EXPECT_NE(vm.captures[0].type, ETRACE_CAP_IOV);
+}
+
+}  // namespace
+}  // namespace etrace
