@@ -314,6 +314,63 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		n = c.off - c.start;
 		break;
 	}
+	case ETRACE_CAP_MSGHDR: {
+		pl->type = ETRACE_PL_MSGHDR;
+		struct etrace_msghdr_head *h = (void *)data;
+		if (bpf_probe_read_user(h->msghdr, sizeof(h->msghdr), (void *)ptr)) {
+			err = -1;
+			break;
+		}
+		struct {
+			__u64 name;
+			__u32 namelen;
+			__u32 pad;
+			__u64 iov;
+			__u64 iovlen;
+			__u64 control;
+			__u64 controllen;
+		} *m = (void *)h->msghdr;
+		__u64 name = m->name, iovp = m->iov, iovlen = m->iovlen, control = m->control;
+		__u32 namelen = m->namelen;
+		__u64 controllen = m->controllen;
+		__u32 start = off + sizeof(*pl);
+		__u32 cur = start + sizeof(*h);
+		h->name_len = 0;
+		h->iov_pieces = 0;
+		h->control_len = 0;
+		h->more_iov = iovlen > IOV_MAX_PIECES;
+		/* msg_name: a sockaddr, at most 128 bytes. */
+		__u32 nlen = namelen > 128 ? 128 : namelen;
+		if (name && nlen) {
+			cur = capture__bound(cur, ETRACE_SCRATCH_HALF - 1);
+			nlen = capture__bound(nlen, 0xff);
+			if (!bpf_probe_read_user(buf + cur, nlen, (void *)name)) {
+				h->name_len = nlen;
+				cur += capture__round8(nlen);
+			}
+		}
+		if (iovp && iovlen) {
+			struct iov_ctx c = {
+				.buf = buf, .off = cur, .start = start, .base = iovp,
+				.budget = at_exit ? (ret > 0 ? (__u64)ret : 0) : ~0ull, .max = cap->max,
+			};
+			bpf_loop(iovlen > IOV_MAX_PIECES ? IOV_MAX_PIECES : (__u32)iovlen, capture__iov_cb, &c, 0);
+			h->iov_pieces = c.count;
+			cur = c.off;
+		}
+		/* msg_control: the ancillary data, at most 248 bytes. */
+		__u32 clen = controllen > 248 ? 248 : (__u32)controllen;
+		if (control && clen && cur < ETRACE_SCRATCH_HALF) {
+			cur = capture__bound(cur, ETRACE_SCRATCH_HALF - 1);
+			clen = capture__bound(clen, 0xff);
+			if (!bpf_probe_read_user(buf + cur, clen, (void *)control)) {
+				h->control_len = clen;
+				cur += capture__round8(clen);
+			}
+		}
+		n = cur - start;
+		break;
+	}
 	case ETRACE_CAP_PTR_COUNT: {
 		struct ptrcount_ctx c = { .base = ptr };
 		bpf_loop(ENVP_MAX_COUNT, capture__ptrcount_cb, &c, 0);

@@ -60,6 +60,7 @@ enum etrace_payload_type {
 	ETRACE_PL_COUNT = 4,   /* only a count in aux (envp length); no bytes */
 	ETRACE_PL_FDINFO = 5,  /* -y: a struct etrace_fdinfo (and its name) for the fd in aux */
 	ETRACE_PL_IOV = 6,     /* an iovec array's buffers: aux pieces, each etrace_iov_piece + bytes */
+	ETRACE_PL_MSGHDR = 7,  /* an etrace_msghdr_head, the name, iov pieces, then the control bytes */
 };
 
 enum etrace_payload_flags {
@@ -117,6 +118,17 @@ struct etrace_iov_piece {
 	etrace_u64 iov_len;  /* the iovec's length */
 	etrace_u32 shown;    /* bytes the call moved through it (reads: within the return value) */
 	etrace_u32 captured; /* bytes that follow (at most -s) */
+};
+
+/* ETRACE_PL_MSGHDR: the struct msghdr as the process passed it, then what it points to, each
+ * part padded to 8: msg_name's bytes, msg_iov's buffers (etrace_iov_piece each), msg_control. */
+#define ETRACE_MSGHDR_BYTES 56 /* struct user_msghdr on x86_64 */
+struct etrace_msghdr_head {
+	etrace_u8 msghdr[ETRACE_MSGHDR_BYTES];
+	etrace_u32 name_len;    /* bytes of msg_name that follow */
+	etrace_u32 iov_pieces;  /* etrace_iov_piece entries after the name */
+	etrace_u32 control_len; /* bytes of msg_control after the pieces */
+	etrace_u32 more_iov;    /* msg_iovlen was larger than the pieces captured */
 };
 
 struct etrace_task_exit_record {

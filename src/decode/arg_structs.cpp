@@ -106,12 +106,11 @@ const Payload* exit_payload(const SyscallCall& call, int arg) {
 
 namespace {
 
-// readv/writev: [{iov_base="abc", iov_len=3}, ...] from an ETRACE_PL_IOV payload. A buffer
-// the call moved nothing through shows "", as strace shows it.
-bool print_iov_data(const CallView& v, const Payload& p) {
-  std::string_view rest = p.bytes;
+// [{iov_base="abc", iov_len=3}, ...] from `count` etrace_iov_piece entries at the front of
+// `rest` (consumed). A buffer the call moved nothing through shows "", as strace shows it.
+void print_iov_pieces(const CallView& v, std::string_view& rest, std::uint64_t count, bool more) {
   v.out.begin_array();
-  for (std::uint64_t k = 0; k < p.aux; ++k) {
+  for (std::uint64_t k = 0; k < count; ++k) {
     etrace_iov_piece piece;
     if (rest.size() < sizeof(piece)) break;
     std::memcpy(&piece, rest.data(), sizeof(piece));
@@ -126,9 +125,105 @@ bool print_iov_data(const CallView& v, const Payload& p) {
     v.out.end_struct();
     rest.remove_prefix(std::min<std::size_t>((n + 7) & ~std::size_t{7}, rest.size()));
   }
-  if (p.truncated()) v.out.ellipsis();
+  if (more) v.out.ellipsis();
   v.out.end_array();
+}
+
+bool print_iov_data(const CallView& v, const Payload& p) {
+  std::string_view rest = p.bytes;
+  print_iov_pieces(v, rest, p.aux, p.truncated());
   return true;
+}
+
+template <typename T>
+T load(std::string_view bytes, std::size_t at) {
+  T value{};
+  if (bytes.size() >= at + sizeof(T)) std::memcpy(&value, bytes.data() + at, sizeof(T));
+  return value;
+}
+
+// msg_control: [{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[5]}]
+void print_cmsgs(const CallView& v, std::string_view control) {
+  v.out.begin_array();
+  while (control.size() >= 16) {
+    const auto len = load<std::uint64_t>(control, 0);
+    const auto level = load<std::int32_t>(control, 8);
+    const auto type = load<std::int32_t>(control, 12);
+    if (len < 16) break;
+    const std::string_view data = control.substr(16, std::min<std::size_t>(len - 16, control.size() - 16));
+    v.out.element();
+    v.out.begin_struct();
+    v.out.field("cmsg_len");
+    v.out.uinteger(len);
+    v.out.field("cmsg_level");
+    print_enum(v.out, "socket_levels", static_cast<std::uint64_t>(level));
+    v.out.field("cmsg_type");
+    const bool sol_socket = level == 1;
+    if (sol_socket && type == 1) v.out.symbol("SCM_RIGHTS", type);
+    else if (sol_socket && type == 2) v.out.symbol("SCM_CREDENTIALS", type);
+    else v.out.integer(type);
+    v.out.field("cmsg_data");
+    if (sol_socket && type == 1) {
+      v.out.begin_array();
+      for (std::size_t at = 0; at + 4 <= data.size(); at += 4) {
+        v.out.element();
+        print_fd(v, load<std::int32_t>(data, at));
+      }
+      v.out.end_array();
+    } else if (sol_socket && type == 2 && data.size() >= 12) {
+      v.out.begin_struct();
+      v.out.field("pid");
+      v.out.integer(load<std::int32_t>(data, 0));
+      v.out.field("uid");
+      v.out.uinteger(load<std::uint32_t>(data, 4));
+      v.out.field("gid");
+      v.out.uinteger(load<std::uint32_t>(data, 8));
+      v.out.end_struct();
+    } else {
+      v.out.string(data, false);
+    }
+    v.out.end_struct();
+    const std::size_t step = (len + 7) & ~std::uint64_t{7};
+    if (step >= control.size()) break;
+    control.remove_prefix(step);
+  }
+  v.out.end_array();
+}
+
+// sendmsg/recvmsg: {msg_name=..., msg_namelen=16, msg_iov=[...], msg_iovlen=1, msg_control=[...],
+// msg_controllen=24, msg_flags=0}
+void print_msghdr(const CallView& v, const Payload& p) {
+  etrace_msghdr_head head;
+  if (p.bytes.size() < sizeof(head)) return v.out.pointer(v.arg(1));
+  std::memcpy(&head, p.bytes.data(), sizeof(head));
+  const std::string_view m(reinterpret_cast<const char*>(head.msghdr), sizeof(head.msghdr));
+  std::string_view rest = std::string_view(p.bytes).substr(sizeof(head));
+  v.out.begin_struct();
+  v.out.field("msg_name");
+  const auto name = load<std::uint64_t>(m, 0);
+  if (!name) v.out.pointer(0);
+  else if (head.name_len >= 2) decode_sockaddr(rest.substr(0, std::min<std::size_t>(head.name_len, rest.size())), v.ctx, v.out);
+  else v.out.pointer(name);
+  rest.remove_prefix(std::min<std::size_t>((head.name_len + 7u) & ~7u, rest.size()));
+  v.out.field("msg_namelen");
+  v.out.uinteger(load<std::uint32_t>(m, 8));
+  v.out.field("msg_iov");
+  const auto iov = load<std::uint64_t>(m, 16);
+  if (!iov) v.out.pointer(0);
+  else print_iov_pieces(v, rest, head.iov_pieces, head.more_iov != 0);
+  v.out.field("msg_iovlen");
+  v.out.uinteger(load<std::uint64_t>(m, 24));
+  const auto control = load<std::uint64_t>(m, 32);
+  if (load<std::uint64_t>(m, 40)) {  // strace leaves msg_control out when msg_controllen is 0
+    v.out.field("msg_control");
+    if (!control || !head.control_len) v.out.pointer(control);
+    else print_cmsgs(v, rest.substr(0, std::min<std::size_t>(head.control_len, rest.size())));
+  }
+  v.out.field("msg_controllen");
+  v.out.uinteger(load<std::uint64_t>(m, 40));
+  v.out.field("msg_flags");
+  print_flags(v.out, "msg_flags", load<std::uint32_t>(m, 48));
+  v.out.end_struct();
 }
 
 }  // namespace
@@ -142,6 +237,8 @@ void print_struct_arg(const CallView& v, int i) {
     print_iov_data(v, *iov);
     return;
   }
+  if (const Payload* msg = v.call.payload(i); msg && msg->type == ETRACE_PL_MSGHDR && !msg->fault())
+    return print_msghdr(v, *msg);
   std::string_view name = a.detail;
   if (name == "socklen") return print_socklen_arg(v, i);
   // getdents: a call that returned 0 filled nothing, and nothing was captured.

@@ -85,6 +85,8 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         const std::uint8_t when = a.kind == ArgKind::StructIn ? ETRACE_AT_ENTER : ETRACE_AT_EXIT;
         if (a.detail == "iovec" && a.len_arg >= 0 && shows_iov_data(spec.name))
           add(plan, idx, ETRACE_CAP_IOV, when, len, s);
+        else if (a.detail == "msghdr")
+          add(plan, idx, ETRACE_CAP_MSGHDR, when, 0, s);
         else
           add_struct(plan, a, idx, when);
         break;

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+
 #include "app/pipeline.h"
 #include "format/json_emitter.h"
 #include "format/text_emitter.h"
@@ -149,6 +151,42 @@ TEST(Golden, ReadvShowsWhatEachBufferReceived) {
   EXPECT_EQ(out,
             "readv(3, [{iov_base=\"vm\", iov_len=2}, {iov_base=\"\\n\", iov_len=10}], 2) = 3\n"
             "readv(3, [{iov_base=\"vm\\n\", iov_len=4}, {iov_base=\"\", iov_len=4}], 2) = 3\n");
+}
+
+}  // namespace
+}  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(Golden, SendmsgShowsBuffersAndPassedFds) {
+  // strace 6.1 for a sendmsg of two buffers and one fd (SCM_RIGHTS) over a socketpair:
+  const char* want =
+      "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"abcd\", iov_len=4}, {iov_base=\"efgh\", "
+      "iov_len=4}], msg_iovlen=2, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, "
+      "cmsg_data=[5]}], msg_controllen=24, msg_flags=0}, 0) = 8\n";
+  etrace_msghdr_head head{};
+  const std::uint64_t iov_ptr = 0x7ffd0000, iovlen = 2, control_ptr = 0x7ffd1000, controllen = 24;
+  std::memcpy(head.msghdr + 16, &iov_ptr, 8);
+  std::memcpy(head.msghdr + 24, &iovlen, 8);
+  std::memcpy(head.msghdr + 32, &control_ptr, 8);
+  std::memcpy(head.msghdr + 40, &controllen, 8);
+  head.iov_pieces = 2;
+  head.control_len = 24;
+  std::string body(reinterpret_cast<const char*>(&head), sizeof(head));
+  body += iov_piece(4, 4, "abcd") + iov_piece(4, 4, "efgh");
+  const std::uint64_t cmsg_len = 20;
+  const std::int32_t level = 1, type = 1, fd = 5;
+  std::string cmsg(24, '\0');
+  std::memcpy(cmsg.data(), &cmsg_len, 8);
+  std::memcpy(cmsg.data() + 8, &level, 4);
+  std::memcpy(cmsg.data() + 12, &type, 4);
+  std::memcpy(cmsg.data() + 16, &fd, 4);
+  body += cmsg;
+  const std::string out = replay({testing::RecordBuilder::syscall(9, 9, 46, {3, 0x7ffc, 0}, 8)
+                                      .payload(1, ETRACE_PL_MSGHDR, body, 0)
+                                      .build()});
+  EXPECT_EQ(out, want);
 }
 
 }  // namespace

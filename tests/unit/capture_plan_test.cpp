@@ -187,3 +187,20 @@ TEST(CapturePlan, IovecBuffersOfReadvAndWritev) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, MsghdrWithItsParts) {
+  auto s = plan_for_spec(spec("sendmsg"), {});
+  ASSERT_GE(s.ncaptures, 1);
+  EXPECT_EQ(s.captures[0].type, ETRACE_CAP_MSGHDR);
+  EXPECT_EQ(s.captures[0].when, ETRACE_AT_ENTER);
+  auto r = plan_for_spec(spec("recvmsg"), {});
+  ASSERT_GE(r.ncaptures, 1);
+  EXPECT_EQ(r.captures[0].type, ETRACE_CAP_MSGHDR);
+  EXPECT_EQ(r.captures[0].when, ETRACE_AT_EXIT);
+}
+
+}  // namespace
+}  // namespace etrace
