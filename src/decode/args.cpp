@@ -197,6 +197,8 @@ void print_arg_value(const CallView& v, int i) {
       if (x == 0 || !p || p->fault()) return v.out.pointer(x);
       return print_string_array(v, *p);
     case ArgKind::Envp:
+      // -v captured the strings themselves: ["A=1", "B=22"]
+      if (x && p && !p->fault() && p->type == ETRACE_PL_STRVEC) return print_string_array(v, *p);
       v.out.pointer(x);
       if (x && p && !p->fault()) {
         v.out.comment(fmt::format("{} var{}{}", p->aux, p->aux == 1 ? "" : "s", p->truncated() ? " (truncated)" : ""));

@@ -224,6 +224,7 @@ int run_trace(const Options& o) {
   }
   PlanOptions popts;
   popts.max_strlen = o.strsize;
+  popts.verbose = o.verbose;
   popts.decorate_fds = decorate;
   auto plans = project_capture_plans(table, traced, kf.others, popts);
   for (std::size_t nr = 0; nr < kf.count_only.size() && nr < plans.size(); ++nr)

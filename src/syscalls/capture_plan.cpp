@@ -102,7 +102,10 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_LEN_PTR, ETRACE_AT_EXIT, len, kSockaddrMax);
         break;
       case ArgKind::Argv: add(plan, idx, ETRACE_CAP_STRVEC, ETRACE_AT_ENTER, 0, s + 2); break;
-      case ArgKind::Envp: add(plan, idx, ETRACE_CAP_PTR_COUNT, ETRACE_AT_ENTER, 0, 0); break;
+      case ArgKind::Envp:
+        if (opts.verbose) add(plan, idx, ETRACE_CAP_STRVEC, ETRACE_AT_ENTER, 0, s + 2);
+        else add(plan, idx, ETRACE_CAP_PTR_COUNT, ETRACE_AT_ENTER, 0, 0);
+        break;
       case ArgKind::FdPair: add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 8); break;
       case ArgKind::Custom:
         // x86_64: at rt_sigreturn's entry sp points at the ucontext of the signal frame, whose

@@ -11,6 +11,7 @@ namespace etrace {
 
 struct PlanOptions {
   std::uint32_t max_strlen = 32;  // -s
+  bool verbose = false;           // -v: execve's environment as strings, not a count
   // -y (1) / -yy (2): the kernel also reads what the fds a call names or creates refer to
   // (ETRACE_CAP_FDINFO), for processes gone before their lines are printed.
   int decorate_fds = 0;

@@ -204,3 +204,18 @@ TEST(CapturePlan, MsghdrWithItsParts) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, VerboseExecveTakesTheEnvironmentStrings) {
+  PlanOptions o;
+  o.verbose = true;
+  auto plan = plan_for_spec(spec("execve"), o);
+  ASSERT_EQ(plan.ncaptures, 3);
+  EXPECT_EQ(plan.captures[2].type, ETRACE_CAP_STRVEC);
+  EXPECT_EQ(plan.captures[2].arg, 2);
+}
+
+}  // namespace
+}  // namespace etrace
