@@ -117,7 +117,8 @@ void emit_statx_time(Emitter& out, std::string_view name, const Bytes& b, std::s
 
 bool print_statx(const Bytes& b, DecodeContext& ctx, Emitter& out) {
   if (b.size() < 160) return false;
-  constexpr std::uint32_t kBtime = 0x800, kMntId = 0x1000, kDioAlign = 0x2000;
+  constexpr std::uint32_t kAtime = 0x20, kMtime = 0x40, kCtime = 0x80, kBtime = 0x800, kMntId = 0x1000,
+                          kDioAlign = 0x2000;
   const std::uint32_t mask = b.u32(0);
   const bool v = ctx.opts.verbose;
   out.begin_struct();
@@ -154,10 +155,11 @@ bool print_statx(const Bytes& b, DecodeContext& ctx, Emitter& out) {
   out.uinteger(b.u64(48));
   out.field("stx_attributes_mask");
   flags_from(out, table("statx_attributes"), b.u64(56));
-  emit_statx_time(out, "stx_atime", b, 64);
+  // Each time only when stx_mask says the kernel filled it, as strace prints them.
+  if (mask & kAtime) emit_statx_time(out, "stx_atime", b, 64);
   if (mask & kBtime) emit_statx_time(out, "stx_btime", b, 80);
-  emit_statx_time(out, "stx_ctime", b, 96);
-  emit_statx_time(out, "stx_mtime", b, 112);
+  if (mask & kCtime) emit_statx_time(out, "stx_ctime", b, 96);
+  if (mask & kMtime) emit_statx_time(out, "stx_mtime", b, 112);
   const char* const devs[] = {"stx_rdev_major", "stx_rdev_minor", "stx_dev_major", "stx_dev_minor"};
   for (int i = 0; i < 4; ++i) {
     out.field(devs[i]);

@@ -462,3 +462,25 @@ TEST_F(StructsTest, Sigevent) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+// strace -v prints a statx time only when stx_mask says it was filled: for a mask of
+// STATX_TYPE|STATX_SIZE|STATX_ATIME it shows stx_atime and neither stx_ctime nor stx_mtime.
+TEST(StructsStatxMask, TimesFollowTheMask) {
+  struct statx sx;
+  ASSERT_EQ(statx(AT_FDCWD, "/", 0, STATX_TYPE | STATX_SIZE | STATX_ATIME, &sx), 0);
+  sx.stx_mask = STATX_TYPE | STATX_SIZE | STATX_ATIME;
+  std::string out;
+  TextEmitter e(out, {});
+  DecodeContext ctx;
+  ctx.opts.verbose = true;
+  ASSERT_TRUE(decode_struct("statx", std::string_view(reinterpret_cast<const char*>(&sx), sizeof(sx)), ctx, e));
+  EXPECT_NE(out.find("stx_atime="), std::string::npos) << out;
+  EXPECT_EQ(out.find("stx_ctime="), std::string::npos) << out;
+  EXPECT_EQ(out.find("stx_mtime="), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace etrace
