@@ -223,6 +223,61 @@ bool print_sched_param(const Bytes& b, DecodeContext&, Emitter& out) {
   return true;
 }
 
+// capget/capset: {version=_LINUX_CAPABILITY_VERSION_3, pid=1234}
+bool print_cap_user_header(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 8) return false;
+  const std::uint32_t version = b.u32(0);
+  out.begin_struct();
+  out.field("version");
+  switch (version) {
+    case 0x19980330: out.symbol("_LINUX_CAPABILITY_VERSION_1", version); break;
+    case 0x20071026: out.symbol("_LINUX_CAPABILITY_VERSION_2", version); break;
+    case 0x20080522: out.symbol("_LINUX_CAPABILITY_VERSION_3", version); break;
+    default:
+      if (version) out.hex(version);
+      else out.uinteger(0);
+      out.comment("_LINUX_CAPABILITY_VERSION_???");
+  }
+  out.field("pid");
+  out.integer(b.s32(4));
+  out.end_struct();
+  return true;
+}
+
+namespace {
+
+// 1<<CAP_CHOWN|1<<CAP_KILL, as strace joins capability bits; 0 when none.
+void emit_cap_set(Emitter& out, std::uint64_t bits) {
+  if (!bits) return out.uinteger(0);
+  const XlatTable* caps = find_xlat("capabilities");
+  std::string text;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (!(bits >> bit & 1)) continue;
+    if (!text.empty()) text += '|';
+    const std::string_view name = caps ? xlat_name(*caps, static_cast<std::uint64_t>(bit)) : std::string_view{};
+    text += "1<<";
+    text += name.empty() ? std::to_string(bit) : std::string(name);
+  }
+  out.verbatim(text);
+}
+
+}  // namespace
+
+// The version 2/3 layout: two {effective, permitted, inheritable} triples, low word first.
+bool print_cap_user_data(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 24) return false;
+  auto both = [&](std::size_t at) { return b.u32(at) | static_cast<std::uint64_t>(b.u32(at + 12)) << 32; };
+  out.begin_struct();
+  out.field("effective");
+  emit_cap_set(out, both(0));
+  out.field("permitted");
+  emit_cap_set(out, both(4));
+  out.field("inheritable");
+  emit_cap_set(out, both(8));
+  out.end_struct();
+  return true;
+}
+
 bool print_clone_args(const Bytes& b, DecodeContext&, Emitter& out) {
   constexpr std::uint64_t kPidfd = 0x1000, kChildSettid = 0x01000000, kChildCleartid = 0x00200000,
                           kParentSettid = 0x00100000, kSettls = 0x00080000, kIntoCgroup = 0x200000000ull;

@@ -125,6 +125,8 @@ struct StructKind {
 
 // Sorted by name.
 constexpr StructKind kKinds[] = {
+    {"cap_user_data", structs::print_cap_user_data, 24},
+    {"cap_user_header", structs::print_cap_user_header, 8},
     {"clone_args", structs::print_clone_args, 64},
     {"epoll_event", structs::print_epoll_event, 12},
     {"fd_set", structs::print_fd_set, 0},

@@ -484,3 +484,33 @@ TEST(StructsStatxMask, TimesFollowTheMask) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+std::string struct_text(std::string_view name, std::string_view bytes) {
+  std::string out;
+  TextEmitter e(out, {});
+  DecodeContext ctx;
+  EXPECT_TRUE(decode_struct(name, bytes, ctx, e));
+  return out;
+}
+
+// strace 6.1 (setpriv's capget/capset): {version=0 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0},
+// {version=_LINUX_CAPABILITY_VERSION_3, pid=1234}, {effective=1<<CAP_CHOWN|1<<CAP_KILL, ...}
+TEST(StructsCaps, HeaderAndCapabilitySets) {
+  std::uint32_t hdr[2] = {0, 0};
+  EXPECT_EQ(struct_text("cap_user_header", {reinterpret_cast<char*>(hdr), 8}),
+            "{version=0 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0}");
+  hdr[0] = 0x20080522;
+  hdr[1] = 1234;
+  EXPECT_EQ(struct_text("cap_user_header", {reinterpret_cast<char*>(hdr), 8}),
+            "{version=_LINUX_CAPABILITY_VERSION_3, pid=1234}");
+  // effective: CAP_CHOWN (0) and CAP_KILL (5); permitted: CAP_BPF (39, in the high word).
+  std::uint32_t data[6] = {1u << 0 | 1u << 5, 0, 0, 0, 1u << (39 - 32), 0};
+  EXPECT_EQ(struct_text("cap_user_data", {reinterpret_cast<char*>(data), 24}),
+            "{effective=1<<CAP_CHOWN|1<<CAP_KILL, permitted=1<<CAP_BPF, inheritable=0}");
+}
+
+}  // namespace
+}  // namespace etrace
