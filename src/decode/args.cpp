@@ -240,8 +240,11 @@ void print_args(const CallView& v, int from, int to) {
 void decode_args(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx, Emitter& out) {
   const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
   CallView v{info, spec, call, ctx, out};
-  if (ArgsOverride o = info ? find_args_override(info->name) : nullptr) return o(v);
-  print_args(v, 0, spec.nargs);
+  ctx.tgid = call.tgid;
+  ctx.struct_fds = true;
+  if (ArgsOverride o = info ? find_args_override(info->name) : nullptr) o(v);
+  else print_args(v, 0, spec.nargs);
+  ctx.struct_fds = false;
 }
 
 CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx) {

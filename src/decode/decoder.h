@@ -34,6 +34,15 @@ struct DecodeOptions {
 struct DecodeContext {
   DecodeOptions opts;
   FdNamer* fds = nullptr;  // may be null: fds print as bare numbers
+  // Set by decode_args while it prints arguments: struct printers decorate the fds inside
+  // (poll's pollfds, select's sets) with -y, as strace does on the way in but not in results.
+  std::uint32_t tgid = 0;
+  bool struct_fds = false;
+
+  // The -y decoration of an fd found inside a struct argument; empty when not wanted.
+  std::string struct_fd_decoration(std::int64_t fd) const {
+    return struct_fds && fds && opts.decorate_fds && fd >= 0 ? fds->describe(tgid, fd) : std::string();
+  }
 };
 
 // Emits every argument of `call` (arg() + one value each), between begin_call and end_call.

@@ -144,14 +144,14 @@ bool print_sockaddr(const Bytes& b, DecodeContext& ctx, Emitter& out) {
 }
 
 // struct pollfd { int fd; short events, revents; }: strace omits events for a negative fd.
-bool print_pollfd(const Bytes& b, DecodeContext&, Emitter& out) {
+bool print_pollfd(const Bytes& b, DecodeContext& ctx, Emitter& out) {
   out.begin_array();
   for (std::size_t off = 0; off + 8 <= b.size(); off += 8) {
     const std::int32_t fd = b.s32(off);
     out.element();
     out.begin_struct();
     out.field("fd");
-    out.integer(fd);
+    out.fd(fd, ctx.struct_fd_decoration(fd));
     if (fd >= 0) {
       out.field("events");
       emit_flags(out, "poll_events", b.u16(off + 4));
@@ -196,7 +196,7 @@ bool print_iovec(const Bytes& b, DecodeContext&, Emitter& out) {
 }
 
 // The caller trims the bytes to select's nfds (rounded up to whole bytes).
-bool print_fd_set(const Bytes& b, DecodeContext&, Emitter& out) {
+bool print_fd_set(const Bytes& b, DecodeContext& ctx, Emitter& out) {
   std::string text = "[";
   bool first = true;
   for (std::size_t i = 0; i < b.size() * 8; ++i) {
@@ -204,6 +204,8 @@ bool print_fd_set(const Bytes& b, DecodeContext&, Emitter& out) {
     if (!first) text.push_back(' ');
     first = false;
     text += std::to_string(i);
+    if (const std::string deco = ctx.struct_fd_decoration(static_cast<std::int64_t>(i)); !deco.empty())
+      text += "<" + deco + ">";
   }
   text.push_back(']');
   out.verbatim(text);

@@ -514,3 +514,38 @@ TEST(StructsCaps, HeaderAndCapabilitySets) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+class FixedNamer : public FdNamer {
+ public:
+  std::string describe(std::uint32_t, std::int64_t fd) override { return fd == 3 ? "pipe:[77]" : ""; }
+};
+
+// strace -yy: poll([{fd=3<pipe:[77]>, events=POLLIN}], ...) and pselect6(4, [3<pipe:[77]>], ...),
+// while the results ("= 1 ([{fd=3, revents=POLLIN}])", "(in [3], ...)") stay bare.
+TEST(StructsFds, DecoratedInsideArgumentsOnly) {
+  FixedNamer names;
+  DecodeContext ctx;
+  ctx.fds = &names;
+  ctx.opts.decorate_fds = 2;
+  struct pollfd pfd = {3, POLLIN, 0};
+  const std::string_view bytes(reinterpret_cast<const char*>(&pfd), sizeof(pfd));
+  std::string out;
+  TextEmitter e(out, {});
+  ctx.struct_fds = true;
+  ASSERT_TRUE(decode_struct("pollfd", bytes, ctx, e));
+  EXPECT_EQ(out, "[{fd=3<pipe:[77]>, events=POLLIN}]");
+  const unsigned char set[1] = {1u << 3};
+  out.clear();
+  ASSERT_TRUE(decode_struct("fd_set", {reinterpret_cast<const char*>(set), 1}, ctx, e));
+  EXPECT_EQ(out, "[3<pipe:[77]>]");
+  ctx.struct_fds = false;
+  out.clear();
+  ASSERT_TRUE(decode_struct("fd_set", {reinterpret_cast<const char*>(set), 1}, ctx, e));
+  EXPECT_EQ(out, "[3]");
+}
+
+}  // namespace
+}  // namespace etrace
