@@ -182,7 +182,7 @@ TEST(Integration, CommFilterCatchesAProcessStartedLater) {
 TEST(Integration, BlockedCallShowsUnfinishedThenResumed) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("block.txt");
-  auto r = run({etrace_bin(), "-f", "-e", "trace=read", "-o", out, prog("blocker")});
+  auto r = run({etrace_bin(), "-f", "-e", "trace=read,access", "-o", out, prog("blocker")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string text = read_file(out);
   std::smatch m;

@@ -1,5 +1,6 @@
-/* A call that blocks: the parent reads a pipe that its child writes 600 ms later. etrace must
- * show the read as "<unfinished ...>" while it waits, then "<... read resumed>". */
+/* A call that blocks: the parent reads a pipe that its child writes 600 ms later, after a call
+ * of its own. etrace must show the read as soon as it is seen blocking, close it with
+ * "<unfinished ...>" when the child's line comes in between, then "<... read resumed>". */
 #include <stdio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -14,6 +15,7 @@ int main(void)
 	if (pid == 0) {
 		struct timespec ts = {0, 600 * 1000 * 1000};
 		nanosleep(&ts, NULL);
+		access("/etrace-blocker-child", F_OK);
 		write(p[1], "x", 1);
 		_exit(0);
 	}
