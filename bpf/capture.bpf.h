@@ -371,6 +371,15 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		n = cur - start;
 		break;
 	}
+	case ETRACE_CAP_DEREF: {
+		__u64 inner = 0;
+		if (bpf_probe_read_user(&inner, sizeof(inner), (void *)(ptr + cap->elem_size)) || !inner)
+			return off;
+		n = capture__clamp(cap->max, cap->max);
+		pl->aux = inner;
+		err = bpf_probe_read_user(data, n, (void *)inner);
+		break;
+	}
 	case ETRACE_CAP_PTR_COUNT: {
 		struct ptrcount_ctx c = { .base = ptr };
 		bpf_loop(ENVP_MAX_COUNT, capture__ptrcount_cb, &c, 0);

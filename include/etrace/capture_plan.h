@@ -23,6 +23,7 @@ enum etrace_capture_type {
 	ETRACE_CAP_IOV = 10,        /* struct iovec[args[len_arg]] at args[arg]: each buffer's first `max`
 	                             * bytes (at exit: within the first ret bytes moved) */
 	ETRACE_CAP_MSGHDR = 11,     /* struct msghdr at args[arg] with its name, buffers and control */
+	ETRACE_CAP_DEREF = 12,      /* `max` bytes at the pointer stored at args[arg] + elem_size */
 };
 
 /* ETRACE_CAP_FDINFO's len_arg: where the fd comes from. */

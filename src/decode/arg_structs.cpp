@@ -286,7 +286,15 @@ void print_struct_arg(const CallView& v, int i) {
   }
   const bool ok = a.size == 0 ? decode_struct_at(name, addr, bytes, v.ctx, v.out)
                               : decode_struct(name, bytes, v.ctx, v.out);
-  if (!ok) v.out.pointer(addr);
+  if (!ok) return v.out.pointer(addr);
+  // clone3 in the parent: the tid it stored through parent_tid (CLONE_PARENT_SETTID).
+  constexpr std::uint64_t kCloneParentSettid = 0x00100000;
+  if (name == "clone_args" && v.call.ret > 0 && bytes.size() >= 8 &&
+      (load<std::uint64_t>(bytes, 0) & kCloneParentSettid)) {
+    const Payload* tid = exit_payload(v.call, i);
+    if (tid && !tid->fault() && tid->bytes.size() >= 4)
+      v.out.verbatim(fmt::format(" => {{parent_tid=[{}]}}", load<std::int32_t>(tid->bytes, 0)));
+  }
 }
 
 // accept(3, {sa_family=AF_INET, ...}, [16]): exactly addrlen bytes, the length the kernel wrote

@@ -89,6 +89,9 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_MSGHDR, when, 0, s);
         else
           add_struct(plan, a, idx, when);
+        // clone3 writes the child's tid through clone_args.parent_tid (offset 24): strace
+        // shows it after the struct, "=> {parent_tid=[N]}".
+        if (a.detail == "clone_args") add(plan, idx, ETRACE_CAP_DEREF, ETRACE_AT_EXIT, 0, 4, 24);
         break;
       }
       case ArgKind::StructInOut:

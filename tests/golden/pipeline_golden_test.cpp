@@ -191,3 +191,26 @@ TEST(Golden, SendmsgShowsBuffersAndPassedFds) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(Golden, Clone3ShowsTheTidStoredForTheParent) {
+  // strace 6.1, a pthread_create: clone3({flags=...|CLONE_PARENT_SETTID|..., ...} => {parent_tid=[31085]}, 88) = 31085
+  std::uint64_t args[11] = {0x3d0f00, 0, 0x7f5e6894b990, 0x7f5e6894b990, 0, 0x7f5e6814b000, 0x7fff80, 0x7f5e6894b6c0,
+                            0, 0, 0};
+  const std::int32_t tid = 31085;
+  const std::string out = replay({testing::RecordBuilder::syscall(9, 9, 435, {0x7ffd, 88}, 31085)
+                                      .payload(0, ETRACE_PL_BYTES, {reinterpret_cast<const char*>(args), 88}, 88)
+                                      .payload(0, ETRACE_PL_BYTES, {reinterpret_cast<const char*>(&tid), 4}, 0,
+                                               ETRACE_PLF_AT_EXIT)
+                                      .build()});
+  EXPECT_EQ(out,
+            "clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|"
+            "CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f5e6894b990, parent_tid=0x7f5e6894b990, "
+            "exit_signal=0, stack=0x7f5e6814b000, stack_size=0x7fff80, tls=0x7f5e6894b6c0} => {parent_tid=[31085]}, "
+            "88) = 31085\n");
+}
+
+}  // namespace
+}  // namespace etrace
