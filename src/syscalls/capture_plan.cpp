@@ -82,7 +82,9 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       case ArgKind::BufOut: add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, s); break;
       case ArgKind::StructIn:
       case ArgKind::StructOut: {
-        const std::uint8_t when = a.kind == ArgKind::StructIn ? ETRACE_AT_ENTER : ETRACE_AT_EXIT;
+        std::uint8_t when = a.kind == ArgKind::StructIn ? ETRACE_AT_ENTER : ETRACE_AT_EXIT;
+        // A sleep's remaining time is written when a signal cuts it short: the call fails then.
+        if (a.kind == ArgKind::StructOut && (a.name == "rem" || a.name == "remain")) when = ETRACE_AT_EXIT_ALWAYS;
         if (a.detail == "iovec" && a.len_arg >= 0 && shows_iov_data(spec.name))
           add(plan, idx, ETRACE_CAP_IOV, when, len, s);
         else if (a.detail == "msghdr")

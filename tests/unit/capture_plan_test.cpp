@@ -219,3 +219,16 @@ TEST(CapturePlan, VerboseExecveTakesTheEnvironmentStrings) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, SleepsKeepTheirRemainingTimeEvenWhenInterrupted) {
+  auto plan = plan_for_spec(spec("nanosleep"), {});
+  ASSERT_EQ(plan.ncaptures, 2);
+  EXPECT_EQ(plan.captures[1].arg, 1);
+  EXPECT_EQ(plan.captures[1].when, ETRACE_AT_EXIT_ALWAYS);
+}
+
+}  // namespace
+}  // namespace etrace
