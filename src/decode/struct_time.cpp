@@ -223,6 +223,45 @@ bool print_sched_param(const Bytes& b, DecodeContext&, Emitter& out) {
   return true;
 }
 
+// sched_getattr/sched_setattr: {size=56, sched_policy=SCHED_OTHER, sched_flags=0, ...}
+bool print_sched_attr(const Bytes& b, DecodeContext&, Emitter& out) {
+  if (b.size() < 48) return false;
+  const std::uint32_t size = b.u32(0);
+  out.begin_struct();
+  out.field("size");
+  out.uinteger(size);
+  out.field("sched_policy");
+  const XlatTable* policies = find_xlat("sched_policies");
+  const std::string_view policy = policies ? xlat_name(*policies, b.u32(4)) : std::string_view{};
+  if (policy.empty()) out.uinteger(b.u32(4));
+  else out.symbol(policy, b.u32(4));
+  out.field("sched_flags");
+  if (const XlatTable* flags = find_xlat("sched_attr_flags"); flags && b.u64(8)) {
+    FlagSplit split = xlat_split_flags(*flags, b.u64(8));
+    out.flags(split.names, b.u64(8), split.rest);
+  } else {
+    out.uinteger(b.u64(8));
+  }
+  out.field("sched_nice");
+  out.integer(b.s32(16));
+  out.field("sched_priority");
+  out.uinteger(b.u32(20));
+  out.field("sched_runtime");
+  out.uinteger(b.u64(24));
+  out.field("sched_deadline");
+  out.uinteger(b.u64(32));
+  out.field("sched_period");
+  out.uinteger(b.u64(40));
+  if (size >= 56 && b.size() >= 56) {
+    out.field("sched_util_min");
+    out.uinteger(b.u32(48));
+    out.field("sched_util_max");
+    out.uinteger(b.u32(52));
+  }
+  out.end_struct();
+  return true;
+}
+
 // capget/capset: {version=_LINUX_CAPABILITY_VERSION_3, pid=1234}
 bool print_cap_user_header(const Bytes& b, DecodeContext&, Emitter& out) {
   if (b.size() < 8) return false;

@@ -86,6 +86,7 @@ bool print_tms(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_sched_param(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_clone_args(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_cap_user_header(const Bytes& b, DecodeContext& ctx, Emitter& out);
+bool print_sched_attr(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_cap_user_data(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_open_how(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_utimbuf(const Bytes& b, DecodeContext& ctx, Emitter& out);

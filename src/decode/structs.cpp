@@ -139,6 +139,7 @@ constexpr StructKind kKinds[] = {
     {"pollfd", structs::print_pollfd, 0},
     {"rlimit", structs::print_rlimit, 16},
     {"rusage", structs::print_rusage, 144},
+    {"sched_attr", structs::print_sched_attr, 56},
     {"sched_param", structs::print_sched_param, 4},
     {"sigaction", structs::print_sigaction, 32},
     {"sigevent", structs::print_sigevent, 64},

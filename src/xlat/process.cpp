@@ -128,6 +128,13 @@ constexpr XlatEntry kCapabilities[] = {
 constexpr XlatEntry kCapAmbientOps[] = {XLAT_PAIR(1, "PR_CAP_AMBIENT_IS_SET"), XLAT_PAIR(2, "PR_CAP_AMBIENT_RAISE"),
                                         XLAT_PAIR(3, "PR_CAP_AMBIENT_LOWER"), XLAT_PAIR(4, "PR_CAP_AMBIENT_CLEAR_ALL")};
 
+// linux/sched.h SCHED_FLAG_* (struct sched_attr's sched_flags).
+constexpr XlatEntry kSchedAttrFlags[] = {
+    XLAT_PAIR(0x01, "SCHED_FLAG_RESET_ON_FORK"), XLAT_PAIR(0x02, "SCHED_FLAG_RECLAIM"),
+    XLAT_PAIR(0x04, "SCHED_FLAG_DL_OVERRUN"),    XLAT_PAIR(0x08, "SCHED_FLAG_KEEP_POLICY"),
+    XLAT_PAIR(0x10, "SCHED_FLAG_KEEP_PARAMS"),   XLAT_PAIR(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
+    XLAT_PAIR(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX")};
+
 constexpr XlatTable kTables[] = {
     {"arch_prctl_codes", XlatKind::Enum, kArchPrctl},
     {"cap_ambient_ops", XlatKind::Enum, kCapAmbientOps},
@@ -143,6 +150,7 @@ constexpr XlatTable kTables[] = {
     {"rlimit_resources", XlatKind::Enum, kRlimits},
     {"rseq_flags", XlatKind::Flags, kRseqFlags},
     {"rusage_who", XlatKind::Enum, kRusageWho},
+    {"sched_attr_flags", XlatKind::Flags, kSchedAttrFlags},
     {"sched_policies", XlatKind::Enum, kSchedPolicies},
     {"seccomp_flags", XlatKind::Flags, kSeccompFlags},
     {"seccomp_ops", XlatKind::Enum, kSeccompOps},

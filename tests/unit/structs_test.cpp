@@ -549,3 +549,23 @@ TEST(StructsFds, DecoratedInsideArgumentsOnly) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+// strace 6.1: sched_getattr(0, {size=56, sched_policy=SCHED_OTHER, sched_flags=0, sched_nice=0,
+// sched_priority=0, sched_runtime=1400000, sched_deadline=0, sched_period=0, sched_util_min=0,
+// sched_util_max=0}, 56, 0) = 0
+TEST(StructsSchedAttr, AsStraceShowsIt) {
+  unsigned char b[56] = {};
+  const std::uint32_t size = 56;
+  const std::uint64_t runtime = 1400000;
+  std::memcpy(b, &size, 4);
+  std::memcpy(b + 24, &runtime, 8);
+  EXPECT_EQ(struct_text("sched_attr", {reinterpret_cast<char*>(b), sizeof(b)}),
+            "{size=56, sched_policy=SCHED_OTHER, sched_flags=0, sched_nice=0, sched_priority=0, "
+            "sched_runtime=1400000, sched_deadline=0, sched_period=0, sched_util_min=0, sched_util_max=0}");
+}
+
+}  // namespace
+}  // namespace etrace
