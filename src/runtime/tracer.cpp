@@ -171,6 +171,43 @@ void widen_dump_captures(std::vector<etrace_syscall_plan>& plans, const FilterSp
   }
 }
 
+// The capture plans the kernel gets: the trace set, the calls that keep the fd table true
+// (-y, -P), and the relatives only counted for the "no open calls seen" hint.
+std::vector<etrace_syscall_plan> kernel_plans(const Options& o, const FilterSpec& filter, const KernelFilter& kf,
+                                              int decorate, bool need_fd_table) {
+  std::vector<bool> traced = kf.syscalls;
+  const SyscallTable& table = SyscallTable::native();
+  if (need_fd_table) {
+    for (auto name : FdResolver::fd_lifecycle_syscalls())
+      if (auto* info = table.by_name(name); info && static_cast<std::size_t>(info->nr) < traced.size())
+        traced[info->nr] = true;
+  }
+  PlanOptions popts;
+  popts.max_strlen = o.strsize;
+  popts.verbose = o.verbose;
+  popts.decorate_fds = decorate;
+  auto plans = project_capture_plans(table, traced, kf.others, popts);
+  for (std::size_t nr = 0; nr < kf.count_only.size() && nr < plans.size(); ++nr)
+    if (kf.count_only[nr] && !(plans[nr].flags & ETRACE_PLAN_ENABLED))
+      plans[nr].flags = ETRACE_PLAN_ENABLED | ETRACE_PLAN_COUNT_ONLY;
+  widen_dump_captures(plans, filter, table);
+  return plans;
+}
+
+// The processes traced from the start: the command etrace runs, every -p pid, and with -f the
+// pids' existing descendants (a service master's workers), not only children forked later.
+std::vector<std::uint32_t> traced_processes(const Options& o, int command_pid) {
+  std::vector<std::uint32_t> out;
+  if (command_pid > 0) out.push_back(static_cast<std::uint32_t>(command_pid));
+  for (int pid : o.pids) {
+    out.push_back(static_cast<std::uint32_t>(pid));
+    if (o.follow)
+      for (int kid : descendants_of(pid)) out.push_back(static_cast<std::uint32_t>(kid));
+  }
+  return out;
+}
+
+
 int decode_fds_level(const Options& o, const FilterSpec& f) {
   int level = o.decorate_fds;
   if (f.decode_fds) {
@@ -215,22 +252,7 @@ int run_trace(const Options& o) {
   const int decorate = decode_fds_level(o, filter);
   const bool need_fd_table = decorate > 0 || !trace_paths.empty();
   KernelFilter kf = kernel_part(filter);
-  std::vector<bool> traced = kf.syscalls;
-  const SyscallTable& table = SyscallTable::native();
-  if (need_fd_table) {
-    for (auto name : FdResolver::fd_lifecycle_syscalls())
-      if (auto* info = table.by_name(name); info && static_cast<std::size_t>(info->nr) < traced.size())
-        traced[info->nr] = true;
-  }
-  PlanOptions popts;
-  popts.max_strlen = o.strsize;
-  popts.verbose = o.verbose;
-  popts.decorate_fds = decorate;
-  auto plans = project_capture_plans(table, traced, kf.others, popts);
-  for (std::size_t nr = 0; nr < kf.count_only.size() && nr < plans.size(); ++nr)
-    if (kf.count_only[nr] && !(plans[nr].flags & ETRACE_PLAN_ENABLED))
-      plans[nr].flags = ETRACE_PLAN_ENABLED | ETRACE_PLAN_COUNT_ONLY;
-  widen_dump_captures(plans, filter, table);
+  auto plans = kernel_plans(o, filter, kf, decorate, need_fd_table);
 
   const std::vector<SummaryColumn> columns =
       o.summary_columns.empty() ? default_summary_columns() : parse_summary_columns(o.summary_columns).value();
@@ -250,12 +272,7 @@ int run_trace(const Options& o) {
   cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort);
   cfg.precise_time = o.timestamps || o.relative || o.durations || o.summary || o.json;
   cfg.filter_tgids = child.has_value() || !o.pids.empty();
-  if (child) cfg.tgids.push_back(static_cast<std::uint32_t>(child->pid()));
-  for (int pid : o.pids) {
-    cfg.tgids.push_back(static_cast<std::uint32_t>(pid));
-    if (o.follow)  // -f -p: the service's existing workers too, not only children forked later
-      for (int kid : descendants_of(pid)) cfg.tgids.push_back(static_cast<std::uint32_t>(kid));
-  }
+  cfg.tgids = traced_processes(o, child ? child->pid() : 0);
 
   Session session(cfg);
   out_file.started();
@@ -443,7 +460,7 @@ int run_trace(const Options& o) {
     for (std::size_t nr = 0; nr < seen.size() && nr < calls.size(); ++nr) calls[nr] += seen[nr];
     const auto kernel_counts = session.counts();
     for (std::size_t nr = 0; nr < kernel_counts.size() && nr < calls.size(); ++nr) calls[nr] += kernel_counts[nr].calls;
-    for (const auto& hint : unseen_syscall_hints(filter, calls, SyscallCatalog::from(table)))
+    for (const auto& hint : unseen_syscall_hints(filter, calls, SyscallCatalog::from(SyscallTable::native())))
       fmt::print(stderr, "etrace: {}\n", hint);
   }
   const std::uint64_t lost = lost_now();
