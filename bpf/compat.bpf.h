@@ -17,6 +17,24 @@ static __always_inline void compat__syscall_args(struct pt_regs *regs, __u64 arg
 	args[5] = regs->r9;
 }
 
+/* The records of the per-syscall tracepoints (syscalls/sys_enter_NAME, sys_exit_NAME): the
+ * kernel's struct syscall_trace_enter / syscall_trace_exit, which vmlinux.h does not carry
+ * (they live in kernel/trace/trace.h). The event holds only the call's own arguments; the
+ * rest of args[] is past its end, read but never used. */
+struct compat_syscall_enter_event {
+	__u64 common;
+	int nr;
+	__u32 pad;
+	__u64 args[6];
+};
+
+struct compat_syscall_exit_event {
+	__u64 common;
+	int nr;
+	__u32 pad;
+	long ret;
+};
+
 /* The syscall number at sys_exit: x86_64 keeps it in orig_ax for the whole call. */
 static __always_inline long compat__syscall_nr(struct pt_regs *regs)
 {

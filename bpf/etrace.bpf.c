@@ -183,8 +183,9 @@ static __always_inline __u32 capture__all(struct scratch *s, __u32 off, const st
 	return off;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
+/* The entry of a traced call. `regs` is the tp_btf program's trusted pt_regs; the
+ * per-syscall tracepoint program has no pt_regs and passes its event's argument array. */
+static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *event_args, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	const struct etrace_syscall_plan *plan = plan__lookup(id);
@@ -215,8 +216,13 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	st->seq++;
 	st->enter_ts = precise_time ? bpf_ktime_get_ns() : st->seq;
 	st->nr = id;
-	compat__syscall_args(regs, st->args);
-	st->sp = regs->sp;
+	if (regs) {
+		compat__syscall_args(regs, st->args);
+		st->sp = regs->sp;
+	} else {
+		__builtin_memcpy(st->args, event_args, sizeof(st->args));
+		st->sp = 0; /* not in the event: rt_sigreturn is never traced this way */
+	}
 	st->flags = 0;
 	st->refetch = 0;
 	st->inline_len = 0;
@@ -269,12 +275,32 @@ int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
+SEC("tp_btf/sys_enter")
+int BPF_PROG(etrace_sys_enter, struct pt_regs *regs, long id)
+{
+	return syscall__enter(regs, NULL, id);
+}
+
+/* Per-syscall attach: when few syscalls are traced, this program is attached to each one's
+ * own tracepoint (syscalls/sys_enter_NAME) instead of raw_syscalls, so the rest of the
+ * machine's syscalls do not run any etrace code. The section's target is a placeholder;
+ * userspace attaches the program once per traced syscall. */
+SEC("tracepoint/syscalls/sys_enter_getpid")
+int etrace_tp_enter(struct compat_syscall_enter_event *ctx)
+{
+	/* One program serves syscalls of every arity, and the kernel refuses to attach it to an
+	 * event shorter than the furthest ctx byte it reads directly: read the arguments with a
+	 * probe read (the slots past this syscall's own are never used). */
+	__u64 args[6] = {};
+	bpf_probe_read_kernel(args, sizeof(args), ctx->args);
+	return syscall__enter(NULL, args, ctx->nr);
+}
+
+static __always_inline int syscall__exit(long exit_nr, long ret)
 {
 	/* Untraced numbers leave before any per-task lookup, as at entry: the filtered-out path
 	 * runs on every syscall of the machine. */
-	const struct etrace_syscall_plan *exit_plan = plan__lookup(compat__syscall_nr(regs));
+	const struct etrace_syscall_plan *exit_plan = plan__lookup(exit_nr);
 	if (!exit_plan || !(exit_plan->flags & ETRACE_PLAN_ENABLED))
 		return 0;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -327,6 +353,18 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 	rec->npayloads = count;
 	record__submit(buf, off, st);
 	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
+{
+	return syscall__exit(compat__syscall_nr(regs), ret);
+}
+
+SEC("tracepoint/syscalls/sys_exit_getpid")
+int etrace_tp_exit(struct compat_syscall_exit_event *ctx)
+{
+	return syscall__exit(ctx->nr, ctx->ret);
 }
 
 SEC("tp_btf/sched_process_fork")

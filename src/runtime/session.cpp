@@ -56,6 +56,7 @@ struct Session::Impl {
   etrace_bpf* skel = nullptr;
   ring_buffer* ring = nullptr;
   bpf_link* iter_link = nullptr;
+  std::vector<bpf_link*> per_syscall_links;  // syscalls/sys_enter_NAME and sys_exit_NAME
   const RecordFn* fn = nullptr;
   int cgroup_fd = -1;
   int consumed = 0;
@@ -70,6 +71,7 @@ struct Session::Impl {
   ~Impl() {
     if (ring) ring_buffer__free(ring);
     if (iter_link) bpf_link__destroy(iter_link);
+    for (bpf_link* l : per_syscall_links) bpf_link__destroy(l);
     if (skel) etrace_bpf__destroy(skel);
     if (cgroup_fd >= 0) close(cgroup_fd);
   }
@@ -97,7 +99,16 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   if (int err = bpf_map__set_max_entries(skel->maps.events, static_cast<__u32>(cfg.buffer_size)))
     throw Fatal("invalid --buffer-size " + std::to_string(cfg.buffer_size) + ": " + errno_text(err));
 
+  // One attach mode or the other; the verifier only sees the programs that will run.
+  const bool per_syscall = !cfg.per_syscall.empty();
+  bpf_program__set_autoload(skel->progs.etrace_sys_enter, !per_syscall);
+  bpf_program__set_autoload(skel->progs.etrace_sys_exit, !per_syscall);
+  bpf_program__set_autoload(skel->progs.etrace_tp_enter, per_syscall);
+  bpf_program__set_autoload(skel->progs.etrace_tp_exit, per_syscall);
+  bpf_program__set_autoattach(skel->progs.etrace_tp_enter, false);
+  bpf_program__set_autoattach(skel->progs.etrace_tp_exit, false);
   if (int err = etrace_bpf__load(skel)) {
+    if (per_syscall) throw AttachModeUnavailable("cannot load the per-syscall programs: " + errno_text(err));
     if (err == -EPERM || err == -EACCES)
       throw Fatal("cannot load BPF programs: " + errno_text(err) +
                   " (needs CAP_BPF and CAP_PERFMON, or root: run with sudo)");
@@ -135,6 +146,15 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   bpf_program__set_autoattach(skel->progs.etrace_dump_inflight, false);
   if (int err = etrace_bpf__attach(skel))
     throw Fatal("cannot attach to the syscall tracepoints: " + errno_text(err));
+
+  for (const auto& name : cfg.per_syscall) {
+    bpf_link* enter = bpf_program__attach_tracepoint(skel->progs.etrace_tp_enter, "syscalls", ("sys_enter_" + name).c_str());
+    bpf_link* exit = enter ? bpf_program__attach_tracepoint(skel->progs.etrace_tp_exit, "syscalls", ("sys_exit_" + name).c_str())
+                           : nullptr;
+    if (enter) impl_->per_syscall_links.push_back(enter);
+    if (exit) impl_->per_syscall_links.push_back(exit);
+    if (!enter || !exit) throw AttachModeUnavailable("no tracepoint for " + name + ": " + errno_text(errno));
+  }
 
   impl_->ring = ring_buffer__new(bpf_map__fd(skel->maps.events), Impl::on_sample, impl_.get(), nullptr);
   if (!impl_->ring) throw Fatal("cannot open the ring buffer: " + errno_text(errno));

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,16 @@ struct SessionConfig {
   bool precise_time = true;               // exact timestamps (-t, -r, -T, -c, JSON); else coarse
   std::uint64_t buffer_size = 64u << 20;  // ring buffer bytes (power of two)
   std::vector<etrace_syscall_plan> plans; // ETRACE_MAX_SYSCALL_NR entries
+  // When set: attach to these syscalls' own tracepoints (syscalls/sys_enter_NAME, ...) instead
+  // of raw_syscalls, so that untraced syscalls run no etrace code at all.
+  std::vector<std::string> per_syscall;
+};
+
+// The per-syscall attach mode cannot be used here (no such tracepoint, no tracefs, a program
+// type the kernel refuses): the caller opens the session again on raw_syscalls.
+class AttachModeUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 class Session {

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -194,6 +195,28 @@ std::vector<etrace_syscall_plan> kernel_plans(const Options& o, const FilterSpec
   return plans;
 }
 
+// The syscalls to attach to one by one (their syscalls/sys_enter_NAME tracepoints), or none
+// when raw_syscalls is the better or the only choice: more than a few syscalls traced (each
+// traced call costs a little more this way), numbers outside the table, rt_sigreturn (its
+// mask is read at the stack pointer, which the event lacks), or no such tracepoint.
+std::vector<std::string> per_syscall_tracepoints(const std::vector<etrace_syscall_plan>& plans, bool unknown_numbers) {
+  constexpr std::size_t kMaxSyscalls = 8;
+  const char* mode = std::getenv("ETRACE_ATTACH");
+  if (unknown_numbers || (mode && std::string_view(mode) == "raw")) return {};
+  const char* events = "/sys/kernel/tracing/events/syscalls";
+  if (access(events, F_OK) != 0) mount("nodev", "/sys/kernel/tracing", "tracefs", 0, nullptr);
+  std::vector<std::string> out;
+  const SyscallTable& table = SyscallTable::native();
+  for (std::size_t nr = 0; nr + 1 < plans.size(); ++nr) {
+    if (!(plans[nr].flags & ETRACE_PLAN_ENABLED)) continue;
+    const SyscallInfo* info = table.by_number(static_cast<std::int64_t>(nr));
+    if (!info || info->name == "rt_sigreturn" || out.size() == kMaxSyscalls) return {};
+    if (access(fmt::format("{}/sys_enter_{}", events, info->name).c_str(), F_OK) != 0) return {};
+    out.emplace_back(info->name);
+  }
+  return out;
+}
+
 // The processes traced from the start: the command etrace runs, every -p pid, and with -f the
 // pids' existing descendants (a service master's workers), not only children forked later.
 std::vector<std::uint32_t> traced_processes(const Options& o, int command_pid) {
@@ -274,7 +297,17 @@ int run_trace(const Options& o) {
   cfg.filter_tgids = child.has_value() || !o.pids.empty();
   cfg.tgids = traced_processes(o, child ? child->pid() : 0);
 
-  Session session(cfg);
+  // Few traced syscalls: attach to their own tracepoints, so that every other syscall on the
+  // machine runs no etrace code (ETRACE_ATTACH=raw keeps raw_syscalls for every case).
+  cfg.per_syscall = per_syscall_tracepoints(cfg.plans, kf.others);
+  std::unique_ptr<Session> session_owner;
+  try {
+    session_owner = std::make_unique<Session>(cfg);
+  } catch (const AttachModeUnavailable&) {
+    cfg.per_syscall.clear();
+    session_owner = std::make_unique<Session>(cfg);
+  }
+  Session& session = *session_owner;
   out_file.started();
 
   // Decoding and output.
