@@ -152,6 +152,70 @@ static long capture__ptrcount_cb(__u64 i, struct ptrcount_ctx *c)
 
 /* Appends one payload for `cap` at buf + off; returns the offset after it (unchanged when
  * nothing was captured). */
+#define MMSG_MAX_ENTRIES 4
+
+/* One msghdr blob at buf + off: its etrace_msghdr_head, then msg_name's bytes, msg_iov's
+ * buffers (up to `max` bytes each, within `budget` bytes moved; -1: no bound) and msg_control.
+ * Returns the offset after it, or `off` when the msghdr could not be read. A global function:
+ * verified once whatever calls it. */
+__noinline __u32 capture__msghdr(struct scratch *s, __u32 off, __u64 ptr, __u32 max, __s64 budget)
+{
+	if (!s || off >= ETRACE_SCRATCH_HALF)
+		return off;
+	off = capture__bound(off, ETRACE_SCRATCH_HALF - 1);
+	__u8 *buf = s->buf;
+	struct etrace_msghdr_head *h = (void *)(buf + off);
+	if (bpf_probe_read_user(h->msghdr, sizeof(h->msghdr), (void *)ptr))
+		return off;
+	struct {
+		__u64 name;
+		__u32 namelen;
+		__u32 pad;
+		__u64 iov;
+		__u64 iovlen;
+		__u64 control;
+		__u64 controllen;
+	} *m = (void *)h->msghdr;
+	__u64 name = m->name, iovp = m->iov, iovlen = m->iovlen, control = m->control;
+	__u32 namelen = m->namelen;
+	__u64 controllen = m->controllen;
+	__u32 cur = off + sizeof(*h);
+	h->name_len = 0;
+	h->iov_pieces = 0;
+	h->control_len = 0;
+	h->more_iov = iovlen > IOV_MAX_PIECES;
+	/* msg_name: a sockaddr, at most 128 bytes. */
+	__u32 nlen = namelen > 128 ? 128 : namelen;
+	if (name && nlen && cur < ETRACE_SCRATCH_HALF) {
+		cur = capture__bound(cur, ETRACE_SCRATCH_HALF - 1);
+		nlen = capture__bound(nlen, 0xff);
+		if (!bpf_probe_read_user(buf + cur, nlen, (void *)name)) {
+			h->name_len = nlen;
+			cur += capture__round8(nlen);
+		}
+	}
+	if (iovp && iovlen) {
+		struct iov_ctx c = {
+			.buf = buf, .off = cur, .start = off, .base = iovp,
+			.budget = budget < 0 ? ~0ull : (__u64)budget, .max = max,
+		};
+		bpf_loop(iovlen > IOV_MAX_PIECES ? IOV_MAX_PIECES : (__u32)iovlen, capture__iov_cb, &c, 0);
+		h->iov_pieces = c.count;
+		cur = c.off;
+	}
+	/* msg_control: the ancillary data, at most 248 bytes. */
+	__u32 clen = controllen > 248 ? 248 : (__u32)controllen;
+	if (control && clen && cur < ETRACE_SCRATCH_HALF) {
+		cur = capture__bound(cur, ETRACE_SCRATCH_HALF - 1);
+		clen = capture__bound(clen, 0xff);
+		if (!bpf_probe_read_user(buf + cur, clen, (void *)control)) {
+			h->control_len = clen;
+			cur += capture__round8(clen);
+		}
+	}
+	return cur;
+}
+
 /* A global (not inlined) function: the verifier checks it once, on its own, instead of at
  * each of the twelve places the capture loops would otherwise unroll it (start-up time). */
 #define CAPTURE_AT_EXIT (1u << 31) /* or'ed into capture__one's offset: BPF calls take 5 args */
@@ -316,59 +380,46 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 	}
 	case ETRACE_CAP_MSGHDR: {
 		pl->type = ETRACE_PL_MSGHDR;
-		struct etrace_msghdr_head *h = (void *)data;
-		if (bpf_probe_read_user(h->msghdr, sizeof(h->msghdr), (void *)ptr)) {
+		__u32 first = off + sizeof(*pl);
+		__u32 last = capture__msghdr(s, first, ptr, cap->max, at_exit ? ret : -1);
+		if (last == first) {
 			err = -1;
 			break;
 		}
-		struct {
-			__u64 name;
-			__u32 namelen;
-			__u32 pad;
-			__u64 iov;
-			__u64 iovlen;
-			__u64 control;
-			__u64 controllen;
-		} *m = (void *)h->msghdr;
-		__u64 name = m->name, iovp = m->iov, iovlen = m->iovlen, control = m->control;
-		__u32 namelen = m->namelen;
-		__u64 controllen = m->controllen;
-		__u32 start = off + sizeof(*pl);
-		__u32 cur = start + sizeof(*h);
-		h->name_len = 0;
-		h->iov_pieces = 0;
-		h->control_len = 0;
-		h->more_iov = iovlen > IOV_MAX_PIECES;
-		/* msg_name: a sockaddr, at most 128 bytes. */
-		__u32 nlen = namelen > 128 ? 128 : namelen;
-		if (name && nlen) {
+		n = last - first;
+		break;
+	}
+	case ETRACE_CAP_MMSGHDR: {
+		/* sendmmsg/recvmmsg: each entry's msg_len (8 bytes) then its msghdr blob. */
+		__u8 li = cap->len_arg;
+		if (li > 5)
+			return off;
+		pl->type = ETRACE_PL_MMSGHDR;
+		__u64 vlen = args[li];
+		__u64 count = at_exit ? (ret > 0 ? ((__u64)ret < vlen ? (__u64)ret : vlen) : 0) : vlen;
+		if (count > MMSG_MAX_ENTRIES) {
+			count = MMSG_MAX_ENTRIES;
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+		}
+		__u32 first = off + sizeof(*pl);
+		__u32 cur = first;
+		__u32 entries = 0;
+#pragma unroll
+		for (int k = 0; k < MMSG_MAX_ENTRIES; k++) {
+			if (k >= count || cur >= ETRACE_SCRATCH_HALF)
+				break;
 			cur = capture__bound(cur, ETRACE_SCRATCH_HALF - 1);
-			nlen = capture__bound(nlen, 0xff);
-			if (!bpf_probe_read_user(buf + cur, nlen, (void *)name)) {
-				h->name_len = nlen;
-				cur += capture__round8(nlen);
-			}
+			__u32 msg_len = 0;
+			bpf_probe_read_user(&msg_len, sizeof(msg_len), (void *)(ptr + k * 64 + ETRACE_MSGHDR_BYTES));
+			*(__u64 *)(buf + cur) = msg_len;
+			__u32 next = capture__msghdr(s, cur + 8, ptr + k * 64, cap->max, at_exit ? msg_len : -1);
+			if (next == cur + 8)
+				break;
+			cur = next;
+			entries++;
 		}
-		if (iovp && iovlen) {
-			struct iov_ctx c = {
-				.buf = buf, .off = cur, .start = start, .base = iovp,
-				.budget = at_exit ? (ret > 0 ? (__u64)ret : 0) : ~0ull, .max = cap->max,
-			};
-			bpf_loop(iovlen > IOV_MAX_PIECES ? IOV_MAX_PIECES : (__u32)iovlen, capture__iov_cb, &c, 0);
-			h->iov_pieces = c.count;
-			cur = c.off;
-		}
-		/* msg_control: the ancillary data, at most 248 bytes. */
-		__u32 clen = controllen > 248 ? 248 : (__u32)controllen;
-		if (control && clen && cur < ETRACE_SCRATCH_HALF) {
-			cur = capture__bound(cur, ETRACE_SCRATCH_HALF - 1);
-			clen = capture__bound(clen, 0xff);
-			if (!bpf_probe_read_user(buf + cur, clen, (void *)control)) {
-				h->control_len = clen;
-				cur += capture__round8(clen);
-			}
-		}
-		n = cur - start;
+		pl->aux = entries;
+		n = cur - first;
 		break;
 	}
 	case ETRACE_CAP_DEREF: {

@@ -24,6 +24,7 @@ enum etrace_capture_type {
 	                             * bytes (at exit: within the first ret bytes moved) */
 	ETRACE_CAP_MSGHDR = 11,     /* struct msghdr at args[arg] with its name, buffers and control */
 	ETRACE_CAP_DEREF = 12,      /* `max` bytes at the pointer stored at args[arg] + elem_size */
+	ETRACE_CAP_MMSGHDR = 13,    /* struct mmsghdr[args[len_arg]] at args[arg], as MSGHDR each */
 };
 
 /* ETRACE_CAP_FDINFO's len_arg: where the fd comes from. */

@@ -61,6 +61,7 @@ enum etrace_payload_type {
 	ETRACE_PL_FDINFO = 5,  /* -y: a struct etrace_fdinfo (and its name) for the fd in aux */
 	ETRACE_PL_IOV = 6,     /* an iovec array's buffers: aux pieces, each etrace_iov_piece + bytes */
 	ETRACE_PL_MSGHDR = 7,  /* an etrace_msghdr_head, the name, iov pieces, then the control bytes */
+	ETRACE_PL_MMSGHDR = 8, /* aux entries, each a u64 msg_len then an ETRACE_PL_MSGHDR blob */
 };
 
 enum etrace_payload_flags {

@@ -192,12 +192,13 @@ void print_cmsgs(const CallView& v, std::string_view control) {
 
 // sendmsg/recvmsg: {msg_name=..., msg_namelen=16, msg_iov=[...], msg_iovlen=1, msg_control=[...],
 // msg_controllen=24, msg_flags=0}
-void print_msghdr(const CallView& v, const Payload& p) {
+// One msghdr blob from the front of `blob`; returns the bytes it took (0: malformed).
+std::size_t print_msghdr_blob(const CallView& v, std::string_view blob) {
   etrace_msghdr_head head;
-  if (p.bytes.size() < sizeof(head)) return v.out.pointer(v.arg(1));
-  std::memcpy(&head, p.bytes.data(), sizeof(head));
+  if (blob.size() < sizeof(head)) return 0;
+  std::memcpy(&head, blob.data(), sizeof(head));
   const std::string_view m(reinterpret_cast<const char*>(head.msghdr), sizeof(head.msghdr));
-  std::string_view rest = std::string_view(p.bytes).substr(sizeof(head));
+  std::string_view rest = blob.substr(sizeof(head));
   v.out.begin_struct();
   v.out.field("msg_name");
   const auto name = load<std::uint64_t>(m, 0);
@@ -224,6 +225,38 @@ void print_msghdr(const CallView& v, const Payload& p) {
   v.out.field("msg_flags");
   print_flags(v.out, "msg_flags", load<std::uint32_t>(m, 48));
   v.out.end_struct();
+  if (control && head.control_len)
+    rest.remove_prefix(std::min<std::size_t>((head.control_len + 7u) & ~7u, rest.size()));
+  return blob.size() - rest.size();
+}
+
+void print_msghdr(const CallView& v, const Payload& p) {
+  if (!print_msghdr_blob(v, p.bytes)) v.out.pointer(v.arg(1));
+}
+
+// sendmmsg/recvmmsg: [{msg_hdr={...}, msg_len=3}, ...]
+void print_mmsghdrs(const CallView& v, const Payload& p) {
+  std::string_view rest = p.bytes;
+  v.out.begin_array();
+  for (std::uint64_t k = 0; k < p.aux && rest.size() >= 8; ++k) {
+    const auto msg_len = load<std::uint64_t>(rest, 0);
+    rest.remove_prefix(8);
+    v.out.element();
+    v.out.begin_struct();
+    v.out.field("msg_hdr");
+    const std::size_t used = print_msghdr_blob(v, rest);
+    if (!used) {
+      v.out.verbatim("?");
+      v.out.end_struct();
+      break;
+    }
+    rest.remove_prefix(used);
+    v.out.field("msg_len");
+    v.out.uinteger(msg_len);
+    v.out.end_struct();
+  }
+  if (p.truncated()) v.out.ellipsis();
+  v.out.end_array();
 }
 
 }  // namespace
@@ -239,6 +272,8 @@ void print_struct_arg(const CallView& v, int i) {
   }
   if (const Payload* msg = v.call.payload(i); msg && msg->type == ETRACE_PL_MSGHDR && !msg->fault())
     return print_msghdr(v, *msg);
+  if (const Payload* msgs = v.call.payload(i); msgs && msgs->type == ETRACE_PL_MMSGHDR && !msgs->fault())
+    return print_mmsghdrs(v, *msgs);
   std::string_view name = a.detail;
   if (name == "socklen") return print_socklen_arg(v, i);
   // getdents: a call that returned 0 filled nothing, and nothing was captured.

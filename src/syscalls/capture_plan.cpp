@@ -89,6 +89,8 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_IOV, when, len, s);
         else if (a.detail == "msghdr")
           add(plan, idx, ETRACE_CAP_MSGHDR, when, 0, s);
+        else if (a.detail == "mmsghdr" && a.len_arg >= 0)  // msg_len is written by the call: read at exit
+          add(plan, idx, ETRACE_CAP_MMSGHDR, ETRACE_AT_EXIT, len, s);
         else
           add_struct(plan, a, idx, when);
         // clone3 writes the child's tid through clone_args.parent_tid (offset 24): strace

@@ -214,3 +214,36 @@ TEST(Golden, Clone3ShowsTheTidStoredForTheParent) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+std::string msghdr_blob(std::uint64_t iov_ptr, const std::string& pieces, std::uint32_t npieces) {
+  etrace_msghdr_head head{};
+  const std::uint64_t iovlen = npieces;
+  std::memcpy(head.msghdr + 16, &iov_ptr, 8);
+  std::memcpy(head.msghdr + 24, &iovlen, 8);
+  head.iov_pieces = npieces;
+  return std::string(reinterpret_cast<const char*>(&head), sizeof(head)) + pieces;
+}
+
+TEST(Golden, SendmmsgShowsEachMessageAndItsLength) {
+  // strace 6.1 (two datagrams over a unix socketpair):
+  const char* want =
+      "sendmmsg(3, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"one\", iov_len=3}], msg_iovlen=1, "
+      "msg_controllen=0, msg_flags=0}, msg_len=3}, {msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"two!\", "
+      "iov_len=4}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=4}], 2, 0) = 2\n";
+  auto entry = [](std::uint64_t len, const std::string& blob) {
+    std::string out(reinterpret_cast<const char*>(&len), 8);
+    return out + blob;
+  };
+  const std::string body = entry(3, msghdr_blob(0x7ffd, iov_piece(3, 3, "one"), 1)) +
+                           entry(4, msghdr_blob(0x7ffe, iov_piece(4, 4, "two!"), 1));
+  const std::string out = replay({testing::RecordBuilder::syscall(9, 9, 307, {3, 0x7ffc, 2, 0}, 2)
+                                      .payload(1, ETRACE_PL_MMSGHDR, body, 2, ETRACE_PLF_AT_EXIT)
+                                      .build()});
+  EXPECT_EQ(out, want);
+}
+
+}  // namespace
+}  // namespace etrace

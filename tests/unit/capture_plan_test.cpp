@@ -232,3 +232,19 @@ TEST(CapturePlan, SleepsKeepTheirRemainingTimeEvenWhenInterrupted) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, MmsghdrEntriesAtExitWhereMsgLenIsKnown) {
+  for (std::string_view name : {"sendmmsg", "recvmmsg"}) {
+    auto plan = plan_for_spec(spec(name), {});
+    ASSERT_GE(plan.ncaptures, 1) << name;
+    EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_MMSGHDR) << name;
+    EXPECT_EQ(plan.captures[0].when, ETRACE_AT_EXIT) << name;
+    EXPECT_EQ(plan.captures[0].len_arg, 2) << name;
+  }
+}
+
+}  // namespace
+}  // namespace etrace
