@@ -136,6 +136,25 @@ static long capture__iov_cb(__u64 i, struct iov_ctx *c)
 	return 0;
 }
 
+/* Walks linux_dirent64 records (d_reclen is the u16 at offset 16) through `len` bytes. */
+struct dirent_ctx {
+	__u64 base;
+	__u64 len;
+	__u64 pos;
+	__u32 count;
+};
+
+static long capture__dirent_cb(__u64 i, struct dirent_ctx *c)
+{
+	__u16 reclen = 0;
+	if (c->pos + 19 > c->len || bpf_probe_read_user(&reclen, sizeof(reclen), (void *)(c->base + c->pos + 16)) ||
+	    !reclen)
+		return 1;
+	c->count++;
+	c->pos += reclen;
+	return c->pos >= c->len;
+}
+
 struct ptrcount_ctx {
 	__u64 base;
 	__u32 count;
@@ -429,6 +448,17 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		n = capture__clamp(cap->max, cap->max);
 		pl->aux = inner;
 		err = bpf_probe_read_user(data, n, (void *)inner);
+		break;
+	}
+	case ETRACE_CAP_DIRENT_COUNT: {
+		/* getdents64's "/ * N entries * /" counts what the call returned, not what fitted in
+		 * the capture. */
+		if (ret <= 0)
+			return off;
+		struct dirent_ctx c = { .base = ptr, .len = (__u64)ret };
+		bpf_loop(65536, capture__dirent_cb, &c, 0);
+		pl->type = ETRACE_PL_COUNT;
+		pl->aux = c.count;
 		break;
 	}
 	case ETRACE_CAP_PTR_COUNT: {

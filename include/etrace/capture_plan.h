@@ -25,6 +25,7 @@ enum etrace_capture_type {
 	ETRACE_CAP_MSGHDR = 11,     /* struct msghdr at args[arg] with its name, buffers and control */
 	ETRACE_CAP_DEREF = 12,      /* `max` bytes at the pointer stored at args[arg] + elem_size */
 	ETRACE_CAP_MMSGHDR = 13,    /* struct mmsghdr[args[len_arg]] at args[arg], as MSGHDR each */
+	ETRACE_CAP_DIRENT_COUNT = 14, /* at exit: the number of linux_dirent64 records in ret bytes */
 };
 
 /* ETRACE_CAP_FDINFO's len_arg: where the fd comes from. */

@@ -285,6 +285,14 @@ void print_struct_arg(const CallView& v, int i) {
     v.out.pointer(addr);
     return v.out.comment("0 entries");
   }
+  // The kernel counted the records the call returned (the capture may hold fewer).
+  if (out_kind && a.size == 0 && !v.ctx.opts.verbose) {
+    for (const auto& p : v.call.payloads)
+      if (p.arg == i && p.type == ETRACE_PL_COUNT) {
+        v.out.pointer(addr);
+        return v.out.comment(fmt::format("{} entries", p.aux));
+      }
+  }
   // getgroups(0, []): a list of no entries is not read at all.
   if (name == "gid_t" && a.len_arg >= 0 && v.iarg(a.len_arg) == 0) {
     v.out.begin_array();

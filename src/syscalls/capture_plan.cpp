@@ -91,8 +91,12 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_MSGHDR, when, 0, s);
         else if (a.detail == "mmsghdr" && a.len_arg >= 0)  // msg_len is written by the call: read at exit
           add(plan, idx, ETRACE_CAP_MMSGHDR, ETRACE_AT_EXIT, len, s);
-        else
+        else {
+          // getdents64: the count first, the buffer (up to half the scratch space) after it.
+          if (a.detail == "linux_dirent64" && a.kind == ArgKind::StructOut)
+            add(plan, idx, ETRACE_CAP_DIRENT_COUNT, ETRACE_AT_EXIT, 0, 0);
           add_struct(plan, a, idx, when);
+        }
         // clone3 writes the child's tid through clone_args.parent_tid (offset 24): strace
         // shows it after the struct, "=> {parent_tid=[N]}".
         if (a.detail == "clone_args") add(plan, idx, ETRACE_CAP_DEREF, ETRACE_AT_EXIT, 0, 4, 24);

@@ -247,3 +247,18 @@ TEST(Golden, SendmmsgShowsEachMessageAndItsLength) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(Golden, GetdentsCountsWhatTheCallReturned) {
+  // strace 6.1, ls /usr/bin: getdents64(3, 0x561280c412a0 /* 974 entries */, 32768) = 32760
+  const std::string out = replay({testing::RecordBuilder::syscall(9, 9, 217, {3, 0x561280c412a0, 32768}, 32760)
+                                      .payload(1, ETRACE_PL_COUNT, "", 974, ETRACE_PLF_AT_EXIT)
+                                      .payload(1, ETRACE_PL_BYTES, std::string(64, '\0'), 32760, ETRACE_PLF_AT_EXIT)
+                                      .build()});
+  EXPECT_EQ(out, "getdents64(3, 0x561280c412a0 /* 974 entries */, 32768) = 32760\n");
+}
+
+}  // namespace
+}  // namespace etrace

@@ -248,3 +248,16 @@ TEST(CapturePlan, MmsghdrEntriesAtExitWhereMsgLenIsKnown) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, GetdentsCountsItsEntriesBeforeTakingTheBuffer) {
+  auto plan = plan_for_spec(spec("getdents64"), {});
+  ASSERT_EQ(plan.ncaptures, 2);
+  EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_DIRENT_COUNT);  // first: the buffer may fill the record
+  EXPECT_EQ(plan.captures[1].type, ETRACE_CAP_BUF_RET);
+}
+
+}  // namespace
+}  // namespace etrace
