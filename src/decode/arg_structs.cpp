@@ -299,6 +299,14 @@ void print_struct_arg(const CallView& v, int i) {
     return v.out.end_array();
   }
   const Payload* p = out_kind ? v.call.payload(i) : entry_payload(v.call, i);
+  if (p && p->type == ETRACE_PL_COUNT) {  // getdents64's entry count rides beside its buffer
+    p = nullptr;
+    for (const auto& q : v.call.payloads)
+      if (q.arg == i && q.type == ETRACE_PL_BYTES && !q.fault()) {
+        p = &q;
+        break;
+      }
+  }
   if (!p || p->fault()) return v.out.pointer(addr);
   std::string_view bytes = p->bytes;
   if (name == "int" && bytes.size() >= 4) return print_int_in_brackets(v.out, int_at(bytes));

@@ -262,3 +262,29 @@ TEST(Golden, GetdentsCountsWhatTheCallReturned) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(Golden, VerboseGetdentsListsTheCapturedEntriesBesideTheCount) {
+  // strace -v: getdents64(3, [{d_ino=2, d_off=1, d_reclen=24, d_type=DT_DIR, d_name="."}], 4096) = 24
+  unsigned char rec[24] = {};
+  const std::uint64_t ino = 2, doff = 1;
+  const std::uint16_t reclen = 24;
+  std::memcpy(rec, &ino, 8);
+  std::memcpy(rec + 8, &doff, 8);
+  std::memcpy(rec + 16, &reclen, 2);
+  rec[18] = 4;  // DT_DIR
+  rec[19] = '.';
+  PipelineOptions popts;
+  popts.decode.opts.verbose = true;
+  const std::string out = replay({testing::RecordBuilder::syscall(9, 9, 217, {3, 0x5600, 4096}, 24)
+                                      .payload(1, ETRACE_PL_COUNT, "", 1, ETRACE_PLF_AT_EXIT)
+                                      .payload(1, ETRACE_PL_BYTES, {reinterpret_cast<char*>(rec), 24}, 24, ETRACE_PLF_AT_EXIT)
+                                      .build()},
+                                 {}, popts);
+  EXPECT_EQ(out, "getdents64(3, [{d_ino=2, d_off=1, d_reclen=24, d_type=DT_DIR, d_name=\".\"}], 4096) = 24\n");
+}
+
+}  // namespace
+}  // namespace etrace
