@@ -209,10 +209,12 @@ bool print_statfs(const Bytes& b, DecodeContext&, Emitter& out) {
   return true;
 }
 
-// struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
-std::size_t count_dirents64(const Bytes& b) {
+namespace {
+
+// Records of both dirent layouts: d_reclen is the u16 at offset 16; `header` bytes at least.
+std::size_t count_records(const Bytes& b, std::size_t header) {
   std::size_t n = 0;
-  for (std::size_t off = 0; off + 19 <= b.size();) {
+  for (std::size_t off = 0; off + header <= b.size();) {
     const std::uint16_t reclen = b.u16(off + 16);
     if (reclen == 0) break;
     ++n;
@@ -220,6 +222,11 @@ std::size_t count_dirents64(const Bytes& b) {
   }
   return n;
 }
+
+}  // namespace
+
+// struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+std::size_t count_dirents64(const Bytes& b) { return count_records(b, 19); }
 
 bool print_dirents64(const Bytes& b, DecodeContext&, Emitter& out) {
   out.begin_array();
@@ -246,16 +253,7 @@ bool print_dirents64(const Bytes& b, DecodeContext&, Emitter& out) {
 }
 
 // struct linux_dirent { unsigned long d_ino, d_off; u16 d_reclen; char d_name[]; ... u8 d_type (last byte) }
-std::size_t count_dirents(const Bytes& b) {
-  std::size_t n = 0;
-  for (std::size_t off = 0; off + 18 <= b.size();) {
-    const std::uint16_t reclen = b.u16(off + 16);
-    if (reclen == 0) break;
-    ++n;
-    off += reclen;
-  }
-  return n;
-}
+std::size_t count_dirents(const Bytes& b) { return count_records(b, 18); }
 
 bool print_dirents(const Bytes& b, DecodeContext&, Emitter& out) {
   out.begin_array();
