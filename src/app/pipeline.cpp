@@ -8,6 +8,22 @@
 
 namespace etrace {
 
+namespace {
+
+const SyscallSpec& spec_of(const SyscallInfo* info) {
+  return info && info->spec ? *info->spec : generic_syscall_spec();
+}
+
+// The kernel's name, or strace's "syscall_0x1c5" (kept in `storage`) for an unknown number.
+std::string_view name_of(const SyscallInfo* info, std::int64_t nr, std::string& storage) {
+  if (info) return info->name;
+  storage = unknown_syscall_name(nr);
+  return storage;
+}
+
+}  // namespace
+
+
 int entry_arg_count(const SyscallSpec& spec) {
   for (int i = 0; i < spec.nargs; ++i) {
     switch (spec.args[i].kind) {
@@ -132,7 +148,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
 // -e verbose= outside its set: struct arguments as their address (the payload is not shown).
 void Pipeline::print_args(const SyscallInfo* info, const SyscallCall& call, Emitter& out) {
   if (opts_.decode.opts.raw) {
-    const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
+    const SyscallSpec& spec = spec_of(info);
     for (int i = 0; i < spec.nargs; ++i) {
       out.arg(spec.args[i].name);
       if (call.args[i]) out.hex(call.args[i]);
@@ -162,13 +178,12 @@ CallResult Pipeline::result_of(const SyscallInfo* info, const SyscallCall& call)
 }
 
 void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line) {
-  const std::string fallback = info ? std::string() : unknown_syscall_name(call.nr);
-  const std::string_view name = info ? info->name : std::string_view(fallback);
+  std::string storage;
+  const std::string_view name = name_of(info, call.nr, storage);
   auto it = unfinished_.find(call.tid);
   if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {
     unfinished_.erase(it);
-    const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
-    RangeEmitter rest(out_, entry_arg_count(spec), 6);
+    RangeEmitter rest(out_, entry_arg_count(spec_of(info)), 6);
     // Nothing was printed since the head: the line completes in place, as strace's does.
     if (!out_.resume_open(call.tid)) rest.begin_resumed(line, name);
     print_args(info, call, rest);
@@ -188,20 +203,19 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, Line
 void Pipeline::on_still_running(const SyscallCall& call) {
   if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll) return;
   // -P / trace-fds= judge the arguments known at entry; a call they reject stays hidden.
-  const SyscallInfo* known = SyscallTable::native().by_number(call.nr);
-  if (hooks_.keep_call && !hooks_.keep_call(known, call)) return;
+  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
+  if (hooks_.keep_call && !hooks_.keep_call(info, call)) return;
   set_decode_options(call.nr);
   auto& u = unfinished_[call.tid];
   if (u.enter_ts == call.enter_ts_ns) return;  // already printed
   u = {call.nr, call.enter_ts_ns};
-  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
-  const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
-  const std::string fallback = info ? std::string() : unknown_syscall_name(call.nr);
+  const SyscallSpec& spec = spec_of(info);
   LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
   line.nr = call.nr;
   const int shown = entry_arg_count(spec);
   RangeEmitter head(out_, 0, shown);
-  head.begin_call(line, info ? info->name : std::string_view(fallback));
+  std::string storage;
+  head.begin_call(line, name_of(info, call.nr, storage));
   print_args(info, call, head);
   if (shown < spec.nargs) out_.arg("");  // strace leaves the ", " before the first output argument
   if (!out_.hold_open()) out_.end_unfinished();
