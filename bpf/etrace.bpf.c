@@ -23,7 +23,7 @@ const volatile bool filter_cgroup = false;  /* --cgroup: the task is under trace
 const volatile bool follow_forks = false;   /* -f: children join traced_tgids at fork */
 const volatile __u32 status_mask = 0;       /* ETRACE_STATUS_*; 0 = every status */
 const volatile bool count_only = false;     /* -c: totals in `counts`, no records */
-const volatile __u64 wakeup_bytes = 1 << 20;/* unread bytes that justify waking the consumer */
+const volatile __u64 wakeup_bytes = 1 << 20;/* bytes a CPU submits between wake-ups */
 /* Clocks only when the output needs them (-t -r -T -c --json): in a VM bpf_ktime_get_ns reads
  * the paravirtual clock, the largest single cost of a traced call (perf, on this machine), and
  * tracing programs may not use the coarse clock. Without them a record's times are 0 and a
@@ -70,18 +70,34 @@ static __always_inline void record__header(struct etrace_record_header *h, __u16
 	h->cpu = bpf_get_smp_processor_id();
 }
 
+static __always_inline struct scratch *scratch__get(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&scratch, &zero);
+}
+
 /* Outputs `size` bytes of `buf` as one record; false when the ring buffer had no room (the
  * loss is counted, globally and against the thread, unless the caller recovers it). Wake-ups
- * are batched: the consumer polls with a short timeout and is only woken when the unread data
- * passes wakeup_bytes. */
+ * are batched: the consumer polls with a short timeout and is woken only when this CPU has
+ * submitted wakeup_bytes since its last wake-up. The count is per CPU on purpose: asking the
+ * ring how much is unread reads the consumer's position, a cache line the consumer's CPU
+ * writes, and that miss cost more than the rest of the submit (perf, write loop). */
 static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etrace_inflight *st, bool count_loss)
 {
 	struct etrace_record_header *h = buf;
 	size &= ETRACE_SCRATCH_SIZE - 1; /* exact: records are smaller (capture.bpf.h) */
 	h->size = size;
 	h->lost_before = st ? st->lost : 0;
-	__u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-										    : BPF_RB_NO_WAKEUP;
+	__u64 flags = BPF_RB_NO_WAKEUP;
+	__u32 zero = 0;
+	__u64 *pending = bpf_map_lookup_elem(&unsignaled, &zero);
+	if (pending) {
+		*pending += size;
+		if (*pending > wakeup_bytes) {
+			*pending = 0;
+			flags = BPF_RB_FORCE_WAKEUP;
+		}
+	}
 	if (bpf_ringbuf_output(&events, buf, size, flags)) {
 		if (count_loss) {
 			drops__count(ETRACE_DROP_RINGBUF_FULL);
@@ -120,12 +136,6 @@ static __always_inline void record__syscall_head(struct etrace_syscall_record *r
 static __always_inline struct etrace_inflight *inflight__get(__u64 flags)
 {
 	return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, flags);
-}
-
-static __always_inline struct scratch *scratch__get(void)
-{
-	__u32 zero = 0;
-	return bpf_map_lookup_elem(&scratch, &zero);
 }
 
 static __always_inline const struct etrace_syscall_plan *plan__lookup(long nr)

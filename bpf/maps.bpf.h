@@ -64,6 +64,14 @@ struct {
 	__type(value, struct scratch);
 } scratch SEC(".maps");
 
+/* Bytes each CPU submitted since it last woke the consumer (scratch is at the per-CPU size limit). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} unsignaled SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, ETRACE_DROP_NR);

@@ -4,9 +4,12 @@
 #include <bpf/libbpf.h>
 #include <fcntl.h>
 #include <linux/magic.h>
+#include <sys/epoll.h>
+#include <sys/mman.h>
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdarg>
 #include <cstring>
@@ -14,6 +17,7 @@
 #include "app/fatal.h"
 #include "etrace.skel.h"
 #include "event/record.h"
+#include "event/ring_reader.h"
 
 namespace etrace {
 
@@ -54,22 +58,45 @@ bool plans_want_fd_info(const std::vector<etrace_syscall_plan>& plans) {
 
 struct Session::Impl {
   etrace_bpf* skel = nullptr;
-  ring_buffer* ring = nullptr;
+  // The ring buffer's mapping (see RingReader): the consumer page, and the producer page with
+  // the data pages mapped twice.
+  void* consumer_page = nullptr;
+  void* producer_area = nullptr;
+  std::size_t page_size = 0;
+  std::size_t ring_size = 0;
+  int epoll_fd = -1;
+  RingReader reader;
   bpf_link* iter_link = nullptr;
   std::vector<bpf_link*> per_syscall_links;  // syscalls/sys_enter_NAME and sys_exit_NAME
-  const RecordFn* fn = nullptr;
   int cgroup_fd = -1;
-  int consumed = 0;
 
-  static int on_sample(void* ctx, void* data, size_t size) {
-    auto* self = static_cast<Impl*>(ctx);
-    (*self->fn)(std::span<const std::uint8_t>(static_cast<const std::uint8_t*>(data), size));
-    ++self->consumed;
-    return 0;  // a negative return would stop ring_buffer__poll
+  void map_ring(int map_fd, std::size_t size) {
+    page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    ring_size = size;
+    consumer_page = mmap(nullptr, page_size, PROT_READ | PROT_WRITE, MAP_SHARED, map_fd, 0);
+    if (consumer_page == MAP_FAILED) {
+      consumer_page = nullptr;
+      throw Fatal("cannot map the ring buffer: " + errno_text(errno));
+    }
+    producer_area = mmap(nullptr, page_size + 2 * size, PROT_READ, MAP_SHARED, map_fd, static_cast<off_t>(page_size));
+    if (producer_area == MAP_FAILED) {
+      producer_area = nullptr;
+      throw Fatal("cannot map the ring buffer: " + errno_text(errno) + " (try a smaller --buffer-size)");
+    }
+    epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    if (epoll_fd < 0 || epoll_ctl(epoll_fd, EPOLL_CTL_ADD, map_fd, &ev) < 0)
+      throw Fatal("cannot wait on the ring buffer: " + errno_text(errno));
+    const auto* prod = static_cast<const std::uint8_t*>(producer_area);
+    reader = RingReader(static_cast<std::uint64_t*>(consumer_page), reinterpret_cast<const std::uint64_t*>(prod),
+                        prod + page_size, size);
   }
 
   ~Impl() {
-    if (ring) ring_buffer__free(ring);
+    if (epoll_fd >= 0) close(epoll_fd);
+    if (producer_area) munmap(producer_area, page_size + 2 * ring_size);
+    if (consumer_page) munmap(consumer_page, page_size);
     if (iter_link) bpf_link__destroy(iter_link);
     for (bpf_link* l : per_syscall_links) bpf_link__destroy(l);
     if (skel) etrace_bpf__destroy(skel);
@@ -94,7 +121,8 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   skel->rodata->status_mask = cfg.status_mask;
   skel->rodata->count_only = cfg.count_only;
   skel->rodata->precise_time = cfg.precise_time;
-  skel->rodata->wakeup_bytes = cfg.buffer_size / 8;
+  // Each CPU wakes the consumer after submitting its share of an eighth of the buffer.
+  skel->rodata->wakeup_bytes = cfg.buffer_size / 8 / static_cast<unsigned>(std::max(1, libbpf_num_possible_cpus()));
   skel->rodata->fd_info = plans_want_fd_info(cfg.plans);
   if (int err = bpf_map__set_max_entries(skel->maps.events, static_cast<__u32>(cfg.buffer_size)))
     throw Fatal("invalid --buffer-size " + std::to_string(cfg.buffer_size) + ": " + errno_text(err));
@@ -156,23 +184,29 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     if (!enter || !exit) throw AttachModeUnavailable("no tracepoint for " + name + ": " + errno_text(errno));
   }
 
-  impl_->ring = ring_buffer__new(bpf_map__fd(skel->maps.events), Impl::on_sample, impl_.get(), nullptr);
-  if (!impl_->ring) throw Fatal("cannot open the ring buffer: " + errno_text(errno));
+  impl_->map_ring(bpf_map__fd(skel->maps.events), bpf_map__max_entries(skel->maps.events));
 }
 
 Session::~Session() = default;
 
 int Session::poll(int timeout_ms, const RecordFn& fn) {
-  impl_->fn = &fn;
-  impl_->consumed = 0;
-  // Records are submitted without wake-ups until enough pile up, so after the wait (woken or
-  // timed out) consume whatever is there.
-  int err = ring_buffer__poll(impl_->ring, timeout_ms);
-  if (err < 0 && err != -EINTR) throw Fatal("reading the ring buffer failed: " + errno_text(err));
-  err = ring_buffer__consume(impl_->ring);
-  if (err < 0 && err != -EINTR) throw Fatal("reading the ring buffer failed: " + errno_text(err));
-  if (impl_->consumed == 0) drain_lost_tails(fn);
-  return impl_->consumed;
+  auto& reader = impl_->reader;
+  std::size_t n = reader.consume(fn);
+  if (n == 0) {
+    // Records are submitted without wake-ups until enough pile up (etrace.bpf.c), so after the
+    // wait, woken or timed out, take whatever is there. Publishing first matters: the kernel
+    // reports the buffer readable while the consumer position trails.
+    reader.publish();
+    epoll_event ev;
+    if (epoll_wait(impl_->epoll_fd, &ev, 1, timeout_ms) < 0 && errno != EINTR)
+      throw Fatal("waiting on the ring buffer failed: " + errno_text(errno));
+    n = reader.consume(fn);
+  }
+  if (n == 0) {
+    reader.publish();
+    drain_lost_tails(fn);
+  }
+  return static_cast<int>(n);
 }
 
 void Session::drain_lost_tails(const RecordFn& fn) {
