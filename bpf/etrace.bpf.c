@@ -148,6 +148,7 @@ enum capture_pass {
 	PASS_ENTER,   /* inputs, at sys_enter */
 	PASS_EXIT,    /* outputs, at sys_exit */
 	PASS_REFETCH, /* at sys_exit: inputs that faulted at entry (pages the call itself faults in) */
+	PASS_EXIT_ALL,/* at sys_exit, ETRACE_PLAN_INPUTS_AT_EXIT: inputs and outputs, in plan order */
 };
 
 /* Captures the payloads of `plan` for one pass after the record header; returns the record's
@@ -168,12 +169,14 @@ static __always_inline __u32 capture__all(struct scratch *s, __u32 off, const st
 		if (pass == PASS_REFETCH) {
 			if (!(*faulted & (1u << i)))
 				continue;
-		} else if (exit_cap != (pass == PASS_EXIT)) {
+		} else if (pass != PASS_EXIT_ALL && exit_cap != (pass == PASS_EXIT)) {
 			continue;
 		}
-		if (pass == PASS_EXIT && cap->when == ETRACE_AT_EXIT && !ok)
+		if (pass >= PASS_EXIT && cap->when == ETRACE_AT_EXIT && !ok)
 			continue;
-		__u32 next = capture__one(s, off | (pass != PASS_ENTER ? CAPTURE_AT_EXIT : 0), cap, st, ret);
+		/* An input taken late still reads as an input (no AT_EXIT mark): the call left it as it was. */
+		bool mark_exit = pass == PASS_EXIT_ALL ? exit_cap : pass != PASS_ENTER;
+		__u32 next = capture__one(s, off | (mark_exit ? CAPTURE_AT_EXIT : 0), cap, st, ret);
 		if (next != off) {
 			*count += 1;
 			/* An fd pair's FDINFO capture appends two payloads: count the second. */
@@ -239,7 +242,7 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	st->inline_count = 0;
 	st->tgid = pid_tgid >> 32;
 	st->active = 1;
-	if (count_only || (plan->flags & ETRACE_PLAN_COUNT_ONLY))
+	if (count_only || (plan->flags & (ETRACE_PLAN_COUNT_ONLY | ETRACE_PLAN_INPUTS_AT_EXIT)))
 		return 0;
 
 	struct scratch *sc = scratch__get();
@@ -357,7 +360,8 @@ static __always_inline int syscall__exit(long exit_nr, long ret)
 			bpf_probe_read_kernel(buf + sizeof(*rec), inl, st->inline_buf);
 		off += inl;
 	}
-	off = capture__all(sc, off, plan, st, ret, PASS_EXIT, &count, &faulted);
+	off = capture__all(sc, off, plan, st, ret, (plan->flags & ETRACE_PLAN_INPUTS_AT_EXIT) ? PASS_EXIT_ALL : PASS_EXIT,
+			   &count, &faulted);
 	if (faulted)
 		off = capture__all(sc, off, plan, st, ret, PASS_REFETCH, &count, &faulted);
 	rec->npayloads = count;

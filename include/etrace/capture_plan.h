@@ -55,6 +55,9 @@ enum etrace_plan_flags {
 	ETRACE_PLAN_ENABLED = 1 << 0,
 	ETRACE_PLAN_NO_RETURN = 1 << 1, /* exit, exit_group: the record is made at entry */
 	ETRACE_PLAN_COUNT_ONLY = 1 << 2, /* only counted in `counts` (for "no open calls seen" hints) */
+	/* The call leaves its inputs as they were: its entry captures are taken at exit, in one
+	 * pass with the outputs, and sys_enter only records that the call began. */
+	ETRACE_PLAN_INPUTS_AT_EXIT = 1 << 3,
 };
 
 struct etrace_syscall_plan {

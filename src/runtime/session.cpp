@@ -18,6 +18,7 @@
 #include "etrace.skel.h"
 #include "event/record.h"
 #include "event/ring_reader.h"
+#include "proc/late_inputs.h"
 
 namespace etrace {
 
@@ -69,6 +70,7 @@ struct Session::Impl {
   bpf_link* iter_link = nullptr;
   std::vector<bpf_link*> per_syscall_links;  // syscalls/sys_enter_NAME and sys_exit_NAME
   int cgroup_fd = -1;
+  std::vector<etrace_syscall_plan> plans;
 
   void map_ring(int map_fd, std::size_t size) {
     page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
@@ -145,6 +147,7 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     throw Fatal("cannot load BPF programs: " + errno_text(err) + "\n" + log);
   }
 
+  impl_->plans = cfg.plans;
   const int plans_fd = bpf_map__fd(skel->maps.syscall_plans);
   for (std::uint32_t nr = 0; nr < cfg.plans.size() && nr < ETRACE_MAX_SYSCALL_NR; ++nr)
     if (bpf_map_update_elem(plans_fd, &nr, &cfg.plans[nr], BPF_ANY))
@@ -288,6 +291,11 @@ std::vector<SyscallCall> Session::running_calls(std::uint64_t older_than_ns) {
     c.enter_ts_ns = st.enter_ts;
     const std::size_t len = std::min<std::size_t>(st.inline_len, sizeof(st.inline_buf));
     parse_payloads({st.inline_buf, len}, st.inline_count, c.payloads);
+    const auto& plans = impl_->plans;
+    const std::size_t slot = st.nr >= 0 && static_cast<std::size_t>(st.nr) + 1 < plans.size()
+                                 ? static_cast<std::size_t>(st.nr) : plans.size() - 1;
+    if (slot < plans.size() && (plans[slot].flags & ETRACE_PLAN_INPUTS_AT_EXIT))
+      c.payloads = read_late_inputs(plans[slot], c, process_memory(st.tid));
     out.push_back(std::move(c));
   }
   return out;

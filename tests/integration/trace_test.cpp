@@ -191,6 +191,20 @@ TEST(Integration, BlockedCallShowsUnfinishedThenResumed) {
   EXPECT_TRUE(std::regex_search(text, std::regex("<\\.\\.\\. read resumed>\"x\", 1\\) += 1"))) << text;
 }
 
+// clock_nanosleep's request is read at exit (its inputs stay as they were), so while it sleeps
+// the kernel holds no copy: the blocked line reads it from the sleeper's memory.
+TEST(Integration, ABlockedCallShowsInputsTakenAtExit) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/bin/sleep", X_OK) != 0) GTEST_SKIP() << "needs /bin/sleep";
+  const std::string out = temp_path("sleep.txt");
+  auto r = run({etrace_bin(), "-e", "trace=clock_nanosleep,nanosleep", "-o", out, "/bin/sleep", "0.7"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = read_file(out);
+  EXPECT_TRUE(std::regex_search(text, std::regex(R"(nanosleep\((CLOCK_REALTIME, 0, )?\{tv_sec=0, tv_nsec=700000000\}, )")))
+      << text;
+  unlink(out.c_str());
+}
+
 TEST(Integration, LostEventsAreCountedAndShownInPlace) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("lost.txt");

@@ -62,6 +62,21 @@ TEST(CapturePlan, ArraysCountElements) {
   EXPECT_EQ(poll.captures[0].elem_size, 8);  // struct pollfd
 }
 
+TEST(CapturePlan, InputsWaitForTheExitOnlyWhenTheCallLeavesThemAlone) {
+  auto late = [](std::string_view name, PlanOptions o = {}) {
+    return (plan_for_spec(spec(name), o).flags & ETRACE_PLAN_INPUTS_AT_EXIT) != 0;
+  };
+  for (auto name : {"write", "openat", "newfstatat", "connect", "sendto", "writev", "read", "nanosleep", "rename"})
+    EXPECT_TRUE(late(name)) << name;
+  // Read and written by the call, or gone by its exit.
+  for (auto name : {"poll", "select", "ppoll", "accept4", "getsockname", "getsockopt", "execve", "execveat", "exit_group", "rt_sigreturn", "clone3", "vfork",
+                    "capget", "rseq", "recvmmsg"})
+    EXPECT_FALSE(late(name)) << name;
+  PlanOptions y;
+  y.decorate_fds = 1;
+  EXPECT_FALSE(late("connect", y)) << "-y shows the socket as it was before connect";
+  EXPECT_FALSE(late("close", y)) << "-y must see the file before close drops it";
+}
 
 int fdinfo_count(const etrace_syscall_plan& plan, std::uint8_t source) {
   int n = 0;

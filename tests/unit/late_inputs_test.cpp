@@ -1,0 +1,82 @@
+#include "proc/late_inputs.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <map>
+
+namespace etrace {
+namespace {
+
+// Memory as a map from address to bytes; reads stop where a region ends, as at an unmapped page.
+struct FakeMemory {
+  std::map<std::uint64_t, std::string> regions;
+  std::string read(std::uint64_t addr, std::size_t len) const {
+    for (const auto& [base, bytes] : regions)
+      if (addr >= base && addr < base + bytes.size()) return bytes.substr(addr - base, len);
+    return {};
+  }
+};
+
+etrace_syscall_plan plan_of(std::initializer_list<etrace_capture> caps) {
+  etrace_syscall_plan p{};
+  p.flags = ETRACE_PLAN_ENABLED | ETRACE_PLAN_INPUTS_AT_EXIT;
+  for (const auto& c : caps) p.captures[p.ncaptures++] = c;
+  return p;
+}
+
+std::vector<Payload> run(const etrace_syscall_plan& plan, std::array<std::uint64_t, 6> args, const FakeMemory& mem) {
+  SyscallCall call;
+  call.args = args;
+  return read_late_inputs(plan, call, [&](std::uint64_t a, std::size_t n) { return mem.read(a, n); });
+}
+
+TEST(LateInputs, StringsStopAtTheirNulAndAreTruncatedAsTheKernelSideDoes) {
+  FakeMemory mem;
+  mem.regions[0x1000] = std::string("/etc/passwd\0junk", 16);
+  mem.regions[0x2000] = std::string(100, 'a');
+  auto plan = plan_of({{0, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, 34, 0}});
+  auto p = run(plan, {0x1000}, mem);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].type, ETRACE_PL_STRING);
+  EXPECT_EQ(p[0].bytes, "/etc/passwd");
+  EXPECT_EQ(p[0].flags, 0);
+  p = run(plan, {0x2000}, mem);
+  EXPECT_EQ(p[0].bytes, std::string(33, 'a'));
+  EXPECT_TRUE(p[0].truncated());
+  p = run(plan, {0x9000}, mem);
+  EXPECT_TRUE(p[0].fault());
+}
+
+TEST(LateInputs, BuffersFollowTheirLengthArgumentAndFixedStructsTheirSize) {
+  FakeMemory mem;
+  mem.regions[0x1000] = std::string(100, 'x');
+  auto plan = plan_of({{1, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, 2, 32, 0},
+                       {3, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, 16, 0},
+                       {4, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, 32, 0}});
+  auto p = run(plan, {1, 0x1000, 100, 0x1010, 0x1000}, mem);
+  ASSERT_EQ(p.size(), 2u) << "outputs are not read while the call runs";
+  EXPECT_EQ(p[0].arg, 1);
+  EXPECT_EQ(p[0].bytes, std::string(32, 'x'));
+  EXPECT_EQ(p[0].aux, 100u);
+  EXPECT_TRUE(p[0].truncated());
+  EXPECT_EQ(p[1].arg, 3);
+  EXPECT_EQ(p[1].bytes.size(), 16u);
+  p = run(plan, {1, 0x1060, 64, 0, 0}, mem);  // 4 bytes left in the region, NULL struct
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_TRUE(p[0].fault());
+}
+
+TEST(LateInputs, ReadsThisProcessesMemory) {
+  static const char path[] = "/tmp/some/path";
+  auto plan = plan_of({{0, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, 4096, 0}});
+  SyscallCall call;
+  call.args[0] = reinterpret_cast<std::uint64_t>(path);
+  auto p = read_late_inputs(plan, call, process_memory(static_cast<std::uint32_t>(getpid())));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].bytes, path);
+}
+
+}  // namespace
+}  // namespace etrace
