@@ -29,6 +29,13 @@ const volatile __u64 wakeup_bytes = 1 << 20;/* bytes a CPU submits between wake-
  * tracing programs may not use the coarse clock. Without them a record's times are 0 and a
  * call's enter_ts is its per-thread sequence number, which still pairs entry and exit. */
 const volatile bool precise_time = true;
+/* -c without -w: also the CPU time of each call (etrace_syscall_record.cpu_ns). */
+const volatile bool cpu_time = false;
+
+static __always_inline __u64 task__runtime(void)
+{
+	return cpu_time ? bpf_get_current_task_btf()->se.sum_exec_runtime : 0;
+}
 
 static __always_inline __u64 clock__now(void)
 {
@@ -131,6 +138,7 @@ static __always_inline void record__syscall_head(struct etrace_syscall_record *r
 	rec->ret = ret;
 	rec->enter_ts_ns = st->enter_ts;
 	rec->seq = st->seq;
+	rec->cpu_ns = 0;
 }
 
 static __always_inline struct etrace_inflight *inflight__get(__u64 flags)
@@ -228,6 +236,7 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	st->tid = (__u32)pid_tgid;
 	st->seq++;
 	st->enter_ts = precise_time ? bpf_ktime_get_ns() : st->seq;
+	st->enter_runtime = task__runtime();
 	st->nr = id;
 	if (regs) {
 		compat__syscall_args(regs, st->args);
@@ -337,6 +346,7 @@ static __always_inline int syscall__exit(long exit_nr, long ret)
 			c->calls++;
 			c->errors += failed;
 			c->ns += precise_time ? bpf_ktime_get_ns() - st->enter_ts : 0;
+			c->cpu_ns += task__runtime() - st->enter_runtime;
 		}
 		return 0;
 	}
@@ -348,6 +358,7 @@ static __always_inline int syscall__exit(long exit_nr, long ret)
 	struct etrace_syscall_record *rec = (void *)buf;
 	record__syscall_head(rec, ETRACE_REC_SYSCALL, pid_tgid, st, ret);
 	rec->hdr.flags = st->flags;
+	rec->cpu_ns = task__runtime() - st->enter_runtime;
 
 	__u32 off = sizeof(*rec);
 	__u16 count = st->inline_count;

@@ -18,7 +18,8 @@
 struct etrace_count {
 	unsigned long long calls;
 	unsigned long long errors;
-	unsigned long long ns;
+	unsigned long long ns;     /* wall time, entry to exit */
+	unsigned long long cpu_ns; /* time the thread ran during the calls (see etrace_syscall_record) */
 };
 
 #endif

@@ -50,6 +50,11 @@ struct etrace_syscall_record {
 	etrace_u16 npayloads;
 	etrace_u16 pad0;
 	etrace_u32 seq;         /* the thread's call number (etrace_inflight.seq) */
+	/* -c without -w: how much the thread's scheduler runtime grew during the call, the system
+	 * CPU time strace's summary shows. The kernel brings that runtime up to date at ticks and
+	 * context switches, so for one short call this is a sample (0, or a tick's worth), and sums
+	 * over many calls estimate their CPU time, as strace's rusage-based figure does. */
+	etrace_u64 cpu_ns;
 	/* followed by npayloads payloads */
 };
 
@@ -182,6 +187,7 @@ struct etrace_inflight {
 	etrace_u32 seq;          /* calls this thread has entered */
 	etrace_u32 seen_seq;     /* seq when the in-flight iterator last saw the call running */
 	etrace_u64 sp;           /* user stack pointer at entry (rt_sigreturn's frame) */
+	etrace_u64 enter_runtime;/* the thread's se.sum_exec_runtime at entry (cpu_time only) */
 	etrace_u8 inline_buf[ETRACE_INLINE_BYTES];
 };
 

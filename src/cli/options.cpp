@@ -282,7 +282,7 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_flag("-C,--summary", o.summary_too, "Like -c, and print the trace too");
   app.add_option("-S,--summary-sort-by", o.summary_sort, "Sort the -c table by time, min-time, max-time, avg-time, calls, errors, name or nothing")->type_name("SORTBY");
   app.add_option("-U,--summary-columns", o.summary_columns, "Columns of the -c table: time-percent, total-time, min-time, max-time, avg-time, calls, errors, name")->type_name("COLUMNS");
-  app.add_flag("-w,--summary-wall-clock", o.wall_time, "Summarise wall-clock time in calls (etrace's only measure)");
+  app.add_flag("-w,--summary-wall-clock", o.wall_time, "Summarise the wall-clock time of calls, entry to exit (default: system CPU time)");
   app.add_flag("-Z,--failed-only", o.only_failed, "Only calls that failed");
   app.add_flag("-z,--successful-only", o.only_successful, "Only calls that succeeded");
   app.add_flag("-q", qflag, "Quieter: no attach/detach messages (-qq: no exit lines either, -qqq: nothing suppressible)");

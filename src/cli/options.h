@@ -34,7 +34,7 @@ struct Options {
   bool summary_too = false;           // -C
   std::string summary_sort = "time";  // -S
   std::string summary_columns;        // -U (empty: strace's default columns)
-  bool wall_time = false;             // -w (etrace always measures entry to exit)
+  bool wall_time = false;             // -w: summary times are wall time, not system CPU time
   bool only_failed = false;           // -Z
   bool only_successful = false;       // -z
   int quiet = 0;                      // -q, -qq, -qqq

@@ -33,6 +33,7 @@ std::optional<Record> parse_syscall(std::span<const std::uint8_t> bytes, const e
   c.enter_ts_ns = raw.enter_ts_ns;
   c.exit_ts_ns = h.ts_ns;
   c.seq = raw.seq;
+  c.cpu_ns = raw.cpu_ns;
   if (!parse_payloads(bytes.subspan(sizeof(raw)), raw.npayloads, c.payloads)) return std::nullopt;
   return out;
 }

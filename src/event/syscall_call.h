@@ -30,6 +30,7 @@ struct SyscallCall {
   bool has_ret = true;          // false for exit/exit_group and calls still running
   std::uint64_t enter_ts_ns = 0;
   std::uint64_t exit_ts_ns = 0;
+  std::uint64_t cpu_ns = 0;     // -c without -w: CPU time the thread spent in the call (sampled)
   std::uint32_t seq = 0;        // the thread's call number, from the kernel
   std::vector<Payload> payloads;
 

@@ -123,6 +123,7 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   skel->rodata->status_mask = cfg.status_mask;
   skel->rodata->count_only = cfg.count_only;
   skel->rodata->precise_time = cfg.precise_time;
+  skel->rodata->cpu_time = cfg.cpu_time;
   // Each CPU wakes the consumer after submitting its share of an eighth of the buffer.
   skel->rodata->wakeup_bytes = cfg.buffer_size / 8 / static_cast<unsigned>(std::max(1, libbpf_num_possible_cpus()));
   skel->rodata->fd_info = plans_want_fd_info(cfg.plans);
@@ -256,6 +257,7 @@ std::vector<etrace_count> Session::counts() {
       out[nr].calls += c.calls;
       out[nr].errors += c.errors;
       out[nr].ns += c.ns;
+      out[nr].cpu_ns += c.cpu_ns;
     }
   }
   return out;

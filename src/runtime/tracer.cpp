@@ -294,6 +294,8 @@ int run_trace(const Options& o) {
   // -c alone counts in the kernel, unless a userspace filter or a per-call column needs the calls.
   cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort);
   cfg.precise_time = o.timestamps || o.relative || o.durations || o.summary || o.json;
+  // strace's summary shows system CPU time per call; -w asks for wall time, entry to exit.
+  cfg.cpu_time = o.summary && !o.wall_time;
   cfg.filter_tgids = child.has_value() || !o.pids.empty();
   cfg.tgids = traced_processes(o, child ? child->pid() : 0);
 
@@ -407,7 +409,8 @@ int run_trace(const Options& o) {
   if (o.summary && !cfg.count_only)
     hooks.on_call_counted = [&](const SyscallInfo*, const SyscallCall& call) {
       if (!call.has_ret) return;  // strace counts at syscall exit: exit_group never gets there
-      counter.add(call.nr, call.failed(), call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0);
+      const std::uint64_t wall = call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
+      counter.add(call.nr, call.failed(), o.wall_time ? wall : call.cpu_ns);
     };
   Pipeline pipeline(popt, sinks->emitter(), hooks);
   if (child) pipeline.add_task(static_cast<std::uint32_t>(child->pid()));
@@ -477,7 +480,8 @@ int run_trace(const Options& o) {
       // The kernel also counts the relatives kept for the hint below: only the trace set is shown.
       for (std::size_t nr = 0; nr + 1 < counts.size(); ++nr)
         if (filter.trace.contains(static_cast<std::int64_t>(nr)))
-          rows.push_back({static_cast<std::int64_t>(nr), counts[nr].calls, counts[nr].errors, counts[nr].ns});
+          rows.push_back({static_cast<std::int64_t>(nr), counts[nr].calls, counts[nr].errors,
+                          o.wall_time ? counts[nr].ns : counts[nr].cpu_ns});
     } else {
       rows = counter.totals();
     }

@@ -196,6 +196,38 @@ TEST(Options, SummaryCountsMatchStrace) {
   EXPECT_TRUE(all.etrace.empty());
 }
 
+// strace's summary shows the system CPU time of calls, and with -w their wall time: a sleep
+// costs almost no CPU, reading /dev/urandom a lot. Both the kernel-counted (-c) and the
+// record-based (-C) summaries.
+TEST(Options, SummaryTimesAreCpuTimeUnlessW) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/bin/sleep", X_OK) != 0 || access("/bin/dd", X_OK) != 0) GTEST_SKIP() << "needs sleep and dd";
+  auto seconds_of = [](const std::string& table, const std::string& name) {
+    std::smatch m;
+    const std::regex row(R"(\n *[\d.]+ +([\d.]+) +\d+ +\d+ +(\d+ +)?)" + name + R"(\n)");
+    return std::regex_search(table, m, row) ? std::stod(m[1].str()) : -1.0;
+  };
+  for (const char* mode : {"-c", "-C"}) {
+    const std::string out = temp_path("cpu.txt");
+    auto cpu = run({etrace_bin(), mode, "-o", out, "-e", "trace=clock_nanosleep,nanosleep", "/bin/sleep", "0.5"});
+    ASSERT_EQ(cpu.exit_code, 0) << cpu.err;
+    const std::string cpu_table = read_file(out);
+    auto wall = run({etrace_bin(), mode, "-w", "-o", out, "-e", "trace=clock_nanosleep,nanosleep", "/bin/sleep", "0.5"});
+    ASSERT_EQ(wall.exit_code, 0) << wall.err;
+    const std::string wall_table = read_file(out);
+    const std::string name = cpu_table.find("clock_nanosleep") != std::string::npos ? "clock_nanosleep" : "nanosleep";
+    EXPECT_GE(seconds_of(wall_table, name), 0.45) << mode << "\n" << wall_table;
+    const double cpu_s = seconds_of(cpu_table, name);
+    EXPECT_GE(cpu_s, 0.0) << mode << "\n" << cpu_table;
+    EXPECT_LT(cpu_s, 0.1) << mode << "\n" << cpu_table;
+    auto busy = run({etrace_bin(), mode, "-o", out, "-e", "trace=read", "/bin/dd", "if=/dev/urandom", "of=/dev/null",
+                     "bs=1M", "count=100"});
+    ASSERT_EQ(busy.exit_code, 0) << busy.err;
+    EXPECT_GT(seconds_of(read_file(out), "read"), 0.05) << mode << "\n" << read_file(out);
+    unlink(out.c_str());
+  }
+}
+
 TEST(Options, SummaryWithTraceAndColumns) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("sum.txt");
