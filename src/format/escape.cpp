@@ -1,21 +1,54 @@
 #include "format/escape.h"
 
+#include <array>
+#include <cstdint>
+
 namespace etrace {
 
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
-bool printable(unsigned char c) { return c >= 0x20 && c < 0x7f; }
+// What each byte becomes, looked up once per byte: this loop runs over every traced buffer.
+enum ByteClass : std::uint8_t {
+  kPlain,   // printable: copied as is
+  kSelf,    // '"' and '\\': a backslash, then the byte
+  kLetter,  // \t \n \v \f \r: a backslash, then its C letter
+  kOctal,   // anything else: octal (or \x with -x)
+};
 
-bool c_escape(unsigned char c, char& letter) {
-  switch (c) {
-    case '\t': letter = 't'; return true;
-    case '\n': letter = 'n'; return true;
-    case '\v': letter = 'v'; return true;
-    case '\f': letter = 'f'; return true;
-    case '\r': letter = 'r'; return true;
-    default: return false;
+struct EscapeTable {
+  std::array<std::uint8_t, 256> cls{};
+  std::array<char, 256> letter{};
+};
+
+constexpr EscapeTable make_table() {
+  EscapeTable t;
+  for (int c = 0; c < 256; ++c) t.cls[c] = c >= 0x20 && c < 0x7f ? kPlain : kOctal;
+  t.cls['"'] = kSelf;
+  t.cls['\\'] = kSelf;
+  const char from[] = {'\t', '\n', '\v', '\f', '\r'};
+  const char to[] = {'t', 'n', 'v', 'f', 'r'};
+  for (int i = 0; i < 5; ++i) {
+    t.cls[static_cast<unsigned char>(from[i])] = kLetter;
+    t.letter[static_cast<unsigned char>(from[i])] = to[i];
+  }
+  return t;
+}
+
+constexpr EscapeTable kTable = make_table();
+
+std::uint8_t class_of(char c) { return kTable.cls[static_cast<unsigned char>(c)]; }
+
+void append_hex_bytes(std::string& out, std::string_view bytes) {
+  const std::size_t at = out.size();
+  out.resize(at + 4 * bytes.size());
+  char* p = out.data() + at;
+  for (unsigned char c : bytes) {
+    *p++ = '\\';
+    *p++ = 'x';
+    *p++ = kHex[c >> 4];
+    *p++ = kHex[c & 0xf];
   }
 }
 
@@ -24,57 +57,50 @@ bool c_escape(unsigned char c, char& letter) {
 void append_quoted(std::string& out, std::string_view bytes, int hex) {
   bool use_hex = hex >= 2;
   if (hex == 1) {
-    char unused;
-    for (unsigned char c : bytes)
-      if (!printable(c) && !c_escape(c, unused)) {
+    for (char c : bytes)
+      if (class_of(c) == kOctal) {
         use_hex = true;
         break;
       }
   }
   out.push_back('"');
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    // Runs of printable bytes go in one append: this loop is on every traced buffer.
-    if (!use_hex) {
-      std::size_t end = i;
-      while (end < bytes.size()) {
-        const auto b = static_cast<unsigned char>(bytes[end]);
-        if (!printable(b) || b == '"' || b == '\\') break;
-        ++end;
+  if (use_hex) {
+    append_hex_bytes(out, bytes);
+    out.push_back('"');
+    return;
+  }
+  const char* const data = bytes.data();
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t end = i;
+    while (end < n && class_of(data[end]) == kPlain) ++end;
+    if (end > i) out.append(data + i, end - i);  // a run of printable bytes in one append
+    if (end == n) break;
+    const auto c = static_cast<unsigned char>(data[end]);
+    i = end + 1;
+    switch (kTable.cls[c]) {
+      case kSelf:
+        out.push_back('\\');
+        out.push_back(static_cast<char>(c));
+        break;
+      case kLetter:
+        out.push_back('\\');
+        out.push_back(kTable.letter[c]);
+        break;
+      default: {
+        // Octal, as short as possible unless a digit follows and would be read as part of it.
+        const bool digit_follows = i < n && data[i] >= '0' && data[i] <= '9';
+        char buf[4];
+        std::size_t len = 0;
+        buf[len++] = '\\';
+        if (digit_follows || c >> 6) buf[len++] = static_cast<char>('0' + (c >> 6));
+        if (digit_follows || c >> 3) buf[len++] = static_cast<char>('0' + ((c >> 3) & 7));
+        buf[len++] = static_cast<char>('0' + (c & 7));
+        out.append(buf, len);
+        break;
       }
-      if (end > i) {
-        out.append(bytes.data() + i, end - i);
-        i = end - 1;
-        continue;
-      }
     }
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (use_hex) {
-      out += "\\x";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xf]);
-      continue;
-    }
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-      continue;
-    }
-    char letter;
-    if (c_escape(c, letter)) {
-      out.push_back('\\');
-      out.push_back(letter);
-      continue;
-    }
-    if (printable(c)) {
-      out.push_back(static_cast<char>(c));
-      continue;
-    }
-    // Octal, as short as possible unless a digit follows and would be read as part of it.
-    out.push_back('\\');
-    const bool digit_follows = i + 1 < bytes.size() && bytes[i + 1] >= '0' && bytes[i + 1] <= '9';
-    if (digit_follows || c >> 6) out.push_back(static_cast<char>('0' + (c >> 6)));
-    if (digit_follows || c >> 3) out.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
-    out.push_back(static_cast<char>('0' + (c & 7)));
   }
   out.push_back('"');
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "format/append.h"
 #include "format/escape.h"
 
 namespace etrace {
@@ -19,10 +20,15 @@ void TextEmitter::prefix(const LineInfo& info) {
   if (info.show_pid) {
     const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
     const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
-    if (comm.empty() && column) fmt::format_to(std::back_inserter(out_), "{:<5} ", info.tid);
-    else if (comm.empty()) fmt::format_to(std::back_inserter(out_), "[pid {:>5}] ", info.tid);
-    else if (column) fmt::format_to(std::back_inserter(out_), "{}<{}> ", info.tid, comm);
-    else fmt::format_to(std::back_inserter(out_), "[pid {:>5}<{}>] ", info.tid, comm);
+    if (!column) out_ += "[pid ";
+    append_udec_padded(out_, info.tid, column && !comm.empty() ? 0 : 5, !column);
+    if (!comm.empty()) {
+      out_.push_back('<');
+      out_ += comm;
+      out_.push_back('>');
+    }
+    if (!column) out_.push_back(']');
+    out_.push_back(' ');
   }
   std::uint64_t delta = 0;
   if (opts_.relative) {
@@ -34,21 +40,48 @@ void TextEmitter::prefix(const LineInfo& info) {
     const std::time_t secs = static_cast<std::time_t>(real / 1000000000);
     const long usec = static_cast<long>(real / 1000 % 1000000);
     if (opts_.timestamps >= 3) {
-      fmt::format_to(std::back_inserter(out_), "{}.{:06}", secs, usec);
+      append_dec(out_, secs);
+      out_.push_back('.');
+      append_udec_zero6(out_, static_cast<std::uint64_t>(usec));
     } else {
-      std::tm tm{};
-      localtime_r(&secs, &tm);
-      fmt::format_to(std::back_inserter(out_), "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
-      if (opts_.timestamps == 2) fmt::format_to(std::back_inserter(out_), ".{:06}", usec);
+      if (secs != tm_secs_) {  // localtime_r per line would cost more than the rest of the line
+        tm_secs_ = secs;
+        std::tm tm{};
+        localtime_r(&secs, &tm);
+        const int parts[] = {tm.tm_hour, tm.tm_min, tm.tm_sec};
+        for (int i = 0; i < 3; ++i) {
+          hms_[3 * i] = static_cast<char>('0' + parts[i] / 10 % 10);
+          hms_[3 * i + 1] = static_cast<char>('0' + parts[i] % 10);
+          hms_[3 * i + 2] = ':';
+        }
+      }
+      out_.append(hms_, 8);
+      if (opts_.timestamps == 2) {
+        out_.push_back('.');
+        append_udec_zero6(out_, static_cast<std::uint64_t>(usec));
+      }
     }
     // strace -t -r: "17:55:20 (+     0.000297) brk(NULL)"
-    if (opts_.relative) fmt::format_to(std::back_inserter(out_), " (+{:>6}.{:06})", delta / 1000000000, delta / 1000 % 1000000);
+    if (opts_.relative) {
+      out_ += " (+";
+      append_udec_padded(out_, delta / 1000000000, 6, true);
+      out_.push_back('.');
+      append_udec_zero6(out_, delta / 1000 % 1000000);
+      out_.push_back(')');
+    }
     out_.push_back(' ');
   } else if (opts_.relative) {
-    fmt::format_to(std::back_inserter(out_), "{:>6}.{:06} ", delta / 1000000000, delta / 1000 % 1000000);
+    append_udec_padded(out_, delta / 1000000000, 6, true);
+    out_.push_back('.');
+    append_udec_zero6(out_, delta / 1000 % 1000000);
+    out_.push_back(' ');
   }
   // strace -n puts the task's current syscall number on every line, exit and signal lines too.
-  if (opts_.numbers && info.nr >= 0) fmt::format_to(std::back_inserter(out_), "[{:>4}] ", info.nr);
+  if (opts_.numbers && info.nr >= 0) {
+    out_.push_back('[');
+    append_udec_padded(out_, static_cast<std::uint64_t>(info.nr), 4, true);
+    out_ += "] ";
+  }
 }
 
 void TextEmitter::separator() {
@@ -78,27 +111,37 @@ void TextEmitter::end_call(const CallResult& r) {
   switch (r.kind) {
     case CallResult::Kind::Unknown: out_.push_back('?'); break;
     case CallResult::Kind::Hex:
-      if (r.errno_name.empty()) fmt::format_to(std::back_inserter(out_), "{:#x}", static_cast<std::uint64_t>(r.value));
-      else fmt::format_to(std::back_inserter(out_), "{}", r.value);
+      if (r.errno_name.empty()) append_hex(out_, static_cast<std::uint64_t>(r.value));
+      else append_dec(out_, r.value);
       break;
     case CallResult::Kind::Octal:  // strace's %#03o: umask() = 022, = 000
-      fmt::format_to(std::back_inserter(out_), "0{:02o}", static_cast<std::uint64_t>(r.value));
+      append_octal(out_, static_cast<std::uint64_t>(r.value));
       break;
     case CallResult::Kind::Int:
     case CallResult::Kind::Fd:
-      fmt::format_to(std::back_inserter(out_), "{}", r.value);
+      append_dec(out_, r.value);
       break;
   }
   if (!r.errno_name.empty()) {
-    fmt::format_to(std::back_inserter(out_), " {}", r.errno_name);
-    if (!r.errno_text.empty()) fmt::format_to(std::back_inserter(out_), " ({})", r.errno_text);
+    out_.push_back(' ');
+    out_ += r.errno_name;
+    if (!r.errno_text.empty()) {
+      out_ += " (";
+      out_ += r.errno_text;
+      out_.push_back(')');
+    }
   } else if (!r.decoration.empty()) {
-    if (r.kind == CallResult::Kind::Fd) fmt::format_to(std::back_inserter(out_), "<{}>", r.decoration);
-    else fmt::format_to(std::back_inserter(out_), " ({})", r.decoration);
+    out_ += r.kind == CallResult::Kind::Fd ? "<" : " (";
+    out_ += r.decoration;
+    out_.push_back(r.kind == CallResult::Kind::Fd ? '>' : ')');
   }
-  if (opts_.durations && line_.duration_ns)
-    fmt::format_to(std::back_inserter(out_), " <{}.{:06}>", line_.duration_ns / 1000000000,
-                   line_.duration_ns / 1000 % 1000000);
+  if (opts_.durations && line_.duration_ns) {
+    out_ += " <";
+    append_udec(out_, line_.duration_ns / 1000000000);
+    out_.push_back('.');
+    append_udec_zero6(out_, line_.duration_ns / 1000 % 1000000);
+    out_.push_back('>');
+  }
   finish_line();
 }
 
@@ -109,7 +152,9 @@ void TextEmitter::end_unfinished() {
 
 void TextEmitter::begin_resumed(const LineInfo& info, std::string_view name) {
   prefix(info);
-  fmt::format_to(std::back_inserter(out_), "<... {} resumed>", name);
+  out_ += "<... ";
+  out_ += name;
+  out_ += " resumed>";
   // The resumed part continues an argument list whose earlier part is already printed.
   first_.push_back(true);
 }
@@ -151,20 +196,20 @@ void TextEmitter::field(std::string_view name) {
 
 void TextEmitter::element() { separator(); }
 
-void TextEmitter::integer(std::int64_t v) { fmt::format_to(std::back_inserter(out_), "{}", v); }
-void TextEmitter::uinteger(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "{}", v); }
-void TextEmitter::hex(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "{:#x}", v); }
-void TextEmitter::octal(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "0{:02o}", v); }
+void TextEmitter::integer(std::int64_t v) { append_dec(out_, v); }
+void TextEmitter::uinteger(std::uint64_t v) { append_udec(out_, v); }
+void TextEmitter::hex(std::uint64_t v) { append_hex(out_, v); }
+void TextEmitter::octal(std::uint64_t v) { append_octal(out_, v); }
 
 void TextEmitter::pointer(std::uint64_t v) {
   if (v == 0) out_ += "NULL";
-  else fmt::format_to(std::back_inserter(out_), "{:#x}", v);
+  else append_hex(out_, v);
 }
 
 void TextEmitter::symbol(std::string_view name, std::int64_t raw) {
   switch (opts_.xlat) {
     case TextOptions::Xlat::Abbrev: out_ += name; break;
-    case TextOptions::Xlat::Raw: fmt::format_to(std::back_inserter(out_), "{}", raw); break;
+    case TextOptions::Xlat::Raw: append_dec(out_, raw); break;
     case TextOptions::Xlat::Verbose: fmt::format_to(std::back_inserter(out_), "{} /* {} */", raw, name); break;
   }
 }
@@ -173,7 +218,7 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
                         std::uint64_t rest) {
   // -X raw / verbose: the number strace prints in hex (0 as "0"), and for verbose the names after.
   if (opts_.xlat != TextOptions::Xlat::Abbrev) {
-    if (raw) fmt::format_to(std::back_inserter(out_), "{:#x}", raw);
+    if (raw) append_hex(out_, raw);
     else out_.push_back('0');
     if (opts_.xlat == TextOptions::Xlat::Raw || names.empty()) return;
     out_ += " /* ";
@@ -186,7 +231,7 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
   }
   if (rest || !any) {
     if (any) out_.push_back('|');
-    if (rest) fmt::format_to(std::back_inserter(out_), "{:#x}", rest);
+    if (rest) append_hex(out_, rest);
     else out_.push_back(raw ? '?' : '0');
   }
   if (opts_.xlat == TextOptions::Xlat::Verbose) out_ += " */";
@@ -198,7 +243,7 @@ void TextEmitter::string(std::string_view bytes, bool truncated) {
 }
 
 void TextEmitter::fd(std::int64_t fd, std::string_view decoration) {
-  fmt::format_to(std::back_inserter(out_), "{}", fd);
+  append_dec(out_, fd);
   if (!decoration.empty()) {
     out_.push_back('<');
     out_ += decoration;
@@ -208,7 +253,11 @@ void TextEmitter::fd(std::int64_t fd, std::string_view decoration) {
 
 void TextEmitter::verbatim(std::string_view text) { out_ += text; }
 
-void TextEmitter::comment(std::string_view text) { fmt::format_to(std::back_inserter(out_), " /* {} */", text); }
+void TextEmitter::comment(std::string_view text) {
+  out_ += " /* ";
+  out_ += text;
+  out_ += " */";
+}
 
 void TextEmitter::begin_struct() {
   out_.push_back('{');

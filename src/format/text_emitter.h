@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
 #include <functional>
 #include <string>
 #include <vector>
@@ -86,10 +87,12 @@ class TextEmitter final : public Emitter {
   bool open_ = false;
   std::uint32_t open_tid_ = 0;
   std::size_t open_col_ = 0;
-  std::vector<bool> open_first_;
-  std::vector<bool> first_;   // per nesting level: nothing emitted yet at this level
+  std::vector<char> open_first_;
+  std::vector<char> first_;   // per nesting level: nothing emitted yet at this level (not vector<bool>: it is hot)
   LineInfo line_{};
   std::uint64_t last_ts_ns_ = 0;
+  std::time_t tm_secs_ = -1;  // the second hms_ shows ("17:55:20"), for -t / -tt
+  char hms_[9] = {};
 };
 
 }  // namespace etrace
