@@ -122,7 +122,7 @@ std::string mode_text(std::uint64_t mode) {
 
 // O_RDONLY|O_CREAT|O_CLOEXEC: the access mode is a two-bit field, not a flag.
 void print_open_flags(Emitter& out, std::uint64_t flags) {
-  std::vector<std::string_view> names;
+  FlagNames names;  // the access mode and at most 62 flag bits
   std::uint64_t rest = flags;
   if (const XlatTable* modes = find_xlat("open_access_modes")) {
     std::string_view m = xlat_name(*modes, flags & 3);
@@ -131,7 +131,8 @@ void print_open_flags(Emitter& out, std::uint64_t flags) {
   }
   if (const XlatTable* t = find_xlat("open_flags")) {
     FlagSplit s = xlat_split_flags(*t, rest);
-    if (rest) names.insert(names.end(), s.names.begin(), s.names.end());
+    if (rest)
+      for (auto n : s.names) names.push_back(n);
     rest = rest ? s.rest : 0;
   }
   out.flags(names, flags, rest);
@@ -242,7 +243,7 @@ void decode_args(const SyscallInfo* info, const SyscallCall& call, DecodeContext
   CallView v{info, spec, call, ctx, out};
   ctx.tgid = call.tgid;
   ctx.struct_fds = true;
-  if (ArgsOverride o = info ? find_args_override(info->name) : nullptr) o(v);
+  if (ArgsOverride o = overrides_of(info).args) o(v);
   else print_args(v, 0, spec.nargs);
   ctx.struct_fds = false;
 }
@@ -275,7 +276,7 @@ CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, Decod
       break;
     default: r.kind = CallResult::Kind::Int; break;
   }
-  if (info) override_result(info->name, call, ctx, r);
+  if (ResultOverride f = overrides_of(info).result) f(call, ctx, r);  // call.failed() returned above
   return r;
 }
 

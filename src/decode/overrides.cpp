@@ -490,13 +490,36 @@ void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, s
 
 }  // namespace
 
+ResultOverride find_result_override(std::string_view syscall) {
+  if (syscall == "fcntl") return result_fcntl;
+  if (syscall == "poll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, -1); };
+  if (syscall == "ppoll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, 2); };
+  if (syscall == "select")
+    return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_select(c, x, r, "timeval"); };
+  if (syscall == "pselect6")
+    return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_select(c, x, r, "timespec"); };
+  return nullptr;
+}
+
 void override_result(std::string_view syscall, const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
   if (call.failed()) return;
-  if (syscall == "fcntl") result_fcntl(call, ctx, r);
-  else if (syscall == "poll") result_poll(call, ctx, r, -1);
-  else if (syscall == "ppoll") result_poll(call, ctx, r, 2);
-  else if (syscall == "select") result_select(call, ctx, r, "timeval");
-  else if (syscall == "pselect6") result_select(call, ctx, r, "timespec");
+  if (ResultOverride f = find_result_override(syscall)) f(call, ctx, r);
+}
+
+SyscallOverrides overrides_of(const SyscallInfo* info) {
+  if (!info) return {};
+  // By name once per syscall of the native table, then by position in it: this runs per call.
+  const std::vector<SyscallInfo>& all = SyscallTable::native().all();
+  static const std::vector<SyscallOverrides> by_index = [&all] {
+    std::vector<SyscallOverrides> out;
+    out.reserve(all.size());
+    for (const auto& i : all) out.push_back({find_args_override(i.name), find_result_override(i.name)});
+    return out;
+  }();
+  const std::less<const SyscallInfo*> before;
+  if (!all.empty() && !before(info, all.data()) && before(info, all.data() + all.size()))
+    return by_index[static_cast<std::size_t>(info - all.data())];
+  return {find_args_override(info->name), find_result_override(info->name)};
 }
 
 }  // namespace etrace
