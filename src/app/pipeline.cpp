@@ -145,7 +145,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
     ++counts_[call.nr];
   }
   task(call.tid) = call.nr;
-  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
+  const SyscallInfo* info = syscalls_.by_number(call.nr);
   LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
   line.nr = call.nr;
   line.duration_ns = call.has_ret && call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
@@ -224,7 +224,7 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, Line
 void Pipeline::on_still_running(const SyscallCall& call) {
   if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll) return;
   // -P / trace-fds= judge the arguments known at entry; a call they reject stays hidden.
-  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
+  const SyscallInfo* info = syscalls_.by_number(call.nr);
   if (hooks_.keep_call && !hooks_.keep_call(info, call)) return;
   set_decode_options(call.nr);
   auto& u = unfinished_[call.tid];

@@ -86,6 +86,7 @@ class Pipeline {
   void forget_task(std::uint32_t tid);
 
   PipelineOptions opts_;
+  const SyscallTable& syscalls_ = SyscallTable::native();
   Emitter& out_;
   PipelineHooks hooks_;
   RecordSlots slots_;  // the record being handled; its storage is reused by the next one

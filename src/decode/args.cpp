@@ -70,9 +70,8 @@ void print_cut_string(const CallView& v, std::string_view bytes, bool more) {
 }
 
 void print_fd(const CallView& v, std::int64_t fd) {
-  std::string deco;
-  if (fd >= 0 && v.ctx.opts.decorate_fds && v.ctx.fds) deco = v.ctx.fds->describe(v.call.tgid, fd);
-  v.out.fd(fd, deco);
+  if (fd >= 0 && v.ctx.opts.decorate_fds && v.ctx.fds) return v.out.fd(fd, v.ctx.fds->describe(v.call.tgid, fd));
+  v.out.fd(fd, {});
 }
 
 void print_flags(Emitter& out, std::string_view table, std::uint64_t value) {
@@ -141,7 +140,11 @@ void print_open_flags(Emitter& out, std::uint64_t flags) {
 void print_arg_value(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const std::uint64_t x = v.arg(i);
-  const Payload* p = v.call.payload(i);
+  // Only these kinds read a payload here: the others skip the search.
+  const bool reads_payload = a.kind == ArgKind::Path || a.kind == ArgKind::String || a.kind == ArgKind::BufIn ||
+                             a.kind == ArgKind::BufOut || a.kind == ArgKind::Argv || a.kind == ArgKind::Envp ||
+                             a.kind == ArgKind::FdPair || a.kind == ArgKind::Custom;
+  const Payload* p = reads_payload ? v.call.payload(i) : nullptr;
   switch (a.kind) {
     case ArgKind::Int: {
       // An int sent zero-extended still means a negative number to the kernel.

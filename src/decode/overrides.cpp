@@ -8,6 +8,7 @@
 #include <linux/futex.h>
 #include <linux/prctl.h>
 #include <cstring>
+#include <span>
 #include <vector>
 
 #include "decode/printers.h"
@@ -509,16 +510,20 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
 SyscallOverrides overrides_of(const SyscallInfo* info) {
   if (!info) return {};
   // By name once per syscall of the native table, then by position in it: this runs per call.
-  const std::vector<SyscallInfo>& all = SyscallTable::native().all();
-  static const std::vector<SyscallOverrides> by_index = [&all] {
-    std::vector<SyscallOverrides> out;
-    out.reserve(all.size());
-    for (const auto& i : all) out.push_back({find_args_override(i.name), find_result_override(i.name)});
-    return out;
+  struct ByIndex {
+    std::span<const SyscallInfo> infos;
+    std::vector<SyscallOverrides> overrides;
+  };
+  static const ByIndex native = [] {
+    ByIndex b;
+    b.infos = SyscallTable::native().all();
+    for (const auto& i : b.infos) b.overrides.push_back({find_args_override(i.name), find_result_override(i.name)});
+    return b;
   }();
   const std::less<const SyscallInfo*> before;
-  if (!all.empty() && !before(info, all.data()) && before(info, all.data() + all.size()))
-    return by_index[static_cast<std::size_t>(info - all.data())];
+  if (!native.infos.empty() && !before(info, native.infos.data()) &&
+      before(info, native.infos.data() + native.infos.size()))
+    return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
   return {find_args_override(info->name), find_result_override(info->name)};
 }
 

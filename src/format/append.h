@@ -4,7 +4,10 @@
 // output it reproduces exactly.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include <fmt/format.h>
@@ -38,32 +41,45 @@ inline void append_udec_zero6(std::string& out, std::uint64_t v) {
   out.append(f.data(), f.size());
 }
 
+// The write_* twins put the same text at `p` (room for 24 bytes) and return its end, for
+// callers that assemble several pieces before one append.
+inline char* write_dec(char* p, std::int64_t v) {
+  const fmt::format_int f(v);
+  std::memcpy(p, f.data(), f.size());
+  return p + f.size();
+}
+
 // "{:#x}": "0x0" for zero, as fmt prints it.
-inline void append_hex(std::string& out, std::uint64_t v) {
-  char buf[18];
-  char* end = buf + sizeof(buf);
-  char* p = end;
-  do {
-    *--p = "0123456789abcdef"[v & 0xf];
+inline char* write_hex(char* p, std::uint64_t v) {
+  const int digits = v ? static_cast<int>((std::bit_width(v) + 3) / 4) : 1;
+  *p++ = '0';
+  *p++ = 'x';
+  for (int i = digits - 1; i >= 0; --i) {
+    p[i] = "0123456789abcdef"[v & 0xf];
     v >>= 4;
-  } while (v);
-  *--p = 'x';
-  *--p = '0';
-  out.append(p, static_cast<std::size_t>(end - p));
+  }
+  return p + digits;
 }
 
 // "0{:02o}": strace's %#03o ("000", "022", "0644").
+inline char* write_octal(char* p, std::uint64_t v) {
+  const int digits = std::max(static_cast<int>((std::bit_width(v) + 2) / 3), 2);
+  *p++ = '0';
+  for (int i = digits - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + (v & 7));
+    v >>= 3;
+  }
+  return p + digits;
+}
+
+inline void append_hex(std::string& out, std::uint64_t v) {
+  char buf[24];
+  out.append(buf, static_cast<std::size_t>(write_hex(buf, v) - buf));
+}
+
 inline void append_octal(std::string& out, std::uint64_t v) {
   char buf[24];
-  char* end = buf + sizeof(buf);
-  char* p = end;
-  do {
-    *--p = static_cast<char>('0' + (v & 7));
-    v >>= 3;
-  } while (v);
-  if (end - p < 2) *--p = '0';
-  *--p = '0';
-  out.append(p, static_cast<std::size_t>(end - p));
+  out.append(buf, static_cast<std::size_t>(write_octal(buf, v) - buf));
 }
 
 }  // namespace etrace

@@ -2,6 +2,11 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace etrace {
 
@@ -40,21 +45,38 @@ constexpr EscapeTable kTable = make_table();
 
 std::uint8_t class_of(char c) { return kTable.cls[static_cast<unsigned char>(c)]; }
 
-void append_hex_bytes(std::string& out, std::string_view bytes) {
-  const std::size_t at = out.size();
-  out.resize(at + 4 * bytes.size());
-  char* p = out.data() + at;
+// The end of the run of plain bytes starting at `i`.
+std::size_t plain_run_end(const char* data, std::size_t i, std::size_t n) {
+#ifdef __SSE2__
+  // 16 bytes a step: a byte is plain unless below 0x20 as a signed char (which also catches
+  // 0x80..0xff), 0x7f, '"' or '\\'.
+  const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f), quote = _mm_set1_epi8('"'),
+                backslash = _mm_set1_epi8('\\');
+  while (n - i >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const int mask = _mm_movemask_epi8(special);
+    if (mask) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < n && class_of(data[i]) == kPlain) ++i;
+  return i;
+}
+
+char* write_hex_bytes(char* p, std::string_view bytes) {
   for (unsigned char c : bytes) {
     *p++ = '\\';
     *p++ = 'x';
     *p++ = kHex[c >> 4];
     *p++ = kHex[c & 0xf];
   }
+  return p;
 }
 
-}  // namespace
-
-void append_quoted(std::string& out, std::string_view bytes, int hex) {
+// The quoted form of `bytes` at `p`, which has room for 4 * bytes.size() + 5; returns its end.
+char* write_quoted(char* p, std::string_view bytes, int hex, bool ellipsis) {
   bool use_hex = hex >= 2;
   if (hex == 1) {
     for (char c : bytes)
@@ -63,46 +85,64 @@ void append_quoted(std::string& out, std::string_view bytes, int hex) {
         break;
       }
   }
-  out.push_back('"');
-  if (use_hex) {
-    append_hex_bytes(out, bytes);
-    out.push_back('"');
-    return;
-  }
+  *p++ = '"';
   const char* const data = bytes.data();
   const std::size_t n = bytes.size();
-  std::size_t i = 0;
-  while (i < n) {
-    std::size_t end = i;
-    while (end < n && class_of(data[end]) == kPlain) ++end;
-    if (end > i) out.append(data + i, end - i);  // a run of printable bytes in one append
-    if (end == n) break;
-    const auto c = static_cast<unsigned char>(data[end]);
-    i = end + 1;
-    switch (kTable.cls[c]) {
-      case kSelf:
-        out.push_back('\\');
-        out.push_back(static_cast<char>(c));
-        break;
-      case kLetter:
-        out.push_back('\\');
-        out.push_back(kTable.letter[c]);
-        break;
-      default: {
-        // Octal, as short as possible unless a digit follows and would be read as part of it.
-        const bool digit_follows = i < n && data[i] >= '0' && data[i] <= '9';
-        char buf[4];
-        std::size_t len = 0;
-        buf[len++] = '\\';
-        if (digit_follows || c >> 6) buf[len++] = static_cast<char>('0' + (c >> 6));
-        if (digit_follows || c >> 3) buf[len++] = static_cast<char>('0' + ((c >> 3) & 7));
-        buf[len++] = static_cast<char>('0' + (c & 7));
-        out.append(buf, len);
-        break;
+  if (use_hex) {
+    p = write_hex_bytes(p, bytes);
+  } else {
+    std::size_t i = 0;
+    while (i < n) {
+      const std::size_t end = plain_run_end(data, i, n);
+      std::memcpy(p, data + i, end - i);  // a run of printable bytes in one copy
+      p += end - i;
+      if (end == n) break;
+      const auto c = static_cast<unsigned char>(data[end]);
+      i = end + 1;
+      switch (kTable.cls[c]) {
+        case kSelf:
+          *p++ = '\\';
+          *p++ = static_cast<char>(c);
+          break;
+        case kLetter:
+          *p++ = '\\';
+          *p++ = kTable.letter[c];
+          break;
+        default: {
+          // Octal, as short as possible unless a digit follows and would be read as part of it.
+          const bool digit_follows = i < n && data[i] >= '0' && data[i] <= '9';
+          *p++ = '\\';
+          if (digit_follows || c >> 6) *p++ = static_cast<char>('0' + (c >> 6));
+          if (digit_follows || c >> 3) *p++ = static_cast<char>('0' + ((c >> 3) & 7));
+          *p++ = static_cast<char>('0' + (c & 7));
+          break;
+        }
       }
     }
   }
-  out.push_back('"');
+  *p++ = '"';
+  if (ellipsis) {
+    std::memcpy(p, "...", 3);
+    p += 3;
+  }
+  return p;
+}
+
+}  // namespace
+
+void append_quoted(std::string& out, std::string_view bytes, int hex, bool ellipsis) {
+  const std::size_t room = 4 * bytes.size() + 5;
+  // The common case (cut at -s) is assembled on the stack and appended once; a long path
+  // is written in place into room made for its worst case.
+  if (room <= 512) {
+    char buf[512];
+    out.append(buf, static_cast<std::size_t>(write_quoted(buf, bytes, hex, ellipsis) - buf));
+    return;
+  }
+  const std::size_t at = out.size();
+  out.resize(at + room);
+  char* const end = write_quoted(out.data() + at, bytes, hex, ellipsis);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 }  // namespace etrace

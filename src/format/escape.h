@@ -9,7 +9,8 @@
 namespace etrace {
 
 // Appends `bytes` quoted as strace does ("..." included). hex: 0 default, 1 for -x (the whole
-// string in \x form when it holds any non-printable byte), 2 for -xx (always \x).
-void append_quoted(std::string& out, std::string_view bytes, int hex = 0);
+// string in \x form when it holds any non-printable byte), 2 for -xx (always \x). `ellipsis`
+// adds strace's "..." after the closing quote (the bytes were cut).
+void append_quoted(std::string& out, std::string_view bytes, int hex = 0, bool ellipsis = false);
 
 }  // namespace etrace

@@ -1,6 +1,8 @@
 #include "format/text_emitter.h"
 
+#include <cstring>
 #include <ctime>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -8,6 +10,8 @@
 #include "format/escape.h"
 
 namespace etrace {
+
+using namespace std::string_view_literals;  // literal lengths known at compile time, no strlen
 
 TextEmitter::TextEmitter(std::string& out, TextOptions opts) : out_(out), opts_(opts) {}
 
@@ -20,7 +24,7 @@ void TextEmitter::prefix(const LineInfo& info) {
   if (info.show_pid) {
     const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
     const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
-    if (!column) out_ += "[pid ";
+    if (!column) out_ += "[pid "sv;
     append_udec_padded(out_, info.tid, column && !comm.empty() ? 0 : 5, !column);
     if (!comm.empty()) {
       out_.push_back('<');
@@ -63,7 +67,7 @@ void TextEmitter::prefix(const LineInfo& info) {
     }
     // strace -t -r: "17:55:20 (+     0.000297) brk(NULL)"
     if (opts_.relative) {
-      out_ += " (+";
+      out_ += " (+"sv;
       append_udec_padded(out_, delta / 1000000000, 6, true);
       out_.push_back('.');
       append_udec_zero6(out_, delta / 1000 % 1000000);
@@ -80,13 +84,13 @@ void TextEmitter::prefix(const LineInfo& info) {
   if (opts_.numbers && info.nr >= 0) {
     out_.push_back('[');
     append_udec_padded(out_, static_cast<std::uint64_t>(info.nr), 4, true);
-    out_ += "] ";
+    out_ += "] "sv;
   }
 }
 
 void TextEmitter::separator() {
   if (first_.empty()) return;
-  if (!first_.back()) out_ += ", ";
+  if (!first_.back()) out_ += ", "sv;
   first_.back() = false;
 }
 
@@ -97,46 +101,73 @@ void TextEmitter::finish_line() {
 
 void TextEmitter::begin_call(const LineInfo& info, std::string_view name) {
   prefix(info);
-  out_ += name;
-  out_.push_back('(');
+  char buf[64];  // the name and "(" in one append: every line starts here
+  if (name.size() < sizeof(buf)) {
+    std::memcpy(buf, name.data(), name.size());
+    buf[name.size()] = '(';
+    out_.append(buf, name.size() + 1);
+  } else {
+    out_ += name;
+    out_.push_back('(');
+  }
   first_.push_back(true);
 }
 
 void TextEmitter::end_call(const CallResult& r) {
-  out_.push_back(')');
-  out_.push_back(' ');
-  const std::size_t col = col_base_ + out_.size() - line_start_;
-  if (col < static_cast<std::size_t>(opts_.column)) out_.append(opts_.column - col, ' ');
-  out_ += "= ";
+  // ") ", the padding, "= " and the value are assembled here and appended once (with the
+  // newline too when nothing follows the value): this ends every line.
+  char buf[128];
+  char* p = buf;
+  *p++ = ')';
+  *p++ = ' ';
+  const std::size_t col = col_base_ + out_.size() + 2 - line_start_;
+  std::size_t pad = col < static_cast<std::size_t>(opts_.column) ? opts_.column - col : 0;
+  if (pad > 64) {  // -a with a wide column
+    out_.append(buf, 2);
+    out_.append(pad, ' ');
+    p = buf;
+    pad = 0;
+  }
+  std::memset(p, ' ', pad);
+  p += pad;
+  *p++ = '=';
+  *p++ = ' ';
   switch (r.kind) {
-    case CallResult::Kind::Unknown: out_.push_back('?'); break;
+    case CallResult::Kind::Unknown: *p++ = '?'; break;
     case CallResult::Kind::Hex:
-      if (r.errno_name.empty()) append_hex(out_, static_cast<std::uint64_t>(r.value));
-      else append_dec(out_, r.value);
+      if (r.errno_name.empty()) p = write_hex(p, static_cast<std::uint64_t>(r.value));
+      else p = write_dec(p, r.value);
       break;
     case CallResult::Kind::Octal:  // strace's %#03o: umask() = 022, = 000
-      append_octal(out_, static_cast<std::uint64_t>(r.value));
+      p = write_octal(p, static_cast<std::uint64_t>(r.value));
       break;
     case CallResult::Kind::Int:
     case CallResult::Kind::Fd:
-      append_dec(out_, r.value);
+      p = write_dec(p, r.value);
       break;
   }
+  if (r.errno_name.empty() && r.decoration.empty() && !(opts_.durations && line_.duration_ns)) {
+    *p++ = '\n';
+    out_.append(buf, static_cast<std::size_t>(p - buf));
+    first_.clear();
+    return;
+  }
+  out_.append(buf, static_cast<std::size_t>(p - buf));
   if (!r.errno_name.empty()) {
     out_.push_back(' ');
     out_ += r.errno_name;
     if (!r.errno_text.empty()) {
-      out_ += " (";
+      out_ += " ("sv;
       out_ += r.errno_text;
       out_.push_back(')');
     }
   } else if (!r.decoration.empty()) {
-    out_ += r.kind == CallResult::Kind::Fd ? "<" : " (";
+    out_ += r.kind == CallResult::Kind::Fd ? "<"sv : " ("sv;
     out_ += r.decoration;
     out_.push_back(r.kind == CallResult::Kind::Fd ? '>' : ')');
   }
   if (opts_.durations && line_.duration_ns) {
-    out_ += " <";
+    out_ += " <"sv;
     append_udec(out_, line_.duration_ns / 1000000000);
     out_.push_back('.');
     append_udec_zero6(out_, line_.duration_ns / 1000 % 1000000);
@@ -146,15 +177,15 @@ void TextEmitter::end_call(const CallResult& r) {
 }
 
 void TextEmitter::end_unfinished() {
-  out_ += " <unfinished ...>";
+  out_ += " <unfinished ...>"sv;
   finish_line();
 }
 
 void TextEmitter::begin_resumed(const LineInfo& info, std::string_view name) {
   prefix(info);
-  out_ += "<... ";
+  out_ += "<... "sv;
   out_ += name;
-  out_ += " resumed>";
+  out_ += " resumed>"sv;
   // The resumed part continues an argument list whose earlier part is already printed.
   first_.push_back(true);
 }
@@ -166,7 +197,7 @@ void TextEmitter::signal_line(const LineInfo& info, std::string_view signame) {
 }
 
 void TextEmitter::end_signal() {
-  out_ += " ---";
+  out_ += " ---"sv;
   finish_line();
 }
 
@@ -202,7 +233,7 @@ void TextEmitter::hex(std::uint64_t v) { append_hex(out_, v); }
 void TextEmitter::octal(std::uint64_t v) { append_octal(out_, v); }
 
 void TextEmitter::pointer(std::uint64_t v) {
-  if (v == 0) out_ += "NULL";
+  if (v == 0) out_ += "NULL"sv;
   else append_hex(out_, v);
 }
 
@@ -221,7 +252,7 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
     if (raw) append_hex(out_, raw);
     else out_.push_back('0');
     if (opts_.xlat == TextOptions::Xlat::Raw || names.empty()) return;
-    out_ += " /* ";
+    out_ += " /* "sv;
   }
   bool any = false;
   for (auto n : names) {
@@ -234,12 +265,11 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
     if (rest) append_hex(out_, rest);
     else out_.push_back(raw ? '?' : '0');
   }
-  if (opts_.xlat == TextOptions::Xlat::Verbose) out_ += " */";
+  if (opts_.xlat == TextOptions::Xlat::Verbose) out_ += " */"sv;
 }
 
 void TextEmitter::string(std::string_view bytes, bool truncated) {
-  append_quoted(out_, bytes, opts_.hex_strings);
-  if (truncated) out_ += "...";
+  append_quoted(out_, bytes, opts_.hex_strings, truncated);
 }
 
 void TextEmitter::fd(std::int64_t fd, std::string_view decoration) {
@@ -254,9 +284,9 @@ void TextEmitter::fd(std::int64_t fd, std::string_view decoration) {
 void TextEmitter::verbatim(std::string_view text) { out_ += text; }
 
 void TextEmitter::comment(std::string_view text) {
-  out_ += " /* ";
+  out_ += " /* "sv;
   out_ += text;
-  out_ += " */";
+  out_ += " */"sv;
 }
 
 void TextEmitter::begin_struct() {
@@ -281,7 +311,7 @@ void TextEmitter::end_array() {
 
 void TextEmitter::ellipsis() {
   separator();
-  out_ += "...";
+  out_ += "..."sv;
 }
 
 }  // namespace etrace
@@ -312,7 +342,7 @@ bool TextEmitter::resume_open(std::uint32_t tid) {
 void TextEmitter::close_open() {
   if (!open_) return;
   open_ = false;
-  out_ += " <unfinished ...>\n";
+  out_ += " <unfinished ...>\n"sv;
   first_.clear();
 }
 
