@@ -1,4 +1,4 @@
-// Numbers appended straight to a std::string, without a format string: the text emitter does
+// Numbers appended straight to a std::string (or a LineWriter), without a format string: the text emitter does
 // this several times per traced call, and fmt::format_to through a back_insert_iterator costs
 // a format-string parse plus a push_back per character. Each helper names the fmt spec whose
 // output it reproduces exactly.
@@ -15,18 +15,21 @@
 namespace etrace {
 
 // "{}"
-inline void append_dec(std::string& out, std::int64_t v) {
+template <typename Out>
+inline void append_dec(Out& out, std::int64_t v) {
   const fmt::format_int f(v);
   out.append(f.data(), f.size());
 }
 
-inline void append_udec(std::string& out, std::uint64_t v) {
+template <typename Out>
+inline void append_udec(Out& out, std::uint64_t v) {
   const fmt::format_int f(v);
   out.append(f.data(), f.size());
 }
 
 // "{:>W}" (pad_left) or "{:<W}" (pad right) for an unsigned number.
-inline void append_udec_padded(std::string& out, std::uint64_t v, std::size_t width, bool pad_left) {
+template <typename Out>
+inline void append_udec_padded(Out& out, std::uint64_t v, std::size_t width, bool pad_left) {
   const fmt::format_int f(v);
   const std::size_t pad = f.size() < width ? width - f.size() : 0;
   if (pad_left) out.append(pad, ' ');
@@ -35,7 +38,8 @@ inline void append_udec_padded(std::string& out, std::uint64_t v, std::size_t wi
 }
 
 // "{:06}" for a non-negative number below 10^6 or above (no truncation).
-inline void append_udec_zero6(std::string& out, std::uint64_t v) {
+template <typename Out>
+inline void append_udec_zero6(Out& out, std::uint64_t v) {
   const fmt::format_int f(v);
   if (f.size() < 6) out.append(6 - f.size(), '0');
   out.append(f.data(), f.size());
@@ -72,12 +76,14 @@ inline char* write_octal(char* p, std::uint64_t v) {
   return p + digits;
 }
 
-inline void append_hex(std::string& out, std::uint64_t v) {
+template <typename Out>
+inline void append_hex(Out& out, std::uint64_t v) {
   char buf[24];
   out.append(buf, static_cast<std::size_t>(write_hex(buf, v) - buf));
 }
 
-inline void append_octal(std::string& out, std::uint64_t v) {
+template <typename Out>
+inline void append_octal(Out& out, std::uint64_t v) {
   char buf[24];
   out.append(buf, static_cast<std::size_t>(write_octal(buf, v) - buf));
 }

@@ -75,8 +75,7 @@ char* write_hex_bytes(char* p, std::string_view bytes) {
   return p;
 }
 
-// The quoted form of `bytes` at `p`, which has room for 4 * bytes.size() + 5; returns its end.
-char* write_quoted(char* p, std::string_view bytes, int hex, bool ellipsis) {
+char* write_quoted_at(char* p, std::string_view bytes, int hex, bool ellipsis) {
   bool use_hex = hex >= 2;
   if (hex == 1) {
     for (char c : bytes)
@@ -130,18 +129,22 @@ char* write_quoted(char* p, std::string_view bytes, int hex, bool ellipsis) {
 
 }  // namespace
 
+char* write_quoted(char* p, std::string_view bytes, int hex, bool ellipsis) {
+  return write_quoted_at(p, bytes, hex, ellipsis);
+}
+
 void append_quoted(std::string& out, std::string_view bytes, int hex, bool ellipsis) {
-  const std::size_t room = 4 * bytes.size() + 5;
+  const std::size_t room = quoted_size_max(bytes.size());
   // The common case (cut at -s) is assembled on the stack and appended once; a long path
   // is written in place into room made for its worst case.
   if (room <= 512) {
     char buf[512];
-    out.append(buf, static_cast<std::size_t>(write_quoted(buf, bytes, hex, ellipsis) - buf));
+    out.append(buf, static_cast<std::size_t>(write_quoted_at(buf, bytes, hex, ellipsis) - buf));
     return;
   }
   const std::size_t at = out.size();
   out.resize(at + room);
-  char* const end = write_quoted(out.data() + at, bytes, hex, ellipsis);
+  char* const end = write_quoted_at(out.data() + at, bytes, hex, ellipsis);
   out.resize(static_cast<std::size_t>(end - out.data()));
 }
 

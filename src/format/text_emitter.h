@@ -2,7 +2,8 @@
 // elements, "{}" "[]" "|", the padding of " = " to column 40, and the line prefixes.
 //
 // Lines are appended to a caller-owned std::string (the pipeline writes it out in big chunks),
-// each ending in '\n'.
+// each ending in '\n'. A line reaches the string whole, when it ends (or is held open);
+// outside a line (a decoder rendering a fragment) text reaches it at once.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "format/emitter.h"
+#include "format/line_writer.h"
 
 namespace etrace {
 
@@ -80,7 +82,7 @@ class TextEmitter final : public Emitter {
   void separator();
   void finish_line();
 
-  std::string& out_;
+  LineWriter w_;  // the caller's string, with the current line staged
   TextOptions opts_;
   std::size_t line_start_ = 0;
   std::size_t col_base_ = 0;  // columns of the current line already flushed (a resumed open line)
