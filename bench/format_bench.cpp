@@ -36,11 +36,15 @@ std::vector<std::vector<std::uint8_t>> mixed_records() {
   return out;
 }
 
-void run(benchmark::State& state, const std::vector<std::vector<std::uint8_t>>& records) {
+// `pid_column`: every line starts with the pid, as with strace -f -o FILE.
+void run(benchmark::State& state, const std::vector<std::vector<std::uint8_t>>& records, bool pid_column = false) {
   std::string text;
   text.reserve(1 << 20);
-  etrace::TextEmitter emitter(text, {});
+  etrace::TextOptions topts;
+  if (pid_column) topts.pid_style = etrace::TextOptions::PidStyle::Column;
+  etrace::TextEmitter emitter(text, topts);
   etrace::PipelineOptions opts;
+  opts.pid_on_every_line = pid_column;
   Pipeline pipeline(opts, emitter);
   std::size_t i = 0;
   for (auto _ : state) {
@@ -53,8 +57,13 @@ void run(benchmark::State& state, const std::vector<std::vector<std::uint8_t>>& 
 void BM_WriteLoopRecord(benchmark::State& state) { run(state, write_loop_records()); }
 void BM_MixedRecords(benchmark::State& state) { run(state, mixed_records()); }
 
+void BM_WriteLoopPidColumn(benchmark::State& state) { run(state, write_loop_records(), true); }
+void BM_MixedPidColumn(benchmark::State& state) { run(state, mixed_records(), true); }
+
 BENCHMARK(BM_WriteLoopRecord);
 BENCHMARK(BM_MixedRecords);
+BENCHMARK(BM_WriteLoopPidColumn);
+BENCHMARK(BM_MixedPidColumn);
 
 }  // namespace
 

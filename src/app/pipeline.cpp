@@ -63,42 +63,63 @@ bool Pipeline::wanted(std::int64_t nr) const {
   return opts_.print_syscall[nr];
 }
 
+std::int64_t& Pipeline::task(std::uint32_t tid) {
+  if (!cached_task_ || cached_tid_ != tid) {
+    cached_task_ = &tasks_.try_emplace(tid, -1).first->second;
+    cached_tid_ = tid;
+  }
+  return *cached_task_;
+}
+
+void Pipeline::forget_task(std::uint32_t tid) {
+  if (cached_task_ && cached_tid_ == tid) cached_task_ = nullptr;
+  tasks_.erase(tid);
+}
+
 LineInfo Pipeline::line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts) {
-  live_tasks_.insert(tid);
+  task(tid);
   LineInfo info;
   info.tgid = tgid;
   info.tid = tid;
   info.ts_ns = ts;
-  info.show_pid = !opts_.never_show_pid && (opts_.pid_on_every_line || live_tasks_.size() > 1);
+  info.show_pid = !opts_.never_show_pid && (opts_.pid_on_every_line || tasks_.size() > 1);
   return info;
 }
 
 bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
-  auto rec = parse_record(bytes);
-  if (!rec) {
+  const std::uint16_t kind = parse_record_into(bytes, slots_);
+  if (!kind) {
     ++malformed_;
     return false;
   }
   ++records_;
-  const RecordHeader& h = header_of(*rec);
+  const RecordHeader& h = kind == ETRACE_REC_TASK_EXIT ? slots_.exit.hdr
+                          : kind == ETRACE_REC_SIGNAL  ? slots_.signal.hdr
+                          : kind == ETRACE_REC_FORK    ? slots_.fork.hdr
+                                                       : slots_.syscall.hdr;
   std::optional<SignalRecord> after_this;
-  if (auto d = deferred_signals_.find(h.tid); d != deferred_signals_.end()) {
-    const auto* s = std::get_if<SyscallRecord>(&*rec);
-    if (s && s->hdr.kind == ETRACE_REC_SYSCALL && s->call.seq == d->second.in_call_seq) after_this = d->second;
-    else print_signal(d->second);
-    deferred_signals_.erase(d);
+  if (!deferred_signals_.empty()) {
+    if (auto d = deferred_signals_.find(h.tid); d != deferred_signals_.end()) {
+      if (kind == ETRACE_REC_SYSCALL && slots_.syscall.call.seq == d->second.in_call_seq) after_this = d->second;
+      else print_signal(d->second);
+      deferred_signals_.erase(d);
+    }
   }
   if (h.lost_before) out_.lost_line(line_for(h.tgid, h.tid, h.ts_ns), h.lost_before);
-  if (auto* s = std::get_if<SyscallRecord>(&*rec)) on_syscall(*s);
-  else if (auto* e = std::get_if<TaskExitRecord>(&*rec)) on_exit(*e);
-  else if (auto* g = std::get_if<SignalRecord>(&*rec)) on_signal(*g);
-  else if (auto* f = std::get_if<ForkRecord>(&*rec)) {
-    if (opts_.follow || f->child_tgid == f->hdr.tgid) {
-      live_tasks_.insert(f->hdr.tid);  // the parent lives on: two tasks from here
-      live_tasks_.insert(f->child_tid);
-      if (opts_.follow && hooks_.on_new_task) hooks_.on_new_task(f->child_tid);
+  switch (kind) {
+    case ETRACE_REC_TASK_EXIT: on_exit(slots_.exit); break;
+    case ETRACE_REC_SIGNAL: on_signal(slots_.signal); break;
+    case ETRACE_REC_FORK: {
+      const ForkRecord& f = slots_.fork;
+      if (opts_.follow || f.child_tgid == f.hdr.tgid) {
+        task(f.hdr.tid);  // the parent lives on: two tasks from here
+        task(f.child_tid);
+        if (opts_.follow && hooks_.on_new_task) hooks_.on_new_task(f.child_tid);
+      }
+      if (hooks_.on_fork && f.child_tgid != f.hdr.tgid) hooks_.on_fork(f.hdr.tgid, f.child_tgid);
+      break;
     }
-    if (hooks_.on_fork && f->child_tgid != f->hdr.tgid) hooks_.on_fork(f->hdr.tgid, f->child_tgid);
+    default: on_syscall(slots_.syscall); break;
   }
   if (after_this) print_signal(*after_this);
   return true;
@@ -123,8 +144,8 @@ void Pipeline::on_syscall(SyscallRecord& r) {
     if (counts_.size() <= static_cast<std::size_t>(call.nr)) counts_.resize(call.nr + 1);
     ++counts_[call.nr];
   }
-  last_nr_[call.tid] = call.nr;
-  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
+  task(call.tid) = call.nr;
+  const SyscallInfo* info = syscalls_.by_number(call.nr);
   LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
   line.nr = call.nr;
   line.duration_ns = call.has_ret && call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
@@ -138,7 +159,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
       print_call(info, call, line);
       if (call.has_ret && hooks_.after_line) hooks_.after_line(info, call, line);
     }
-  } else {
+  } else if (!unfinished_.empty()) {
     unfinished_.erase(call.tid);  // its "<unfinished ...>" head (if any) stays without a tail
   }
   if (hooks_.after_call) hooks_.after_call(info, call);
@@ -180,7 +201,7 @@ CallResult Pipeline::result_of(const SyscallInfo* info, const SyscallCall& call)
 void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line) {
   std::string storage;
   const std::string_view name = name_of(info, call.nr, storage);
-  auto it = unfinished_.find(call.tid);
+  auto it = unfinished_.empty() ? unfinished_.end() : unfinished_.find(call.tid);
   if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {
     unfinished_.erase(it);
     RangeEmitter rest(out_, entry_arg_count(spec_of(info)), 6);
@@ -203,7 +224,7 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, Line
 void Pipeline::on_still_running(const SyscallCall& call) {
   if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll) return;
   // -P / trace-fds= judge the arguments known at entry; a call they reject stays hidden.
-  const SyscallInfo* info = SyscallTable::native().by_number(call.nr);
+  const SyscallInfo* info = syscalls_.by_number(call.nr);
   if (hooks_.keep_call && !hooks_.keep_call(info, call)) return;
   set_decode_options(call.nr);
   auto& u = unfinished_[call.tid];
@@ -228,7 +249,7 @@ void Pipeline::on_exit(const TaskExitRecord& r) {
     LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
     const int status = r.exit_code;
     const bool killed = (status & 0x7f) != 0;
-    if (auto it = last_nr_.find(r.hdr.tid); it != last_nr_.end()) line.nr = it->second;
+    line.nr = task(r.hdr.tid);
     // -n: strace shows the call the task ended in; a task that exited did so in exit_group
     // (or exit), even when the trace set left that call out.
     constexpr std::int64_t kExit = 60, kExitGroup = 231;
@@ -236,8 +257,7 @@ void Pipeline::on_exit(const TaskExitRecord& r) {
     out_.exit_line(line, (status >> 8) & 0xff, killed, killed ? signal_name(status & 0x7f) : std::string(),
                    (status & 0x80) != 0);
   }
-  live_tasks_.erase(r.hdr.tid);
-  last_nr_.erase(r.hdr.tid);
+  forget_task(r.hdr.tid);
   if (r.group_dead && hooks_.on_process_exit) hooks_.on_process_exit(r.hdr.tgid);
 }
 
@@ -252,7 +272,7 @@ void Pipeline::on_signal(const SignalRecord& r) {
 void Pipeline::print_signal(const SignalRecord& r) {
   if (!opts_.print_signals || (opts_.signals && !opts_.signals->contains(r.sig))) return;
   LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
-  if (auto it = last_nr_.find(r.hdr.tid); it != last_nr_.end()) line.nr = it->second;
+  line.nr = task(r.hdr.tid);
   out_.signal_line(line, signal_name(r.sig));
   if (hooks_.siginfo_printer) {
     hooks_.siginfo_printer(r.sig, r.siginfo, out_);

@@ -7,7 +7,6 @@
 #include <optional>
 #include <span>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "decode/decoder.h"
@@ -62,7 +61,7 @@ class Pipeline {
   // A call seen still running by the in-flight scan: print "name(args <unfinished ...>".
   void on_still_running(const SyscallCall& call);
   // Tasks known before any record arrives (the traced command, threads of -p targets).
-  void add_task(std::uint32_t tid) { live_tasks_.insert(tid); }
+  void add_task(std::uint32_t tid) { tasks_.try_emplace(tid, -1); }
 
   std::uint64_t records() const { return records_; }
   std::uint64_t malformed() const { return malformed_; }
@@ -82,11 +81,21 @@ class Pipeline {
   bool wanted(std::int64_t nr) const;
   bool status_wanted(const SyscallCall& call) const;
   void set_decode_options(std::int64_t nr);
+  // The live task's latest syscall number (-1 before its first call), the task added if new.
+  std::int64_t& task(std::uint32_t tid);
+  void forget_task(std::uint32_t tid);
 
   PipelineOptions opts_;
+  const SyscallTable& syscalls_ = SyscallTable::native();
   Emitter& out_;
   PipelineHooks hooks_;
-  std::unordered_set<std::uint32_t> live_tasks_;
+  RecordSlots slots_;  // the record being handled; its storage is reused by the next one
+  // Live tasks (more than one: lines carry the pid), each with its latest syscall (-n on +++/---
+  // lines). The last task looked up is remembered: a burst of records comes from one thread
+  // far more often than not, and map nodes do not move until erased.
+  std::unordered_map<std::uint32_t, std::int64_t> tasks_;
+  std::uint32_t cached_tid_ = 0;
+  std::int64_t* cached_task_ = nullptr;
   std::unordered_map<std::uint32_t, SyscallCall> entered_;  // tid -> ENTER record awaiting exit
   struct Unfinished {
     std::int64_t nr;
@@ -95,7 +104,6 @@ class Pipeline {
   std::unordered_map<std::uint32_t, Unfinished> unfinished_;  // tid -> call printed as unfinished
   // Ignored signals reported when sent, held until the call they interrupted has its line.
   std::unordered_map<std::uint32_t, SignalRecord> deferred_signals_;
-  std::unordered_map<std::uint32_t, std::int64_t> last_nr_;   // tid -> its latest syscall (-n on +++/--- lines)
   DecodeOptions base_decode_;
   std::vector<std::uint64_t> counts_;
   std::uint64_t records_ = 0;

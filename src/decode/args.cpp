@@ -70,9 +70,8 @@ void print_cut_string(const CallView& v, std::string_view bytes, bool more) {
 }
 
 void print_fd(const CallView& v, std::int64_t fd) {
-  std::string deco;
-  if (fd >= 0 && v.ctx.opts.decorate_fds && v.ctx.fds) deco = v.ctx.fds->describe(v.call.tgid, fd);
-  v.out.fd(fd, deco);
+  if (fd >= 0 && v.ctx.opts.decorate_fds && v.ctx.fds) return v.out.fd(fd, v.ctx.fds->describe(v.call.tgid, fd));
+  v.out.fd(fd, {});
 }
 
 void print_flags(Emitter& out, std::string_view table, std::uint64_t value) {
@@ -122,7 +121,7 @@ std::string mode_text(std::uint64_t mode) {
 
 // O_RDONLY|O_CREAT|O_CLOEXEC: the access mode is a two-bit field, not a flag.
 void print_open_flags(Emitter& out, std::uint64_t flags) {
-  std::vector<std::string_view> names;
+  FlagNames names;  // the access mode and at most 62 flag bits
   std::uint64_t rest = flags;
   if (const XlatTable* modes = find_xlat("open_access_modes")) {
     std::string_view m = xlat_name(*modes, flags & 3);
@@ -131,7 +130,8 @@ void print_open_flags(Emitter& out, std::uint64_t flags) {
   }
   if (const XlatTable* t = find_xlat("open_flags")) {
     FlagSplit s = xlat_split_flags(*t, rest);
-    if (rest) names.insert(names.end(), s.names.begin(), s.names.end());
+    if (rest)
+      for (auto n : s.names) names.push_back(n);
     rest = rest ? s.rest : 0;
   }
   out.flags(names, flags, rest);
@@ -140,7 +140,11 @@ void print_open_flags(Emitter& out, std::uint64_t flags) {
 void print_arg_value(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const std::uint64_t x = v.arg(i);
-  const Payload* p = v.call.payload(i);
+  // Only these kinds read a payload here: the others skip the search.
+  const bool reads_payload = a.kind == ArgKind::Path || a.kind == ArgKind::String || a.kind == ArgKind::BufIn ||
+                             a.kind == ArgKind::BufOut || a.kind == ArgKind::Argv || a.kind == ArgKind::Envp ||
+                             a.kind == ArgKind::FdPair || a.kind == ArgKind::Custom;
+  const Payload* p = reads_payload ? v.call.payload(i) : nullptr;
   switch (a.kind) {
     case ArgKind::Int: {
       // An int sent zero-extended still means a negative number to the kernel.
@@ -242,7 +246,7 @@ void decode_args(const SyscallInfo* info, const SyscallCall& call, DecodeContext
   CallView v{info, spec, call, ctx, out};
   ctx.tgid = call.tgid;
   ctx.struct_fds = true;
-  if (ArgsOverride o = info ? find_args_override(info->name) : nullptr) o(v);
+  if (ArgsOverride o = overrides_of(info).args) o(v);
   else print_args(v, 0, spec.nargs);
   ctx.struct_fds = false;
 }
@@ -275,7 +279,7 @@ CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, Decod
       break;
     default: r.kind = CallResult::Kind::Int; break;
   }
-  if (info) override_result(info->name, call, ctx, r);
+  if (ResultOverride f = overrides_of(info).result) f(call, ctx, r);  // call.failed() returned above
   return r;
 }
 

@@ -8,6 +8,7 @@
 #include <linux/futex.h>
 #include <linux/prctl.h>
 #include <cstring>
+#include <span>
 #include <vector>
 
 #include "decode/printers.h"
@@ -490,13 +491,40 @@ void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, s
 
 }  // namespace
 
+ResultOverride find_result_override(std::string_view syscall) {
+  if (syscall == "fcntl") return result_fcntl;
+  if (syscall == "poll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, -1); };
+  if (syscall == "ppoll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, 2); };
+  if (syscall == "select")
+    return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_select(c, x, r, "timeval"); };
+  if (syscall == "pselect6")
+    return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_select(c, x, r, "timespec"); };
+  return nullptr;
+}
+
 void override_result(std::string_view syscall, const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
   if (call.failed()) return;
-  if (syscall == "fcntl") result_fcntl(call, ctx, r);
-  else if (syscall == "poll") result_poll(call, ctx, r, -1);
-  else if (syscall == "ppoll") result_poll(call, ctx, r, 2);
-  else if (syscall == "select") result_select(call, ctx, r, "timeval");
-  else if (syscall == "pselect6") result_select(call, ctx, r, "timespec");
+  if (ResultOverride f = find_result_override(syscall)) f(call, ctx, r);
+}
+
+SyscallOverrides overrides_of(const SyscallInfo* info) {
+  if (!info) return {};
+  // By name once per syscall of the native table, then by position in it: this runs per call.
+  struct ByIndex {
+    std::span<const SyscallInfo> infos;
+    std::vector<SyscallOverrides> overrides;
+  };
+  static const ByIndex native = [] {
+    ByIndex b;
+    b.infos = SyscallTable::native().all();
+    for (const auto& i : b.infos) b.overrides.push_back({find_args_override(i.name), find_result_override(i.name)});
+    return b;
+  }();
+  const std::less<const SyscallInfo*> before;
+  if (!native.infos.empty() && !before(info, native.infos.data()) &&
+      before(info, native.infos.data() + native.infos.size()))
+    return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
+  return {find_args_override(info->name), find_result_override(info->name)};
 }
 
 }  // namespace etrace

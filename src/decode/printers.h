@@ -56,7 +56,17 @@ const Payload* exit_payload(const SyscallCall& call, int arg);
 // The per-syscall exceptions: nullptr when the syscall follows its argument kinds.
 using ArgsOverride = void (*)(const CallView& v);
 ArgsOverride find_args_override(std::string_view syscall);
-// Adjusts the result of a few calls whose return value means more than a number (fcntl F_GETFL).
+// Adjusts the result of a few calls whose return value means more than a number (fcntl F_GETFL);
+// called for calls that succeeded only.
+using ResultOverride = void (*)(const SyscallCall& call, DecodeContext& ctx, CallResult& r);
+ResultOverride find_result_override(std::string_view syscall);
 void override_result(std::string_view syscall, const SyscallCall& call, DecodeContext& ctx, CallResult& r);
+
+// Both overrides of one syscall, found without comparing names for the native table's entries.
+struct SyscallOverrides {
+  ArgsOverride args = nullptr;
+  ResultOverride result = nullptr;
+};
+SyscallOverrides overrides_of(const SyscallInfo* info);
 
 }  // namespace etrace

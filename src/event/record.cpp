@@ -18,10 +18,28 @@ RecordHeader to_header(const etrace_record_header& h) {
   return {h.kind, h.flags, h.ts_ns, h.tgid, h.tid, h.lost_before};
 }
 
-std::optional<Record> parse_syscall(std::span<const std::uint8_t> bytes, const etrace_record_header& h) {
+// The payload at `off` into `p` (every field overwritten, the string's capacity reused);
+// `off` moves past it. False when malformed.
+bool next_payload(std::span<const std::uint8_t> bytes, std::size_t& off, Payload& p) {
+  etrace_payload pl;
+  if (!read_at(bytes, off, pl)) return false;
+  off += sizeof(pl);
+  if (pl.len > bytes.size() - off) return false;
+  p.arg = pl.arg;
+  p.type = pl.type;
+  p.flags = pl.flags;
+  p.aux = pl.aux;
+  std::size_t n = pl.len;
+  if (pl.type == ETRACE_PL_STRING && n > 0 && bytes[off + n - 1] == 0) --n;  // drop the NUL
+  p.bytes.assign(reinterpret_cast<const char*>(bytes.data() + off), n);
+  off += std::min<std::size_t>((pl.len + 7u) & ~std::size_t{7}, bytes.size() - off);
+  return true;
+}
+
+bool parse_syscall_into(std::span<const std::uint8_t> bytes, const etrace_record_header& h, SyscallRecord& out,
+                        std::vector<Payload>& spare) {
   etrace_syscall_record raw;
-  if (!read_at(bytes, 0, raw)) return std::nullopt;
-  SyscallRecord out;
+  if (!read_at(bytes, 0, raw)) return false;
   out.hdr = to_header(h);
   SyscallCall& c = out.call;
   c.tgid = h.tgid;
@@ -34,8 +52,7 @@ std::optional<Record> parse_syscall(std::span<const std::uint8_t> bytes, const e
   c.exit_ts_ns = h.ts_ns;
   c.seq = raw.seq;
   c.cpu_ns = raw.cpu_ns;
-  if (!parse_payloads(bytes.subspan(sizeof(raw)), raw.npayloads, c.payloads)) return std::nullopt;
-  return out;
+  return parse_payloads_reusing(bytes.subspan(sizeof(raw)), raw.npayloads, c.payloads, spare);
 }
 
 }  // namespace
@@ -43,50 +60,82 @@ std::optional<Record> parse_syscall(std::span<const std::uint8_t> bytes, const e
 bool parse_payloads(std::span<const std::uint8_t> bytes, unsigned count, std::vector<Payload>& out) {
   std::size_t off = 0;
   for (unsigned i = 0; i < count; ++i) {
-    etrace_payload pl;
-    if (!read_at(bytes, off, pl)) return false;
-    off += sizeof(pl);
-    if (pl.len > bytes.size() - off) return false;
     Payload p;
-    p.arg = pl.arg;
-    p.type = pl.type;
-    p.flags = pl.flags;
-    p.aux = pl.aux;
-    std::size_t n = pl.len;
-    if (pl.type == ETRACE_PL_STRING && n > 0 && bytes[off + n - 1] == 0) --n;  // drop the NUL
-    p.bytes.assign(reinterpret_cast<const char*>(bytes.data() + off), n);
+    if (!next_payload(bytes, off, p)) return false;
     out.push_back(std::move(p));
-    off += std::min<std::size_t>((pl.len + 7u) & ~std::size_t{7}, bytes.size() - off);
   }
   return true;
 }
 
-std::optional<Record> parse_record(std::span<const std::uint8_t> bytes) {
+bool parse_payloads_reusing(std::span<const std::uint8_t> bytes, unsigned count, std::vector<Payload>& out,
+                            std::vector<Payload>& spare) {
+  std::size_t off = 0;
+  std::size_t used = 0;
+  bool ok = true;
+  for (; used < count; ++used) {
+    if (used == out.size()) {
+      if (spare.empty()) {
+        out.emplace_back();
+      } else {
+        out.push_back(std::move(spare.back()));
+        spare.pop_back();
+      }
+    }
+    if (!next_payload(bytes, off, out[used])) {
+      ok = false;
+      break;
+    }
+  }
+  while (out.size() > used) {
+    spare.push_back(std::move(out.back()));
+    out.pop_back();
+  }
+  return ok;
+}
+
+std::uint16_t parse_record_into(std::span<const std::uint8_t> bytes, RecordSlots& out) {
   etrace_record_header h;
-  if (!read_at(bytes, 0, h) || h.size > bytes.size() || h.size < sizeof(h)) return std::nullopt;
+  if (!read_at(bytes, 0, h) || h.size > bytes.size() || h.size < sizeof(h)) return 0;
   bytes = bytes.first(h.size);
   switch (h.kind) {
     case ETRACE_REC_SYSCALL:
     case ETRACE_REC_ENTER:
-      return parse_syscall(bytes, h);
+      return parse_syscall_into(bytes, h, out.syscall, out.spare) ? h.kind : 0;
     case ETRACE_REC_TASK_EXIT: {
       etrace_task_exit_record r;
-      if (!read_at(bytes, 0, r)) return std::nullopt;
-      return TaskExitRecord{to_header(h), r.exit_code, r.group_dead != 0};
+      if (!read_at(bytes, 0, r)) return 0;
+      out.exit = TaskExitRecord{to_header(h), r.exit_code, r.group_dead != 0};
+      return h.kind;
     }
     case ETRACE_REC_SIGNAL: {
       etrace_signal_record r;
-      if (!read_at(bytes, 0, r)) return std::nullopt;
-      return SignalRecord{to_header(h), r.sig, r.in_call_seq,
-                          std::string(reinterpret_cast<const char*>(r.siginfo), sizeof(r.siginfo))};
+      if (!read_at(bytes, 0, r)) return 0;
+      out.signal.hdr = to_header(h);
+      out.signal.sig = r.sig;
+      out.signal.in_call_seq = r.in_call_seq;
+      out.signal.siginfo.assign(reinterpret_cast<const char*>(r.siginfo), sizeof(r.siginfo));
+      return h.kind;
     }
     case ETRACE_REC_FORK: {
       etrace_fork_record r;
-      if (!read_at(bytes, 0, r)) return std::nullopt;
-      return ForkRecord{to_header(h), r.child_tgid, r.child_tid};
+      if (!read_at(bytes, 0, r)) return 0;
+      out.fork = ForkRecord{to_header(h), r.child_tgid, r.child_tid};
+      return h.kind;
     }
     default:
-      return std::nullopt;
+      return 0;
+  }
+}
+
+std::optional<Record> parse_record(std::span<const std::uint8_t> bytes) {
+  RecordSlots slots;
+  switch (parse_record_into(bytes, slots)) {
+    case ETRACE_REC_SYSCALL:
+    case ETRACE_REC_ENTER: return std::move(slots.syscall);
+    case ETRACE_REC_TASK_EXIT: return std::move(slots.exit);
+    case ETRACE_REC_SIGNAL: return std::move(slots.signal);
+    case ETRACE_REC_FORK: return std::move(slots.fork);
+    default: return std::nullopt;
   }
 }
 

@@ -52,9 +52,29 @@ using Record = std::variant<SyscallRecord, TaskExitRecord, SignalRecord, ForkRec
 // nullopt when the bytes are not a well-formed record.
 std::optional<Record> parse_record(std::span<const std::uint8_t> bytes);
 
+// Where parse_record_into puts a record: one member per kind, kept from record to record so
+// that the consumer's hot path allocates nothing once warm (payload strings keep their
+// capacity; `spare` holds those a record with fewer payloads did not need).
+struct RecordSlots {
+  SyscallRecord syscall;  // ETRACE_REC_SYSCALL and ETRACE_REC_ENTER
+  TaskExitRecord exit;
+  SignalRecord signal;
+  ForkRecord fork;
+  std::vector<Payload> spare;
+};
+
+// parse_record without the allocations: fills the member of `out` for the record's kind and
+// returns that kind (ETRACE_REC_*), or 0 when the bytes are not a well-formed record (then
+// the members may hold parts of it).
+std::uint16_t parse_record_into(std::span<const std::uint8_t> bytes, RecordSlots& out);
+
 const RecordHeader& header_of(const Record& r);
 
 // Appends `count` serialized payloads from `bytes` to `out`; false when malformed.
 bool parse_payloads(std::span<const std::uint8_t> bytes, unsigned count, std::vector<Payload>& out);
+// Replaces the contents of `out` by `count` payloads from `bytes`, reusing the strings already
+// in `out` and in `spare` (and leaving the unused ones in `spare`); false when malformed.
+bool parse_payloads_reusing(std::span<const std::uint8_t> bytes, unsigned count, std::vector<Payload>& out,
+                            std::vector<Payload>& spare);
 
 }  // namespace etrace

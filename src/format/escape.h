@@ -9,7 +9,12 @@
 namespace etrace {
 
 // Appends `bytes` quoted as strace does ("..." included). hex: 0 default, 1 for -x (the whole
-// string in \x form when it holds any non-printable byte), 2 for -xx (always \x).
-void append_quoted(std::string& out, std::string_view bytes, int hex = 0);
+// string in \x form when it holds any non-printable byte), 2 for -xx (always \x). `ellipsis`
+// adds strace's "..." after the closing quote (the bytes were cut).
+void append_quoted(std::string& out, std::string_view bytes, int hex = 0, bool ellipsis = false);
+
+// The same text written at `p`, which has room for quoted_size_max(bytes.size()); returns its end.
+char* write_quoted(char* p, std::string_view bytes, int hex, bool ellipsis);
+constexpr std::size_t quoted_size_max(std::size_t n) { return 4 * n + 5; }
 
 }  // namespace etrace

@@ -1,28 +1,40 @@
 #include "format/text_emitter.h"
 
+#include <cstring>
 #include <ctime>
+#include <string_view>
 
 #include <fmt/format.h>
 
+#include "format/append.h"
 #include "format/escape.h"
+#include "format/line_writer.h"
 
 namespace etrace {
 
-TextEmitter::TextEmitter(std::string& out, TextOptions opts) : out_(out), opts_(opts) {}
+using namespace std::string_view_literals;  // literal lengths known at compile time, no strlen
+
+TextEmitter::TextEmitter(std::string& out, TextOptions opts) : w_(out), opts_(std::move(opts)) {}
 
 void TextEmitter::prefix(const LineInfo& info) {
   if (open_) close_open();
+  w_.stage();
   col_base_ = 0;
   line_ = info;
-  line_start_ = out_.size();
+  line_start_ = w_.size();
   first_.clear();
   if (info.show_pid) {
     const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
     const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
-    if (comm.empty() && column) fmt::format_to(std::back_inserter(out_), "{:<5} ", info.tid);
-    else if (comm.empty()) fmt::format_to(std::back_inserter(out_), "[pid {:>5}] ", info.tid);
-    else if (column) fmt::format_to(std::back_inserter(out_), "{}<{}> ", info.tid, comm);
-    else fmt::format_to(std::back_inserter(out_), "[pid {:>5}<{}>] ", info.tid, comm);
+    if (!column) w_ += "[pid "sv;
+    append_udec_padded(w_, info.tid, column && !comm.empty() ? 0 : 5, !column);
+    if (!comm.empty()) {
+      w_.push_back('<');
+      w_ += comm;
+      w_.push_back('>');
+    }
+    if (!column) w_.push_back(']');
+    w_.push_back(' ');
   }
   std::uint64_t delta = 0;
   if (opts_.relative) {
@@ -34,94 +46,141 @@ void TextEmitter::prefix(const LineInfo& info) {
     const std::time_t secs = static_cast<std::time_t>(real / 1000000000);
     const long usec = static_cast<long>(real / 1000 % 1000000);
     if (opts_.timestamps >= 3) {
-      fmt::format_to(std::back_inserter(out_), "{}.{:06}", secs, usec);
+      append_dec(w_, secs);
+      w_.push_back('.');
+      append_udec_zero6(w_, static_cast<std::uint64_t>(usec));
     } else {
-      std::tm tm{};
-      localtime_r(&secs, &tm);
-      fmt::format_to(std::back_inserter(out_), "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
-      if (opts_.timestamps == 2) fmt::format_to(std::back_inserter(out_), ".{:06}", usec);
+      if (secs != tm_secs_) {  // localtime_r per line would cost more than the rest of the line
+        tm_secs_ = secs;
+        std::tm tm{};
+        localtime_r(&secs, &tm);
+        const int parts[] = {tm.tm_hour, tm.tm_min, tm.tm_sec};
+        for (int i = 0; i < 3; ++i) {
+          hms_[3 * i] = static_cast<char>('0' + parts[i] / 10 % 10);
+          hms_[3 * i + 1] = static_cast<char>('0' + parts[i] % 10);
+          hms_[3 * i + 2] = ':';
+        }
+      }
+      w_.append(hms_, 8);
+      if (opts_.timestamps == 2) {
+        w_.push_back('.');
+        append_udec_zero6(w_, static_cast<std::uint64_t>(usec));
+      }
     }
     // strace -t -r: "17:55:20 (+     0.000297) brk(NULL)"
-    if (opts_.relative) fmt::format_to(std::back_inserter(out_), " (+{:>6}.{:06})", delta / 1000000000, delta / 1000 % 1000000);
-    out_.push_back(' ');
+    if (opts_.relative) {
+      w_ += " (+"sv;
+      append_udec_padded(w_, delta / 1000000000, 6, true);
+      w_.push_back('.');
+      append_udec_zero6(w_, delta / 1000 % 1000000);
+      w_.push_back(')');
+    }
+    w_.push_back(' ');
   } else if (opts_.relative) {
-    fmt::format_to(std::back_inserter(out_), "{:>6}.{:06} ", delta / 1000000000, delta / 1000 % 1000000);
+    append_udec_padded(w_, delta / 1000000000, 6, true);
+    w_.push_back('.');
+    append_udec_zero6(w_, delta / 1000 % 1000000);
+    w_.push_back(' ');
   }
   // strace -n puts the task's current syscall number on every line, exit and signal lines too.
-  if (opts_.numbers && info.nr >= 0) fmt::format_to(std::back_inserter(out_), "[{:>4}] ", info.nr);
+  if (opts_.numbers && info.nr >= 0) {
+    w_.push_back('[');
+    append_udec_padded(w_, static_cast<std::uint64_t>(info.nr), 4, true);
+    w_ += "] "sv;
+  }
 }
 
 void TextEmitter::separator() {
   if (first_.empty()) return;
-  if (!first_.back()) out_ += ", ";
+  if (!first_.back()) w_ += ", "sv;
   first_.back() = false;
 }
 
 void TextEmitter::finish_line() {
-  out_.push_back('\n');
+  w_.push_back('\n');
+  w_.flush();
   first_.clear();
 }
 
 void TextEmitter::begin_call(const LineInfo& info, std::string_view name) {
   prefix(info);
-  out_ += name;
-  out_.push_back('(');
+  w_ += name;
+  w_.push_back('(');
   first_.push_back(true);
 }
 
 void TextEmitter::end_call(const CallResult& r) {
-  out_.push_back(')');
-  out_.push_back(' ');
-  const std::size_t col = col_base_ + out_.size() - line_start_;
-  if (col < static_cast<std::size_t>(opts_.column)) out_.append(opts_.column - col, ' ');
-  out_ += "= ";
+  // ") ", the padding, "= " and the value, assembled in place: this ends every line.
+  const std::size_t col = col_base_ + w_.size() + 2 - line_start_;
+  const std::size_t pad = col < static_cast<std::size_t>(opts_.column) ? opts_.column - col : 0;
+  char* const start = w_.room(pad + 32);
+  char* p = start;
+  *p++ = ')';
+  *p++ = ' ';
+  std::memset(p, ' ', pad);
+  p += pad;
+  *p++ = '=';
+  *p++ = ' ';
   switch (r.kind) {
-    case CallResult::Kind::Unknown: out_.push_back('?'); break;
+    case CallResult::Kind::Unknown: *p++ = '?'; break;
     case CallResult::Kind::Hex:
-      if (r.errno_name.empty()) fmt::format_to(std::back_inserter(out_), "{:#x}", static_cast<std::uint64_t>(r.value));
-      else fmt::format_to(std::back_inserter(out_), "{}", r.value);
+      if (r.errno_name.empty()) p = write_hex(p, static_cast<std::uint64_t>(r.value));
+      else p = write_dec(p, r.value);
       break;
     case CallResult::Kind::Octal:  // strace's %#03o: umask() = 022, = 000
-      fmt::format_to(std::back_inserter(out_), "0{:02o}", static_cast<std::uint64_t>(r.value));
+      p = write_octal(p, static_cast<std::uint64_t>(r.value));
       break;
     case CallResult::Kind::Int:
     case CallResult::Kind::Fd:
-      fmt::format_to(std::back_inserter(out_), "{}", r.value);
+      p = write_dec(p, r.value);
       break;
   }
+  w_.commit(p);
   if (!r.errno_name.empty()) {
-    fmt::format_to(std::back_inserter(out_), " {}", r.errno_name);
-    if (!r.errno_text.empty()) fmt::format_to(std::back_inserter(out_), " ({})", r.errno_text);
+    w_.push_back(' ');
+    w_ += r.errno_name;
+    if (!r.errno_text.empty()) {
+      w_ += " ("sv;
+      w_ += r.errno_text;
+      w_.push_back(')');
+    }
   } else if (!r.decoration.empty()) {
-    if (r.kind == CallResult::Kind::Fd) fmt::format_to(std::back_inserter(out_), "<{}>", r.decoration);
-    else fmt::format_to(std::back_inserter(out_), " ({})", r.decoration);
+    w_ += r.kind == CallResult::Kind::Fd ? "<"sv : " ("sv;
+    w_ += r.decoration;
+    w_.push_back(r.kind == CallResult::Kind::Fd ? '>' : ')');
   }
-  if (opts_.durations && line_.duration_ns)
-    fmt::format_to(std::back_inserter(out_), " <{}.{:06}>", line_.duration_ns / 1000000000,
-                   line_.duration_ns / 1000 % 1000000);
+  if (opts_.durations && line_.duration_ns) {
+    w_ += " <"sv;
+    append_udec(w_, line_.duration_ns / 1000000000);
+    w_.push_back('.');
+    append_udec_zero6(w_, line_.duration_ns / 1000 % 1000000);
+    w_.push_back('>');
+  }
   finish_line();
 }
 
 void TextEmitter::end_unfinished() {
-  out_ += " <unfinished ...>";
+  w_ += " <unfinished ...>"sv;
   finish_line();
 }
 
 void TextEmitter::begin_resumed(const LineInfo& info, std::string_view name) {
   prefix(info);
-  fmt::format_to(std::back_inserter(out_), "<... {} resumed>", name);
+  w_ += "<... "sv;
+  w_ += name;
+  w_ += " resumed>"sv;
   // The resumed part continues an argument list whose earlier part is already printed.
   first_.push_back(true);
 }
 
 void TextEmitter::signal_line(const LineInfo& info, std::string_view signame) {
   prefix(info);
-  fmt::format_to(std::back_inserter(out_), "--- {} ", signame);
+  fmt::format_to(std::back_inserter(w_), "--- {} ", signame);
   first_.push_back(true);
 }
 
 void TextEmitter::end_signal() {
-  out_ += " ---";
+  w_ += " ---"sv;
   finish_line();
 }
 
@@ -129,15 +188,15 @@ void TextEmitter::exit_line(const LineInfo& info, int status, bool killed, std::
                             bool core) {
   prefix(info);
   if (killed)
-    fmt::format_to(std::back_inserter(out_), "+++ killed by {}{} +++", signame, core ? " (core dumped)" : "");
+    fmt::format_to(std::back_inserter(w_), "+++ killed by {}{} +++", signame, core ? " (core dumped)" : "");
   else
-    fmt::format_to(std::back_inserter(out_), "+++ exited with {} +++", status);
+    fmt::format_to(std::back_inserter(w_), "+++ exited with {} +++", status);
   finish_line();
 }
 
 void TextEmitter::lost_line(const LineInfo& info, std::uint64_t count) {
   prefix(info);
-  fmt::format_to(std::back_inserter(out_), "<... {} events lost ...>", count);
+  fmt::format_to(std::back_inserter(w_), "<... {} events lost ...>", count);
   finish_line();
 }
 
@@ -145,27 +204,27 @@ void TextEmitter::arg(std::string_view) { separator(); }
 
 void TextEmitter::field(std::string_view name) {
   separator();
-  out_ += name;
-  out_.push_back('=');
+  w_ += name;
+  w_.push_back('=');
 }
 
 void TextEmitter::element() { separator(); }
 
-void TextEmitter::integer(std::int64_t v) { fmt::format_to(std::back_inserter(out_), "{}", v); }
-void TextEmitter::uinteger(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "{}", v); }
-void TextEmitter::hex(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "{:#x}", v); }
-void TextEmitter::octal(std::uint64_t v) { fmt::format_to(std::back_inserter(out_), "0{:02o}", v); }
+void TextEmitter::integer(std::int64_t v) { append_dec(w_, v); }
+void TextEmitter::uinteger(std::uint64_t v) { append_udec(w_, v); }
+void TextEmitter::hex(std::uint64_t v) { append_hex(w_, v); }
+void TextEmitter::octal(std::uint64_t v) { append_octal(w_, v); }
 
 void TextEmitter::pointer(std::uint64_t v) {
-  if (v == 0) out_ += "NULL";
-  else fmt::format_to(std::back_inserter(out_), "{:#x}", v);
+  if (v == 0) w_ += "NULL"sv;
+  else append_hex(w_, v);
 }
 
 void TextEmitter::symbol(std::string_view name, std::int64_t raw) {
   switch (opts_.xlat) {
-    case TextOptions::Xlat::Abbrev: out_ += name; break;
-    case TextOptions::Xlat::Raw: fmt::format_to(std::back_inserter(out_), "{}", raw); break;
-    case TextOptions::Xlat::Verbose: fmt::format_to(std::back_inserter(out_), "{} /* {} */", raw, name); break;
+    case TextOptions::Xlat::Abbrev: w_ += name; break;
+    case TextOptions::Xlat::Raw: append_dec(w_, raw); break;
+    case TextOptions::Xlat::Verbose: fmt::format_to(std::back_inserter(w_), "{} /* {} */", raw, name); break;
   }
 }
 
@@ -173,66 +232,69 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
                         std::uint64_t rest) {
   // -X raw / verbose: the number strace prints in hex (0 as "0"), and for verbose the names after.
   if (opts_.xlat != TextOptions::Xlat::Abbrev) {
-    if (raw) fmt::format_to(std::back_inserter(out_), "{:#x}", raw);
-    else out_.push_back('0');
+    if (raw) append_hex(w_, raw);
+    else w_.push_back('0');
     if (opts_.xlat == TextOptions::Xlat::Raw || names.empty()) return;
-    out_ += " /* ";
+    w_ += " /* "sv;
   }
   bool any = false;
   for (auto n : names) {
-    if (any) out_.push_back('|');
-    out_ += n;
+    if (any) w_.push_back('|');
+    w_ += n;
     any = true;
   }
   if (rest || !any) {
-    if (any) out_.push_back('|');
-    if (rest) fmt::format_to(std::back_inserter(out_), "{:#x}", rest);
-    else out_.push_back(raw ? '?' : '0');
+    if (any) w_.push_back('|');
+    if (rest) append_hex(w_, rest);
+    else w_.push_back(raw ? '?' : '0');
   }
-  if (opts_.xlat == TextOptions::Xlat::Verbose) out_ += " */";
+  if (opts_.xlat == TextOptions::Xlat::Verbose) w_ += " */"sv;
 }
 
 void TextEmitter::string(std::string_view bytes, bool truncated) {
-  append_quoted(out_, bytes, opts_.hex_strings);
-  if (truncated) out_ += "...";
+  w_.commit(write_quoted(w_.room(quoted_size_max(bytes.size())), bytes, opts_.hex_strings, truncated));
 }
 
 void TextEmitter::fd(std::int64_t fd, std::string_view decoration) {
-  fmt::format_to(std::back_inserter(out_), "{}", fd);
+  append_dec(w_, fd);
   if (!decoration.empty()) {
-    out_.push_back('<');
-    out_ += decoration;
-    out_.push_back('>');
+    w_.push_back('<');
+    w_ += decoration;
+    w_.push_back('>');
   }
 }
 
-void TextEmitter::verbatim(std::string_view text) { out_ += text; }
+void TextEmitter::verbatim(std::string_view text) { w_ += text; }
 
-void TextEmitter::comment(std::string_view text) { fmt::format_to(std::back_inserter(out_), " /* {} */", text); }
+void TextEmitter::comment(std::string_view text) {
+  w_ += " /* "sv;
+  w_ += text;
+  w_ += " */"sv;
+}
 
 void TextEmitter::begin_struct() {
-  out_.push_back('{');
+  w_.push_back('{');
   first_.push_back(true);
 }
 
 void TextEmitter::end_struct() {
-  out_.push_back('}');
+  w_.push_back('}');
   if (!first_.empty()) first_.pop_back();
 }
 
 void TextEmitter::begin_array() {
-  out_.push_back('[');
+  w_.push_back('[');
   first_.push_back(true);
 }
 
 void TextEmitter::end_array() {
-  out_.push_back(']');
+  w_.push_back(']');
   if (!first_.empty()) first_.pop_back();
 }
 
 void TextEmitter::ellipsis() {
   separator();
-  out_ += "...";
+  w_ += "..."sv;
 }
 
 }  // namespace etrace
@@ -242,19 +304,20 @@ namespace etrace {
 bool TextEmitter::hold_open() {
   open_ = true;
   open_tid_ = line_.tid;
-  open_col_ = col_base_ + out_.size() - line_start_;
+  open_col_ = col_base_ + w_.size() - line_start_;
   open_first_ = first_;
+  w_.flush();  // visible while the call runs
   // The head ends with the ", " before the first argument the call writes: what follows on
   // resumption needs no separator of its own.
-  if (!open_first_.empty() && out_.size() >= 2 && out_.compare(out_.size() - 2, 2, ", ") == 0)
-    open_first_.back() = true;
+  if (!open_first_.empty() && w_.flushed().ends_with(", ")) open_first_.back() = true;
   return true;
 }
 
 bool TextEmitter::resume_open(std::uint32_t tid) {
   if (!open_ || open_tid_ != tid) return false;
   open_ = false;
-  line_start_ = out_.size();  // the buffer may have been flushed since: count from here
+  w_.stage();
+  line_start_ = w_.size();  // the buffer may have been flushed since: count from here
   col_base_ = open_col_;
   first_ = std::move(open_first_);
   return true;
@@ -263,7 +326,8 @@ bool TextEmitter::resume_open(std::uint32_t tid) {
 void TextEmitter::close_open() {
   if (!open_) return;
   open_ = false;
-  out_ += " <unfinished ...>\n";
+  w_.flush();
+  w_ += " <unfinished ...>\n"sv;
   first_.clear();
 }
 

@@ -2,15 +2,18 @@
 // elements, "{}" "[]" "|", the padding of " = " to column 40, and the line prefixes.
 //
 // Lines are appended to a caller-owned std::string (the pipeline writes it out in big chunks),
-// each ending in '\n'.
+// each ending in '\n'. A line reaches the string whole, when it ends (or is held open);
+// outside a line (a decoder rendering a fragment) text reaches it at once.
 #pragma once
 
 #include <cstdint>
+#include <ctime>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "format/emitter.h"
+#include "format/line_writer.h"
 
 namespace etrace {
 
@@ -79,17 +82,19 @@ class TextEmitter final : public Emitter {
   void separator();
   void finish_line();
 
-  std::string& out_;
+  LineWriter w_;  // the caller's string, with the current line staged
   TextOptions opts_;
   std::size_t line_start_ = 0;
   std::size_t col_base_ = 0;  // columns of the current line already flushed (a resumed open line)
   bool open_ = false;
   std::uint32_t open_tid_ = 0;
   std::size_t open_col_ = 0;
-  std::vector<bool> open_first_;
-  std::vector<bool> first_;   // per nesting level: nothing emitted yet at this level
+  std::vector<char> open_first_;
+  std::vector<char> first_;   // per nesting level: nothing emitted yet at this level (not vector<bool>: it is hot)
   LineInfo line_{};
   std::uint64_t last_ts_ns_ = 0;
+  std::time_t tm_secs_ = -1;  // the second hms_ shows ("17:55:20"), for -t / -tt
+  char hms_[9] = {};
 };
 
 }  // namespace etrace

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <bit>
 
 #include "xlat/xlat.h"
@@ -24,10 +26,22 @@ const std::vector<const XlatTable*>& index() {
 }  // namespace
 
 const XlatTable* find_xlat(std::string_view table_name) {
+  // Decoders ask for the same few names (literals in the spec table) on every call: remember
+  // each answer by the name's address, and check the name itself on a hit (the address of a
+  // temporary string may come back with other contents).
+  struct Memo {
+    const char* key = nullptr;
+    const XlatTable* table = nullptr;
+  };
+  thread_local std::array<Memo, 64> memo;
+  Memo& m = memo[(reinterpret_cast<std::uintptr_t>(table_name.data()) >> 2) % memo.size()];
+  if (m.key == table_name.data() && m.table->name == table_name) return m.table;
   const auto& all = index();
   auto it = std::lower_bound(all.begin(), all.end(), table_name,
                              [](const XlatTable* t, std::string_view n) { return t->name < n; });
-  return it != all.end() && (*it)->name == table_name ? *it : nullptr;
+  if (it == all.end() || (*it)->name != table_name) return nullptr;
+  m = {table_name.data(), *it};
+  return *it;
 }
 
 std::span<const XlatTable* const> all_xlat_tables() { return index(); }

@@ -38,9 +38,33 @@ std::span<const XlatTable* const> all_xlat_tables();
 // Name of one value in an Enum table; empty when absent.
 std::string_view xlat_name(const XlatTable& table, std::uint64_t value);
 
+// The names of one flag set, held inline (decoders split flags on every call; a vector would
+// allocate each time). Each name matched takes at least one bit of a 64-bit value away, and
+// entries of value 0 show only when the value is 0, so 64 is enough; more are dropped.
+class FlagNames {
+ public:
+  static constexpr std::size_t kCapacity = 64;
+  FlagNames() {}  // names_ stays uninitialized: only [0, size_) is ever read
+  void push_back(std::string_view n) {
+    if (size_ < kCapacity) names_[size_++] = n;
+  }
+  const std::string_view* begin() const { return names_; }
+  const std::string_view* end() const { return names_ + size_; }
+  const std::string_view* data() const { return names_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const { return names_[i]; }
+
+ private:
+  union {
+    std::string_view names_[kCapacity];
+  };
+  std::size_t size_ = 0;
+};
+
 // Splits `value` into names from a Flags table (in table order) and the unknown rest.
 struct FlagSplit {
-  std::vector<std::string_view> names;
+  FlagNames names;
   std::uint64_t rest = 0;
 };
 FlagSplit xlat_split_flags(const XlatTable& table, std::uint64_t value);

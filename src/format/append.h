@@ -1,0 +1,91 @@
+// Numbers appended straight to a std::string (or a LineWriter), without a format string: the text emitter does
+// this several times per traced call, and fmt::format_to through a back_insert_iterator costs
+// a format-string parse plus a push_back per character. Each helper names the fmt spec whose
+// output it reproduces exactly.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace etrace {
+
+// "{}"
+template <typename Out>
+inline void append_dec(Out& out, std::int64_t v) {
+  const fmt::format_int f(v);
+  out.append(f.data(), f.size());
+}
+
+template <typename Out>
+inline void append_udec(Out& out, std::uint64_t v) {
+  const fmt::format_int f(v);
+  out.append(f.data(), f.size());
+}
+
+// "{:>W}" (pad_left) or "{:<W}" (pad right) for an unsigned number.
+template <typename Out>
+inline void append_udec_padded(Out& out, std::uint64_t v, std::size_t width, bool pad_left) {
+  const fmt::format_int f(v);
+  const std::size_t pad = f.size() < width ? width - f.size() : 0;
+  if (pad_left) out.append(pad, ' ');
+  out.append(f.data(), f.size());
+  if (!pad_left) out.append(pad, ' ');
+}
+
+// "{:06}" for a non-negative number below 10^6 or above (no truncation).
+template <typename Out>
+inline void append_udec_zero6(Out& out, std::uint64_t v) {
+  const fmt::format_int f(v);
+  if (f.size() < 6) out.append(6 - f.size(), '0');
+  out.append(f.data(), f.size());
+}
+
+// The write_* twins put the same text at `p` (room for 24 bytes) and return its end, for
+// callers that assemble several pieces before one append.
+inline char* write_dec(char* p, std::int64_t v) {
+  const fmt::format_int f(v);
+  std::memcpy(p, f.data(), f.size());
+  return p + f.size();
+}
+
+// "{:#x}": "0x0" for zero, as fmt prints it.
+inline char* write_hex(char* p, std::uint64_t v) {
+  const int digits = v ? static_cast<int>((std::bit_width(v) + 3) / 4) : 1;
+  *p++ = '0';
+  *p++ = 'x';
+  for (int i = digits - 1; i >= 0; --i) {
+    p[i] = "0123456789abcdef"[v & 0xf];
+    v >>= 4;
+  }
+  return p + digits;
+}
+
+// "0{:02o}": strace's %#03o ("000", "022", "0644").
+inline char* write_octal(char* p, std::uint64_t v) {
+  const int digits = std::max(static_cast<int>((std::bit_width(v) + 2) / 3), 2);
+  *p++ = '0';
+  for (int i = digits - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + (v & 7));
+    v >>= 3;
+  }
+  return p + digits;
+}
+
+template <typename Out>
+inline void append_hex(Out& out, std::uint64_t v) {
+  char buf[24];
+  out.append(buf, static_cast<std::size_t>(write_hex(buf, v) - buf));
+}
+
+template <typename Out>
+inline void append_octal(Out& out, std::uint64_t v) {
+  char buf[24];
+  out.append(buf, static_cast<std::size_t>(write_octal(buf, v) - buf));
+}
+
+}  // namespace etrace
