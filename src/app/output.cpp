@@ -21,7 +21,9 @@ void Output::maybe_flush() {
     flush();
     return;
   }
-  if (buf_.empty()) return;
+  // Reading the clock per record cost 5-10% of the consumer; the caller flushes when idle, so a
+  // busy stream is late by at most 64 records past the 100 ms mark.
+  if (buf_.empty() || (++calls_ & 63) != 0) return;
   const long long now = coarse_now_ns();
   if (last_flush_ns_ == 0) last_flush_ns_ = now;
   if (now - last_flush_ns_ >= kMaxDelayNs) flush();

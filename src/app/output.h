@@ -25,6 +25,7 @@ class Output {
   int fd_;
   std::string buf_;
   long long last_flush_ns_ = 0;
+  unsigned calls_ = 0;  // maybe_flush calls: the clock is read on every 64th
 };
 
 }  // namespace etrace
