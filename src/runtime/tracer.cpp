@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
@@ -430,7 +431,16 @@ int run_trace(const Options& o) {
   sigaction(SIGHUP, &sa, nullptr);
   if (child) child->release();
 
+  // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, each as a 32-bit
+  // length and the bytes, for the micro-benchmark to replay (bench/format_bench.cpp).
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> dump(nullptr, &std::fclose);
+  if (const char* path = std::getenv("ETRACE_DUMP_RECORDS"); path && *path) dump.reset(std::fopen(path, "wbe"));
   const Session::RecordFn feed = [&](std::span<const std::uint8_t> bytes) {
+    if (dump) {
+      const auto len = static_cast<std::uint32_t>(bytes.size());
+      std::fwrite(&len, sizeof(len), 1, dump.get());
+      std::fwrite(bytes.data(), 1, bytes.size(), dump.get());
+    }
     pipeline.on_record(bytes);
     sinks->maybe_flush();
   };
