@@ -93,6 +93,16 @@ bool inputs_keep_until_exit(const SyscallSpec& spec, const etrace_syscall_plan& 
   }
   for (std::size_t i = 0; i < spec.nargs; ++i)
     if (spec.args[i].kind == ArgKind::StructInOut) return false;
+  // An input struct and an output struct of the same type may be one buffer (nanosleep(&ts, &ts),
+  // sigprocmask(how, &set, &set)): at exit the input would already be overwritten.
+  for (unsigned i = 0; i < plan.ncaptures; ++i)
+    for (unsigned j = 0; j < plan.ncaptures; ++j) {
+      const etrace_capture& in = plan.captures[i];
+      const etrace_capture& out = plan.captures[j];
+      if (in.when == ETRACE_AT_ENTER && out.when != ETRACE_AT_ENTER && in.type == ETRACE_CAP_FIXED &&
+          out.type == ETRACE_CAP_FIXED && in.max == out.max)
+        return false;
+    }
   return true;
 }
 
