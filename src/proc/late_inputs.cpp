@@ -3,6 +3,7 @@
 #include <sys/uio.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace etrace {
 
@@ -64,6 +65,30 @@ std::vector<Payload> read_late_inputs(const etrace_syscall_plan& plan, const Sys
     out.push_back(std::move(p));
   }
   return out;
+}
+
+std::optional<SyscallCall> parse_proc_syscall(std::string_view text) {
+  std::uint64_t v[9];
+  std::size_t n = 0, pos = 0;
+  while (n < 9 && pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n')) ++pos;
+    if (pos >= text.size()) break;
+    const std::size_t end = text.find_first_of(" \n", pos);
+    const std::string word(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+    pos = end == std::string_view::npos ? text.size() : end;
+    char* stop = nullptr;
+    const long long x = std::strtoll(word.c_str(), &stop, 0);
+    if (stop == word.c_str() || *stop) return std::nullopt;  // "running"
+    if (n == 0 && x < 0) return std::nullopt;                 // "-1 SP PC": not in a syscall
+    v[n] = n == 0 ? static_cast<std::uint64_t>(x) : std::strtoull(word.c_str(), nullptr, 0);
+    ++n;
+  }
+  if (n != 9) return std::nullopt;
+  SyscallCall c;
+  c.nr = static_cast<std::int64_t>(v[0]);
+  for (int i = 0; i < 6; ++i) c.args[i] = v[i + 1];
+  c.has_ret = false;
+  return c;
 }
 
 MemoryReader process_memory(std::uint32_t pid) {

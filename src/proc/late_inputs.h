@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "etrace/capture_plan.h"
@@ -25,6 +26,11 @@ using MemoryReader = std::function<std::string(std::uint64_t addr, std::size_t l
 // the pointer).
 std::vector<Payload> read_late_inputs(const etrace_syscall_plan& plan, const SyscallCall& call,
                                       const MemoryReader& read);
+
+// The call thread `tid` is blocked in, from /proc/TGID/task/TID/syscall ("NR ARG1 .. ARG6 SP PC"),
+// or nothing when it runs or waits outside a syscall. Used at attach (-p): a call already in
+// progress then is shown at once, as strace does, instead of nothing until it returns.
+std::optional<SyscallCall> parse_proc_syscall(std::string_view text);
 
 // A MemoryReader for process `pid` (process_vm_readv, page by page so a string that ends just
 // before an unmapped page is still read).

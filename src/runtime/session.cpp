@@ -7,6 +7,7 @@
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/statfs.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -261,6 +262,24 @@ std::vector<etrace_count> Session::counts() {
     }
   }
   return out;
+}
+
+bool Session::adopt_call(const SyscallCall& call) {
+  constexpr unsigned kPidfdThread = O_EXCL;  // PIDFD_THREAD (Linux 6.9): a pidfd for one thread
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, call.tid, kPidfdThread));
+  if (pidfd < 0) return false;
+  etrace_inflight st{};
+  st.tid = call.tid;
+  st.tgid = call.tgid;
+  st.nr = call.nr;
+  for (int i = 0; i < 6; ++i) st.args[i] = call.args[i];
+  st.enter_ts = call.enter_ts_ns;
+  st.enter_runtime = call.cpu_ns;
+  st.active = 1;
+  // BPF_NOEXIST: a thread that made another call since has state of its own, newer than ours.
+  const bool ok = bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.inflight), &pidfd, &st, BPF_NOEXIST) == 0;
+  close(pidfd);
+  return ok;
 }
 
 std::vector<SyscallCall> Session::running_calls(std::uint64_t older_than_ns) {

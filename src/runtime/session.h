@@ -63,6 +63,11 @@ class Session {
   std::vector<std::uint64_t> drops();
   // -c in-kernel totals, per syscall number.
   std::vector<etrace_count> counts();
+  // Makes `call` (a call thread call.tid was already inside when etrace attached, with
+  // enter_ts_ns and cpu_ns holding its clock and runtime now) the thread's call in flight, so
+  // that its exit is reported like any other. False when the thread has moved on meanwhile.
+  bool adopt_call(const SyscallCall& call);
+
   // Calls in progress since before `older_than_ns` (CLOCK_MONOTONIC), for "<unfinished ...>".
   std::vector<SyscallCall> running_calls(std::uint64_t older_than_ns);
 

@@ -30,6 +30,7 @@
 #include "app/sinks.h"
 #include "decode/structs.h"
 #include "app/pipeline.h"
+#include "proc/late_inputs.h"
 #include "filter/expression.h"
 #include "format/json_emitter.h"
 #include "format/text_emitter.h"
@@ -214,6 +215,39 @@ std::vector<std::string> per_syscall_tracepoints(const std::vector<etrace_syscal
     if (!info || info->name == "rt_sigreturn" || out.size() == kMaxSyscalls) return {};
     if (access(fmt::format("{}/sys_enter_{}", events, info->name).c_str(), F_OK) != 0) return {};
     out.emplace_back(info->name);
+  }
+  return out;
+}
+
+// The traced calls the threads of `tgids` are inside right now (-p attaches mid-call): shown at
+// once, as strace shows the call it finds a process in, with their inputs read from memory.
+std::vector<SyscallCall> calls_in_progress(const std::vector<std::uint32_t>& tgids,
+                                           const std::vector<etrace_syscall_plan>& plans, bool precise_time) {
+  std::vector<SyscallCall> out;
+  for (std::uint32_t tgid : tgids) {
+    const std::string dir = fmt::format("/proc/{}/task", tgid);
+    DIR* d = opendir(dir.c_str());
+    if (!d) continue;
+    while (const dirent* e = readdir(d)) {
+      if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+      std::ifstream in(fmt::format("{}/{}/syscall", dir, e->d_name));
+      std::string text;
+      std::getline(in, text);
+      auto call = parse_proc_syscall(text);
+      if (!call || call->nr < 0 || static_cast<std::size_t>(call->nr) + 1 >= plans.size()) continue;
+      const etrace_syscall_plan& plan = plans[static_cast<std::size_t>(call->nr)];
+      if (!(plan.flags & ETRACE_PLAN_ENABLED) || (plan.flags & (ETRACE_PLAN_NO_RETURN | ETRACE_PLAN_COUNT_ONLY))) continue;
+      call->tgid = tgid;
+      call->tid = static_cast<std::uint32_t>(std::strtoul(e->d_name, nullptr, 10));
+      // Without clocks a call's enter_ts is the thread's call number, counted from 1 by the
+      // kernel: this one, older than all of them, takes a number none of them will.
+      call->enter_ts_ns = precise_time ? monotonic_ns() : ~std::uint64_t{0};
+      std::ifstream sched(fmt::format("{}/{}/schedstat", dir, e->d_name));
+      sched >> call->cpu_ns;  // the thread's runtime so far, for -c's CPU time
+      call->payloads = read_late_inputs(plan, *call, process_memory(call->tid));
+      out.push_back(std::move(*call));
+    }
+    closedir(d);
   }
   return out;
 }
@@ -423,6 +457,9 @@ int run_trace(const Options& o) {
       message(threads > 1 ? fmt::format("Process {} attached with {} threads", pid, threads)
                           : fmt::format("Process {} attached", pid));
     }
+  if (!child)
+    for (const auto& call : calls_in_progress(cfg.tgids, cfg.plans, cfg.precise_time))
+      if (session.adopt_call(call)) pipeline.on_still_running(call);
 
   struct sigaction sa{};
   sa.sa_handler = on_stop_signal;

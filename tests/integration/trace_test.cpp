@@ -205,6 +205,26 @@ TEST(Integration, ABlockedCallShowsInputsTakenAtExit) {
   unlink(out.c_str());
 }
 
+// -p on a process already inside a call: the call shows at once (strace shows the call it
+// finds the process in), with its inputs, and its result when it returns.
+TEST(Integration, AttachShowsTheCallInProgressThenItsResult) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/bin/sleep", X_OK) != 0) GTEST_SKIP() << "needs /bin/sleep";
+  Background sleeper({"/bin/sleep", "2"});
+  usleep(300 * 1000);  // inside clock_nanosleep by now
+  const std::string out = temp_path("attach-mid.txt");
+  Background tracer({etrace_bin(), "-p", std::to_string(sleeper.pid()), "-o", out});
+  EXPECT_TRUE(wait_for_text(out, {"nanosleep("}));
+  const std::string early = read_file(out);
+  EXPECT_TRUE(std::regex_search(early, std::regex(R"(nanosleep\((CLOCK_REALTIME, 0, )?\{tv_sec=2, tv_nsec=0\}, )")))
+      << early;
+  EXPECT_NE(tracer.wait(10), -1);
+  const std::string text = read_file(out);
+  EXPECT_TRUE(std::regex_search(text, std::regex(R"(nanosleep[^\n]*= 0\n)"))) << text;
+  EXPECT_NE(text.find("+++ exited with 0 +++"), std::string::npos) << text;
+  unlink(out.c_str());
+}
+
 TEST(Integration, LostEventsAreCountedAndShownInPlace) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("lost.txt");

@@ -80,3 +80,21 @@ TEST(LateInputs, ReadsThisProcessesMemory) {
 
 }  // namespace
 }  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(ProcSyscall, ACallInProgressAndTheStatesThatAreNot) {
+  auto c = parse_proc_syscall("230 0x0 0x0 0x7ffdee220150 0x7ffdee220190 0x0 0x0 0x7ffdee220138 0x7fa6e999b503\n");
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->nr, 230);
+  EXPECT_EQ(c->args[2], 0x7ffdee220150u);
+  EXPECT_EQ(c->args[3], 0x7ffdee220190u);
+  EXPECT_FALSE(c->has_ret);
+  EXPECT_FALSE(parse_proc_syscall("running\n").has_value());
+  EXPECT_FALSE(parse_proc_syscall("-1 0x7ffd0 0x7f00\n").has_value());
+  EXPECT_FALSE(parse_proc_syscall("0 0x3 0x7f\n").has_value()) << "truncated";
+}
+
+}  // namespace
+}  // namespace etrace
