@@ -24,7 +24,7 @@ struct SessionConfig {
   std::string cgroup_path;                // --cgroup
   std::uint32_t status_mask = 0;          // ETRACE_STATUS_*
   bool count_only = false;                // -c without per-call output
-  bool precise_time = true;               // exact timestamps (-t, -r, -T, -c, JSON); else coarse
+  bool precise_time = true;               // exact timestamps (-t, -r, -T, -w, JSON); else none
   bool cpu_time = false;                  // -c without -w: CPU time per call as well
   std::uint64_t buffer_size = 64u << 20;  // ring buffer bytes (power of two)
   std::vector<etrace_syscall_plan> plans; // ETRACE_MAX_SYSCALL_NR entries
