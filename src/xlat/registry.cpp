@@ -26,15 +26,19 @@ const std::vector<const XlatTable*>& index() {
 }  // namespace
 
 const XlatTable* find_xlat(std::string_view table_name) {
-  // Decoders ask for the same few names (literals in the spec table) on every call: remember
-  // each answer by the name's address, and check the name itself on a hit (the address of a
-  // temporary string may come back with other contents).
+  // Decoders ask for the same few names (literals in the spec table and the decoders) on every
+  // call: remember each answer by the name's address, and check the name itself on a hit (the
+  // address of a temporary string may come back with other contents). Literals sit side by side
+  // in .rodata, so the slot comes from a multiplicative hash of the whole address: the low bits
+  // alone made the hot names share slots and evict each other (a miss is a binary search with
+  // string compares, about ten times a hit).
   struct Memo {
     const char* key = nullptr;
     const XlatTable* table = nullptr;
   };
-  thread_local std::array<Memo, 64> memo;
-  Memo& m = memo[(reinterpret_cast<std::uintptr_t>(table_name.data()) >> 2) % memo.size()];
+  thread_local std::array<Memo, 256> memo;
+  const auto addr = reinterpret_cast<std::uintptr_t>(table_name.data());
+  Memo& m = memo[static_cast<std::size_t>((static_cast<std::uint64_t>(addr) * 0x9E3779B97F4A7C15ull) >> 56)];
   if (m.key == table_name.data() && m.table->name == table_name) return m.table;
   const auto& all = index();
   auto it = std::lower_bound(all.begin(), all.end(), table_name,
@@ -56,6 +60,8 @@ FlagSplit xlat_split_flags(const XlatTable& table, std::uint64_t value) {
   FlagSplit out;
   std::uint64_t left = value;
   for (const auto& e : table.entries) {
+    // Every bit named: no later entry can match (a zero entry shows only for a zero value).
+    if (left == 0 && value != 0) break;
     if (e.value == 0) {
       if (value == 0) out.names.push_back(e.name);
       continue;
