@@ -53,6 +53,23 @@ inline char* write_dec(char* p, std::int64_t v) {
   return p + f.size();
 }
 
+// "{:>W}" / "{:<W}" at `p` for a number and a width below 24: digit by digit, with no call to
+// memcpy or memset (a pid column is a few bytes; those calls cost more than the digits).
+inline char* write_udec_padded(char* p, std::uint64_t v, std::size_t width, bool pad_left) {
+  char digits[20];
+  std::size_t n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v);
+  std::size_t pad = n < width ? width - n : 0;
+  if (pad_left)
+    for (; pad; --pad) *p++ = ' ';
+  while (n) *p++ = digits[--n];
+  for (; pad; --pad) *p++ = ' ';
+  return p;
+}
+
 // "{:#x}": "0x0" for zero, as fmt prints it.
 inline char* write_hex(char* p, std::uint64_t v) {
   const int digits = v ? static_cast<int>((std::bit_width(v) + 3) / 4) : 1;

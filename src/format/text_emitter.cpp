@@ -24,17 +24,27 @@ void TextEmitter::prefix(const LineInfo& info) {
   line_start_ = w_.size();
   first_.clear();
   if (info.show_pid) {
-    const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
     const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
-    if (!column) w_ += "[pid "sv;
-    append_udec_padded(w_, info.tid, column && !comm.empty() ? 0 : 5, !column);
-    if (!comm.empty()) {
+    const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
+    if (comm.empty()) {  // "1234  " or "[pid  1234] ", assembled in place
+      char* p = w_.room(32);
+      if (!column) {
+        std::memcpy(p, "[pid ", 5);
+        p += 5;
+      }
+      p = write_udec_padded(p, info.tid, 5, !column);
+      if (!column) *p++ = ']';
+      *p++ = ' ';
+      w_.commit(p);
+    } else {
+      if (!column) w_ += "[pid "sv;
+      append_udec_padded(w_, info.tid, column ? 0 : 5, !column);
       w_.push_back('<');
       w_ += comm;
       w_.push_back('>');
+      if (!column) w_.push_back(']');
+      w_.push_back(' ');
     }
-    if (!column) w_.push_back(']');
-    w_.push_back(' ');
   }
   std::uint64_t delta = 0;
   if (opts_.relative) {
