@@ -72,21 +72,26 @@ class LineWriter {
 
   // At least `n` writable bytes at the end, for text assembled in place; commit() says where
   // it ended (at most n bytes on).
-  char* room(std::size_t n) {
-    if (!staging_) {
-      direct_at_ = out_.size();
-      out_.resize(direct_at_ + n);
-      return out_.data() + direct_at_;
-    }
-    if (cap_ - len_ < n) grow(n);
-    return buf_.get() + len_;
+  [[gnu::always_inline]] char* room(std::size_t n) {
+    if (staging_ && cap_ - len_ >= n) [[likely]]
+      return buf_.get() + len_;
+    return room_slow(n);
   }
-  void commit(const char* end) {
+  [[gnu::always_inline]] void commit(const char* end) {
     if (!staging_) out_.resize(static_cast<std::size_t>(end - out_.data()));
     else len_ = static_cast<std::size_t>(end - buf_.get());
   }
 
  private:
+  [[gnu::noinline]] char* room_slow(std::size_t n) {
+    if (!staging_) {
+      direct_at_ = out_.size();
+      out_.resize(direct_at_ + n);
+      return out_.data() + direct_at_;
+    }
+    grow(n);
+    return buf_.get() + len_;
+  }
   [[gnu::noinline]] void append_slow(const char* s, std::size_t n) {
     if (!staging_) return void(out_.append(s, n));
     grow(n);

@@ -1,5 +1,6 @@
 #include "format/text_emitter.h"
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <string_view>
@@ -14,6 +15,11 @@ namespace etrace {
 
 using namespace std::string_view_literals;  // literal lengths known at compile time, no strlen
 
+namespace {
+constexpr std::string_view kSpaces = "                                                                ";  // 64
+static_assert(kSpaces.size() == 64);
+}  // namespace
+
 TextEmitter::TextEmitter(std::string& out, TextOptions opts) : w_(out), opts_(std::move(opts)) {}
 
 void TextEmitter::prefix(const LineInfo& info) {
@@ -26,16 +32,24 @@ void TextEmitter::prefix(const LineInfo& info) {
   if (info.show_pid) {
     const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
     const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
-    if (comm.empty()) {  // "1234  " or "[pid  1234] ", assembled in place
-      char* p = w_.room(32);
-      if (!column) {
-        std::memcpy(p, "[pid ", 5);
-        p += 5;
+    if (comm.empty()) {
+      // "1234  " or "[pid  1234] ": a burst of lines comes from one thread, so the text of the
+      // last tid is kept and copied whole (a fixed-size copy, no call).
+      if (info.tid != pid_text_tid_ || pid_text_len_ == 0) {
+        char* p = pid_text_;
+        if (!column) {
+          std::memcpy(p, "[pid ", 5);
+          p += 5;
+        }
+        p = write_udec_padded(p, info.tid, 5, !column);
+        if (!column) *p++ = ']';
+        *p++ = ' ';
+        pid_text_len_ = static_cast<std::uint8_t>(p - pid_text_);
+        pid_text_tid_ = info.tid;
       }
-      p = write_udec_padded(p, info.tid, 5, !column);
-      if (!column) *p++ = ']';
-      *p++ = ' ';
-      w_.commit(p);
+      char* p = w_.room(sizeof pid_text_);
+      std::memcpy(p, pid_text_, sizeof pid_text_);
+      w_.commit(p + pid_text_len_);
     } else {
       if (!column) w_ += "[pid "sv;
       append_udec_padded(w_, info.tid, column ? 0 : 5, !column);
@@ -123,11 +137,12 @@ void TextEmitter::end_call(const CallResult& r) {
   // ") ", the padding, "= " and the value, assembled in place: this ends every line.
   const std::size_t col = col_base_ + w_.size() + 2 - line_start_;
   const std::size_t pad = col < static_cast<std::size_t>(opts_.column) ? opts_.column - col : 0;
-  char* const start = w_.room(pad + 32);
-  char* p = start;
+  char* p = w_.room(std::max<std::size_t>(pad, kSpaces.size()) + 32);
   *p++ = ')';
   *p++ = ' ';
-  std::memset(p, ' ', pad);
+  // The padding is short (column 40): a fixed-size copy of spaces, cheaper than a memset call.
+  if (pad <= kSpaces.size()) std::memcpy(p, kSpaces.data(), kSpaces.size());
+  else std::memset(p, ' ', pad);
   p += pad;
   *p++ = '=';
   *p++ = ' ';
