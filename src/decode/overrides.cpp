@@ -509,6 +509,10 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
 
 SyscallOverrides overrides_of(const SyscallInfo* info) {
   if (!info) return {};
+  // Asked twice per call (arguments, then result), mostly for the same few syscalls in a row.
+  thread_local const SyscallInfo* last_info = nullptr;
+  thread_local SyscallOverrides last;
+  if (info == last_info) return last;
   // By name once per syscall of the native table, then by position in it: this runs per call.
   struct ByIndex {
     std::span<const SyscallInfo> infos;
@@ -522,8 +526,11 @@ SyscallOverrides overrides_of(const SyscallInfo* info) {
   }();
   const std::less<const SyscallInfo*> before;
   if (!native.infos.empty() && !before(info, native.infos.data()) &&
-      before(info, native.infos.data() + native.infos.size()))
-    return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
+      before(info, native.infos.data() + native.infos.size())) {
+    last_info = info;
+    last = native.overrides[static_cast<std::size_t>(info - native.infos.data())];
+    return last;
+  }
   return {find_args_override(info->name), find_result_override(info->name)};
 }
 
