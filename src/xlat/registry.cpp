@@ -58,6 +58,28 @@ std::string_view xlat_name(const XlatTable& table, std::uint64_t value) {
 
 FlagSplit xlat_split_flags(const XlatTable& table, std::uint64_t value) {
   FlagSplit out;
+  if (value == 0) {
+    // Flags are mostly 0 (recvfrom's, newfstatat's): only the table's zero entries show then,
+    // usually none or one, so where that one is is found once per table, not per call.
+    struct Zeros {
+      const XlatTable* table = nullptr;
+      const XlatEntry* entries = nullptr;  // the tables are static; this guards against one that is not
+      std::size_t first = 0;
+      std::size_t count = 0;
+    };
+    thread_local std::array<Zeros, 32> memo;
+    const auto addr = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&table));
+    Zeros& z = memo[static_cast<std::size_t>((addr * 0x9E3779B97F4A7C15ull) >> 59)];
+    if (z.table != &table || z.entries != table.entries.data()) {
+      z = {&table, table.entries.data(), 0, 0};
+      for (std::size_t i = 0; i < table.entries.size(); ++i)
+        if (table.entries[i].value == 0 && z.count++ == 0) z.first = i;
+    }
+    if (z.count <= 1) {
+      if (z.count) out.names.push_back(table.entries[z.first].name);
+      return out;
+    }
+  }
   std::uint64_t left = value;
   for (const auto& e : table.entries) {
     // Every bit named: no later entry can match (a zero entry shows only for a zero value).
