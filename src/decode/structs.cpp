@@ -182,9 +182,9 @@ const StructKind* find_kind(std::string_view name) {
 
 }  // namespace
 
-bool decode_struct(std::string_view name, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
-  const bool array = name.ends_with("[]");
-  if (array) name.remove_suffix(2);
+namespace {
+
+bool decode_kind(std::string_view name, bool array, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
   const StructKind* k = find_kind(name);
   if (!k) return false;
   if (!array || k->elem_size == 0) return k->print(Bytes(bytes), ctx, out);
@@ -197,6 +197,18 @@ bool decode_struct(std::string_view name, std::string_view bytes, DecodeContext&
   }
   out.end_array();
   return true;
+}
+
+}  // namespace
+
+bool decode_struct(std::string_view name, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
+  const bool array = name.ends_with("[]");
+  if (array) name.remove_suffix(2);
+  return decode_kind(name, array, bytes, ctx, out);
+}
+
+bool decode_struct_array(std::string_view elem_name, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
+  return decode_kind(elem_name, true, bytes, ctx, out);
 }
 
 bool decode_struct_at(std::string_view name, std::uint64_t addr, std::string_view bytes, DecodeContext& ctx,
