@@ -126,10 +126,16 @@ std::size_t write_mode_text(char* buf, std::uint64_t mode) {
 }  // namespace
 
 void print_mode(Emitter& out, std::uint64_t mode) {
-  char buf[64];
-  const std::size_t n = write_mode_text(buf, mode);
-  if (n == 0) return out.octal(mode);
-  out.verbatim(std::string_view(buf, n));
+  // Stat after stat shows the same few modes: the last one's text is kept.
+  thread_local std::uint64_t last_mode = ~0ull;
+  thread_local char text[64];
+  thread_local std::size_t len = 0;
+  if (mode != last_mode) {
+    len = write_mode_text(text, mode);
+    last_mode = mode;
+  }
+  if (len == 0) return out.octal(mode);
+  out.verbatim(std::string_view(text, len));
 }
 
 // S_IFDIR|S_ISVTX|0777: with a file type the set-id and sticky bits are named; without one the
