@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <fcntl.h>
 #include <linux/futex.h>
@@ -509,10 +511,15 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
 
 SyscallOverrides overrides_of(const SyscallInfo* info) {
   if (!info) return {};
-  // Asked twice per call (arguments, then result), mostly for the same few syscalls in a row.
-  thread_local const SyscallInfo* last_info = nullptr;
-  thread_local SyscallOverrides last;
-  if (info == last_info) return last;
+  // Asked twice per call (arguments, then result), for the few syscalls a program repeats:
+  // the answers for native entries are remembered by address in a small direct-mapped cache.
+  struct Slot {
+    const SyscallInfo* info = nullptr;
+    SyscallOverrides overrides;
+  };
+  thread_local std::array<Slot, 16> cache;
+  Slot& slot = cache[(reinterpret_cast<std::uintptr_t>(info) / sizeof(SyscallInfo)) % cache.size()];
+  if (slot.info == info) return slot.overrides;
   // By name once per syscall of the native table, then by position in it: this runs per call.
   struct ByIndex {
     std::span<const SyscallInfo> infos;
@@ -527,9 +534,8 @@ SyscallOverrides overrides_of(const SyscallInfo* info) {
   const std::less<const SyscallInfo*> before;
   if (!native.infos.empty() && !before(info, native.infos.data()) &&
       before(info, native.infos.data() + native.infos.size())) {
-    last_info = info;
-    last = native.overrides[static_cast<std::size_t>(info - native.infos.data())];
-    return last;
+    slot = {info, native.overrides[static_cast<std::size_t>(info - native.infos.data())]};
+    return slot.overrides;
   }
   return {find_args_override(info->name), find_result_override(info->name)};
 }
