@@ -14,15 +14,21 @@
 
 namespace etrace {
 
-// "{}"
+// "{}". Most numbers in a trace are fds and small sizes: below 100 they skip format_int.
 template <typename Out>
-inline void append_dec(Out& out, std::int64_t v) {
+inline void append_udec(Out& out, std::uint64_t v) {
+  if (v < 10) return out.push_back(static_cast<char>('0' + v));
+  if (v < 100) {
+    const char two[2] = {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+    return out.append(two, 2);
+  }
   const fmt::format_int f(v);
   out.append(f.data(), f.size());
 }
 
 template <typename Out>
-inline void append_udec(Out& out, std::uint64_t v) {
+inline void append_dec(Out& out, std::int64_t v) {
+  if (v >= 0) return append_udec(out, static_cast<std::uint64_t>(v));
   const fmt::format_int f(v);
   out.append(f.data(), f.size());
 }
