@@ -15,6 +15,31 @@
 
 namespace etrace {
 
+// Most pieces of a line are a few bytes (a field name, a number, a run of plain characters):
+// copied with two overlapping fixed-size moves instead of a call to memcpy, which costs more
+// than the bytes. Reads and writes stay within [s, s + n) and [d, d + n).
+[[gnu::always_inline]] inline void copy_short(char* d, const char* s, std::size_t n) {
+  if (n >= 8) {
+    if (n > 16) return void(std::memcpy(d, s, n));
+    std::uint64_t a, b;
+    std::memcpy(&a, s, 8);
+    std::memcpy(&b, s + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else if (n) {
+    const char first = s[0], mid = s[n / 2], last = s[n - 1];
+    d[0] = first;
+    d[n / 2] = mid;
+    d[n - 1] = last;
+  }
+}
+
 class LineWriter {
  public:
   using value_type = char;  // for std::back_inserter (fmt on rare lines)
@@ -112,31 +137,6 @@ class LineWriter {
     if (len_) std::memcpy(bigger.get(), buf_.get(), len_);
     buf_ = std::move(bigger);
     cap_ = cap;
-  }
-
-  // Most pieces are a few bytes (a field name, a number): copied with two overlapping
-  // fixed-size moves instead of a call to memcpy, which costs more than the bytes. Reads and
-  // writes stay within [s, s + n) and [d, d + n).
-  [[gnu::always_inline]] static void copy_short(char* d, const char* s, std::size_t n) {
-    if (n >= 8) {
-      if (n > 16) return void(std::memcpy(d, s, n));
-      std::uint64_t a, b;
-      std::memcpy(&a, s, 8);
-      std::memcpy(&b, s + n - 8, 8);
-      std::memcpy(d, &a, 8);
-      std::memcpy(d + n - 8, &b, 8);
-    } else if (n >= 4) {
-      std::uint32_t a, b;
-      std::memcpy(&a, s, 4);
-      std::memcpy(&b, s + n - 4, 4);
-      std::memcpy(d, &a, 4);
-      std::memcpy(d + n - 4, &b, 4);
-    } else if (n) {
-      const char first = s[0], mid = s[n / 2], last = s[n - 1];
-      d[0] = first;
-      d[n / 2] = mid;
-      d[n - 1] = last;
-    }
   }
 
   std::string& out_;
