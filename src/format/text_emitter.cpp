@@ -26,7 +26,11 @@ void TextEmitter::prefix(const LineInfo& info) {
   if (open_) close_open();
   w_.stage();
   col_base_ = 0;
-  line_ = info;
+  // Only what later parts of the line read, field by field: the caller has just written
+  // `info` field by field, and a whole-struct copy would read it back in wider pieces, which
+  // stalls on store forwarding.
+  line_.tid = info.tid;
+  line_.duration_ns = info.duration_ns;
   line_start_ = w_.size();
   first_.clear();
   if (info.show_pid) {
