@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "format/line_writer.h"  // copy_short
+
 namespace etrace {
 
 // "{}". Most numbers in a trace are fds and small sizes: below 100 they skip format_int.
@@ -54,8 +56,12 @@ inline void append_udec_zero6(Out& out, std::uint64_t v) {
 // The write_* twins put the same text at `p` (room for 24 bytes) and return its end, for
 // callers that assemble several pieces before one append.
 inline char* write_dec(char* p, std::int64_t v) {
+  if (v >= 0 && v < 10) {  // most return values: 0, or a small fd
+    *p = static_cast<char>('0' + v);
+    return p + 1;
+  }
   const fmt::format_int f(v);
-  std::memcpy(p, f.data(), f.size());
+  copy_short(p, f.data(), f.size());
   return p + f.size();
 }
 
