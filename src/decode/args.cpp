@@ -165,7 +165,33 @@ void print_open_flags(Emitter& out, std::uint64_t flags) {
   out.flags(names, flags, rest);
 }
 
+namespace {
+
+[[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
+
+}  // namespace
+
+// The kinds that are one number take a short path: the rest needs a large frame.
 void print_arg_value(const CallView& v, int i) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  const std::uint64_t x = v.arg(i);
+  switch (a.kind) {
+    case ArgKind::Int: {
+      // An int sent zero-extended still means a negative number to the kernel.
+      std::int64_t n = static_cast<std::int64_t>(x);
+      if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
+      return v.out.integer(n);
+    }
+    case ArgKind::Uint: return v.out.uinteger(x);
+    case ArgKind::Ptr: return v.out.pointer(x);
+    case ArgKind::Fd: return print_fd(v, v.iarg(i));
+    default: return print_arg_value_rest(v, i);
+  }
+}
+
+namespace {
+
+void print_arg_value_rest(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const std::uint64_t x = v.arg(i);
   // Only these kinds read a payload here: the others skip the search.
@@ -257,6 +283,8 @@ void print_arg_value(const CallView& v, int i) {
       return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
   }
 }
+
+}  // namespace
 
 void print_arg(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
