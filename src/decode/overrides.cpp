@@ -536,13 +536,16 @@ namespace {
 SyscallOverrides overrides_of(const SyscallInfo* info) {
   if (!info) return {};
   // Asked twice per call (arguments, then result), for the few syscalls a program repeats:
-  // the answers for native entries are remembered by address in a small direct-mapped cache.
+  // the answers for native entries are remembered by address in a direct-mapped cache.
   struct Slot {
     const SyscallInfo* info = nullptr;
     SyscallOverrides overrides;
   };
-  thread_local std::array<Slot, 16> cache;
-  Slot& slot = cache[(reinterpret_cast<std::uintptr_t>(info) / sizeof(SyscallInfo)) % cache.size()];
+  thread_local std::array<Slot, 64> cache;
+  // Consecutive entries are consecutive syscall numbers: hashed, so that numbers 16 or 64
+  // apart (openat and pread64) do not share a slot.
+  const std::uint64_t k = reinterpret_cast<std::uintptr_t>(info) / sizeof(SyscallInfo);
+  Slot& slot = cache[static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 58)];
   if (slot.info == info) return slot.overrides;
   bool native_entry = false;
   const SyscallOverrides o = overrides_uncached(info, native_entry);
