@@ -35,7 +35,8 @@ void TextEmitter::prefix(const LineInfo& info) {
   first_.clear();
   if (info.show_pid) {
     const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
-    const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
+    std::string comm;
+    if (opts_.comm_of) [[unlikely]] comm = opts_.comm_of(info.tid);
     if (comm.empty()) {
       // "1234  " or "[pid  1234] ": a burst of lines comes from one thread, so the text of the
       // last tid is kept and copied whole (a fixed-size copy, no call).
