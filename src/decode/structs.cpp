@@ -173,7 +173,7 @@ const StructKind* find_kind(std::string_view name) {
   thread_local std::array<Memo, 64> memo;
   const auto addr = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(name.data()));
   Memo& m = memo[static_cast<std::size_t>((addr * 0x9E3779B97F4A7C15ull) >> 58)];
-  if (m.key == name.data() && m.kind->name == name) return m.kind;
+  if (m.key == name.data() && same_name(m.kind->name, name)) return m.kind;
   auto it = std::ranges::lower_bound(kKinds, name, {}, &StructKind::name);
   if (it == std::end(kKinds) || it->name != name) return nullptr;
   m = {name.data(), &*it};

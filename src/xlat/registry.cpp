@@ -39,7 +39,7 @@ const XlatTable* find_xlat(std::string_view table_name) {
   thread_local std::array<Memo, 256> memo;
   const auto addr = reinterpret_cast<std::uintptr_t>(table_name.data());
   Memo& m = memo[static_cast<std::size_t>((static_cast<std::uint64_t>(addr) * 0x9E3779B97F4A7C15ull) >> 56)];
-  if (m.key == table_name.data() && m.table->name == table_name) return m.table;
+  if (m.key == table_name.data() && same_name(m.table->name, table_name)) return m.table;
   const auto& all = index();
   auto it = std::lower_bound(all.begin(), all.end(), table_name,
                              [](const XlatTable* t, std::string_view n) { return t->name < n; });
