@@ -88,28 +88,31 @@ bool parse_payloads(std::span<const std::uint8_t> bytes, unsigned count, std::ve
 
 bool parse_payloads_reusing(std::span<const std::uint8_t> bytes, unsigned count, std::vector<Payload>& out,
                             std::vector<Payload>& spare) {
+  // `out` sized to `count` first, strings (with their capacity) moved between it and `spare`;
+  // on a malformed payload, `out` keeps the ones before it.
+  auto shrink_to = [&](std::size_t n) {
+    while (out.size() > n) {
+      spare.push_back(std::move(out.back()));
+      out.pop_back();
+    }
+  };
+  shrink_to(count);
+  while (out.size() < count) {
+    if (spare.empty()) {
+      out.emplace_back();
+    } else {
+      out.push_back(std::move(spare.back()));
+      spare.pop_back();
+    }
+  }
   std::size_t off = 0;
-  std::size_t used = 0;
-  bool ok = true;
-  for (; used < count; ++used) {
-    if (used == out.size()) {
-      if (spare.empty()) {
-        out.emplace_back();
-      } else {
-        out.push_back(std::move(spare.back()));
-        spare.pop_back();
-      }
-    }
-    if (!next_payload(bytes, off, out[used])) {
-      ok = false;
-      break;
+  for (unsigned i = 0; i < count; ++i) {
+    if (!next_payload(bytes, off, out[i])) {
+      shrink_to(i);
+      return false;
     }
   }
-  while (out.size() > used) {
-    spare.push_back(std::move(out.back()));
-    out.pop_back();
-  }
-  return ok;
+  return true;
 }
 
 std::uint16_t parse_record_into(std::span<const std::uint8_t> bytes, RecordSlots& out) {
