@@ -198,7 +198,7 @@ CallResult Pipeline::result_of(const SyscallInfo* info, const SyscallCall& call)
   return r;
 }
 
-void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line) {
+void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, const LineInfo& line) {
   std::string storage;
   const std::string_view name = name_of(info, call.nr, storage);
   auto it = unfinished_.empty() ? unfinished_.end() : unfinished_.find(call.tid);

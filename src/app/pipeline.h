@@ -75,7 +75,8 @@ class Pipeline {
   void on_signal(const SignalRecord& r);
   void print_signal(const SignalRecord& r);
   LineInfo line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts);
-  void print_call(const SyscallInfo* info, const SyscallCall& call, LineInfo line);
+  // `line` by reference: a copy right after its fields were written stalls on store forwarding.
+  void print_call(const SyscallInfo* info, const SyscallCall& call, const LineInfo& line);
   void print_args(const SyscallInfo* info, const SyscallCall& call, Emitter& out);
   CallResult result_of(const SyscallInfo* info, const SyscallCall& call);
   bool wanted(std::int64_t nr) const;

@@ -266,14 +266,14 @@ void print_struct_arg(const CallView& v, int i) {
   const bool out_kind = a.kind == ArgKind::StructOut;
   const std::uint64_t addr = v.arg(i);
   if (addr == 0 || (out_kind && !v.succeeded())) return v.out.pointer(addr);
-  if (const Payload* iov = v.call.payload(i); iov && iov->type == ETRACE_PL_IOV && !iov->fault()) {
-    print_iov_data(v, *iov);
-    return;
+  if (const Payload* first = v.call.payload(i); first && !first->fault()) {
+    switch (first->type) {
+      case ETRACE_PL_IOV: print_iov_data(v, *first); return;
+      case ETRACE_PL_MSGHDR: return print_msghdr(v, *first);
+      case ETRACE_PL_MMSGHDR: return print_mmsghdrs(v, *first);
+      default: break;
+    }
   }
-  if (const Payload* msg = v.call.payload(i); msg && msg->type == ETRACE_PL_MSGHDR && !msg->fault())
-    return print_msghdr(v, *msg);
-  if (const Payload* msgs = v.call.payload(i); msgs && msgs->type == ETRACE_PL_MMSGHDR && !msgs->fault())
-    return print_mmsghdrs(v, *msgs);
   std::string_view name = a.detail;
   if (name == "socklen") return print_socklen_arg(v, i);
   // getdents: a call that returned 0 filled nothing, and nothing was captured.
@@ -321,26 +321,26 @@ void print_struct_arg(const CallView& v, int i) {
     return print_wait_status(v.out, int_at(bytes));
   }
   if (name == "cpu_set") return print_cpu_set(v.out, bytes);
-  std::string array_name;
+  bool array = false;
   if (a.len_arg >= 0 && a.size) {
     std::uint64_t n = static_cast<std::uint32_t>(v.arg(a.len_arg));
     if (out_kind && ret_counts_elements(name)) n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>(v.call.ret));
     bytes = bytes.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(bytes.size(), n * a.size)));
     if (name == "gid_t") return print_u32_array(v.out, bytes);
-    array_name = std::string(name) + "[]";
-    name = array_name;
+    array = true;
   }
   std::string cut;
-  if (name == "fd_set") {
+  if (!array && name == "fd_set") {
     cut = cut_fd_set(bytes, v.iarg(0));
     bytes = cut;
   }
-  const bool ok = a.size == 0 ? decode_struct_at(name, addr, bytes, v.ctx, v.out)
-                              : decode_struct(name, bytes, v.ctx, v.out);
+  const bool ok = array         ? decode_struct_array(name, bytes, v.ctx, v.out)
+                  : a.size == 0 ? decode_struct_at(name, addr, bytes, v.ctx, v.out)
+                                : decode_struct(name, bytes, v.ctx, v.out);
   if (!ok) return v.out.pointer(addr);
   // clone3 in the parent: the tid it stored through parent_tid (CLONE_PARENT_SETTID).
   constexpr std::uint64_t kCloneParentSettid = 0x00100000;
-  if (name == "clone_args" && v.call.ret > 0 && bytes.size() >= 8 &&
+  if (!array && name == "clone_args" && v.call.ret > 0 && bytes.size() >= 8 &&
       (load<std::uint64_t>(bytes, 0) & kCloneParentSettid)) {
     const Payload* tid = exit_payload(v.call, i);
     if (tid && !tid->fault() && tid->bytes.size() >= 4)

@@ -8,6 +8,7 @@
 #include "decode/printers.h"
 #include "decode/structs.h"
 #include "etrace/event.h"
+#include "format/append.h"
 #include "format/escape.h"
 #include "xlat/xlat.h"
 
@@ -100,44 +101,97 @@ void print_signal(Emitter& out, std::int64_t sig) {
   else out.symbol(n, sig);
 }
 
+namespace {
+
+// mode_text's text at `buf` (room for 64 bytes); its length, 0 when there is no type. Stat
+// structs print a mode on every call: no string is built for it.
+std::size_t write_mode_text(char* buf, std::uint64_t mode) {
+  static const XlatTable* const types = find_xlat("file_types");
+  const std::string_view type = types ? xlat_name(*types, mode & 0170000) : std::string_view{};
+  if (type.empty()) return 0;
+  char* p = buf;
+  auto put = [&p](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  put(type);
+  if (mode & 04000) put("|S_ISUID");
+  if (mode & 02000) put("|S_ISGID");
+  if (mode & 01000) put("|S_ISVTX");
+  *p++ = '|';
+  p = write_octal(p, mode & 0777);  // "0{:02o}"
+  return static_cast<std::size_t>(p - buf);
+}
+
+}  // namespace
+
 void print_mode(Emitter& out, std::uint64_t mode) {
-  std::string text = mode_text(mode);
-  if (text.empty()) return out.octal(mode);
-  out.verbatim(text);
+  // Stat after stat shows the same few modes: the last one's text is kept.
+  thread_local std::uint64_t last_mode = ~0ull;
+  thread_local char text[64];
+  thread_local std::size_t len = 0;
+  if (mode != last_mode) {
+    len = write_mode_text(text, mode);
+    last_mode = mode;
+  }
+  if (len == 0) return out.octal(mode);
+  out.verbatim(std::string_view(text, len));
 }
 
 // S_IFDIR|S_ISVTX|0777: with a file type the set-id and sticky bits are named; without one the
 // whole mode is a plain octal number (chmod's 04755). Empty when there is no type.
 std::string mode_text(std::uint64_t mode) {
-  std::string_view type;
-  if (const XlatTable* t = find_xlat("file_types")) type = xlat_name(*t, mode & 0170000);
-  if (type.empty()) return {};
-  std::string text(type);
-  if (mode & 04000) text += "|S_ISUID";
-  if (mode & 02000) text += "|S_ISGID";
-  if (mode & 01000) text += "|S_ISVTX";
-  return text + fmt::format("|0{:02o}", mode & 0777);
+  char buf[64];
+  return std::string(buf, write_mode_text(buf, mode));
 }
 
 // O_RDONLY|O_CREAT|O_CLOEXEC: the access mode is a two-bit field, not a flag.
 void print_open_flags(Emitter& out, std::uint64_t flags) {
+  // Looked up once: every openat asks.
+  static const XlatTable* const modes = find_xlat("open_access_modes");
+  static const XlatTable* const table = find_xlat("open_flags");
   FlagNames names;  // the access mode and at most 62 flag bits
   std::uint64_t rest = flags;
-  if (const XlatTable* modes = find_xlat("open_access_modes")) {
+  if (modes) {
     std::string_view m = xlat_name(*modes, flags & 3);
     if (!m.empty()) names.push_back(m);
     rest &= ~3ull;
   }
-  if (const XlatTable* t = find_xlat("open_flags")) {
-    FlagSplit s = xlat_split_flags(*t, rest);
-    if (rest)
-      for (auto n : s.names) names.push_back(n);
-    rest = rest ? s.rest : 0;
+  if (table && rest) {
+    FlagSplit s = xlat_split_flags(*table, rest);
+    for (auto n : s.names) names.push_back(n);
+    rest = s.rest;
   }
   out.flags(names, flags, rest);
 }
 
+namespace {
+
+[[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
+
+}  // namespace
+
+// The kinds that are one number take a short path: the rest needs a large frame.
 void print_arg_value(const CallView& v, int i) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  const std::uint64_t x = v.arg(i);
+  switch (a.kind) {
+    case ArgKind::Int: {
+      // An int sent zero-extended still means a negative number to the kernel.
+      std::int64_t n = static_cast<std::int64_t>(x);
+      if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
+      return v.out.integer(n);
+    }
+    case ArgKind::Uint: return v.out.uinteger(x);
+    case ArgKind::Ptr: return v.out.pointer(x);
+    case ArgKind::Fd: return print_fd(v, v.iarg(i));
+    default: return print_arg_value_rest(v, i);
+  }
+}
+
+namespace {
+
+void print_arg_value_rest(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const std::uint64_t x = v.arg(i);
   // Only these kinds read a payload here: the others skip the search.
@@ -229,6 +283,8 @@ void print_arg_value(const CallView& v, int i) {
       return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
   }
 }
+
+}  // namespace
 
 void print_arg(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <fcntl.h>
 #include <linux/futex.h>
@@ -507,9 +509,11 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
   if (ResultOverride f = find_result_override(syscall)) f(call, ctx, r);
 }
 
-SyscallOverrides overrides_of(const SyscallInfo* info) {
-  if (!info) return {};
-  // By name once per syscall of the native table, then by position in it: this runs per call.
+namespace {
+
+// By name once per syscall of the native table, then by position in it; out of line, so that
+// the cached path below stays a few instructions.
+[[gnu::noinline]] SyscallOverrides overrides_uncached(const SyscallInfo* info, bool& native_entry) {
   struct ByIndex {
     std::span<const SyscallInfo> infos;
     std::vector<SyscallOverrides> overrides;
@@ -521,10 +525,32 @@ SyscallOverrides overrides_of(const SyscallInfo* info) {
     return b;
   }();
   const std::less<const SyscallInfo*> before;
-  if (!native.infos.empty() && !before(info, native.infos.data()) &&
-      before(info, native.infos.data() + native.infos.size()))
-    return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
+  native_entry = !native.infos.empty() && !before(info, native.infos.data()) &&
+                 before(info, native.infos.data() + native.infos.size());
+  if (native_entry) return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
   return {find_args_override(info->name), find_result_override(info->name)};
+}
+
+}  // namespace
+
+SyscallOverrides overrides_of(const SyscallInfo* info) {
+  if (!info) return {};
+  // Asked twice per call (arguments, then result), for the few syscalls a program repeats:
+  // the answers for native entries are remembered by address in a direct-mapped cache.
+  struct Slot {
+    const SyscallInfo* info = nullptr;
+    SyscallOverrides overrides;
+  };
+  thread_local std::array<Slot, 64> cache;
+  // Consecutive entries are consecutive syscall numbers: hashed, so that numbers 16 or 64
+  // apart (openat and pread64) do not share a slot.
+  const std::uint64_t k = reinterpret_cast<std::uintptr_t>(info) / sizeof(SyscallInfo);
+  Slot& slot = cache[static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 58)];
+  if (slot.info == info) return slot.overrides;
+  bool native_entry = false;
+  const SyscallOverrides o = overrides_uncached(info, native_entry);
+  if (native_entry) slot = {info, o};
+  return o;
 }
 
 }  // namespace etrace

@@ -167,7 +167,13 @@ bool print_epoll_event(const Bytes& b, DecodeContext&, Emitter& out) {
   const std::uint64_t data = b.u64(4);  // packed on x86_64: data follows events directly
   out.begin_struct();
   out.field("events");
-  emit_flags(out, "epoll_events", b.u32(0));
+  static const XlatTable* const events = find_xlat("epoll_events");  // once: epoll_wait returns many
+  if (events) {
+    const FlagSplit s = xlat_split_flags(*events, b.u32(0));
+    out.flags(s.names, b.u32(0), s.rest);
+  } else {
+    emit_hex(out, b.u32(0));
+  }
   out.field("data");
   out.begin_struct();
   out.field("u32");

@@ -164,15 +164,27 @@ constexpr StructKind kKinds[] = {
 static_assert(std::ranges::is_sorted(kKinds, {}, &StructKind::name), "kKinds must stay sorted by name");
 
 const StructKind* find_kind(std::string_view name) {
+  // Asked on every struct argument, by the spec table's literal names: remember each answer by
+  // the name's address and check the name on a hit (a temporary's address may be reused).
+  struct Memo {
+    const char* key = nullptr;
+    const StructKind* kind = nullptr;
+  };
+  thread_local std::array<Memo, 64> memo;
+  const auto addr = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(name.data()));
+  Memo& m = memo[static_cast<std::size_t>((addr * 0x9E3779B97F4A7C15ull) >> 58)];
+  if (m.key == name.data() && same_name(m.kind->name, name)) return m.kind;
   auto it = std::ranges::lower_bound(kKinds, name, {}, &StructKind::name);
-  return it != std::end(kKinds) && it->name == name ? &*it : nullptr;
+  if (it == std::end(kKinds) || it->name != name) return nullptr;
+  m = {name.data(), &*it};
+  return &*it;
 }
 
 }  // namespace
 
-bool decode_struct(std::string_view name, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
-  const bool array = name.ends_with("[]");
-  if (array) name.remove_suffix(2);
+namespace {
+
+bool decode_kind(std::string_view name, bool array, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
   const StructKind* k = find_kind(name);
   if (!k) return false;
   if (!array || k->elem_size == 0) return k->print(Bytes(bytes), ctx, out);
@@ -185,6 +197,18 @@ bool decode_struct(std::string_view name, std::string_view bytes, DecodeContext&
   }
   out.end_array();
   return true;
+}
+
+}  // namespace
+
+bool decode_struct(std::string_view name, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
+  const bool array = name.ends_with("[]");
+  if (array) name.remove_suffix(2);
+  return decode_kind(name, array, bytes, ctx, out);
+}
+
+bool decode_struct_array(std::string_view elem_name, std::string_view bytes, DecodeContext& ctx, Emitter& out) {
+  return decode_kind(elem_name, true, bytes, ctx, out);
 }
 
 bool decode_struct_at(std::string_view name, std::uint64_t addr, std::string_view bytes, DecodeContext& ctx,

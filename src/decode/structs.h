@@ -25,6 +25,8 @@ namespace etrace {
 // Emits the struct named `name` (an ArgSpec::detail value) from its captured bytes; false when
 // there is no printer or the bytes are too short for it (the caller then prints the pointer).
 bool decode_struct(std::string_view name, std::string_view bytes, DecodeContext& ctx, Emitter& out);
+// decode_struct(name + "[]", ...) without building that name (epoll_wait asks on every call).
+bool decode_struct_array(std::string_view elem_name, std::string_view bytes, DecodeContext& ctx, Emitter& out);
 
 // The same, for the few forms that show the argument's address too: getdents64's default
 // `0x7ffd... /* 5 entries */`. Every other name behaves as decode_struct.

@@ -1,6 +1,7 @@
 #include "event/record.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 namespace etrace {
@@ -18,41 +19,59 @@ RecordHeader to_header(const etrace_record_header& h) {
   return {h.kind, h.flags, h.ts_ns, h.tgid, h.tid, h.lost_before};
 }
 
+// One field of a struct at `base` (size checked by the caller). Fields are read one by one
+// from the record rather than through a copy of the whole struct on the stack: reading that
+// copy back right after memcpy wrote it in other widths stalled on store forwarding, the
+// largest cost of the record path under perf.
+template <typename T>
+T field_at(const std::uint8_t* base, std::size_t off) {
+  T v;
+  std::memcpy(&v, base + off, sizeof(T));
+  return v;
+}
+
 // The payload at `off` into `p` (every field overwritten, the string's capacity reused);
 // `off` moves past it. False when malformed.
 bool next_payload(std::span<const std::uint8_t> bytes, std::size_t& off, Payload& p) {
-  etrace_payload pl;
-  if (!read_at(bytes, off, pl)) return false;
-  off += sizeof(pl);
-  if (pl.len > bytes.size() - off) return false;
-  p.arg = pl.arg;
-  p.type = pl.type;
-  p.flags = pl.flags;
-  p.aux = pl.aux;
-  std::size_t n = pl.len;
-  if (pl.type == ETRACE_PL_STRING && n > 0 && bytes[off + n - 1] == 0) --n;  // drop the NUL
-  p.bytes.assign(reinterpret_cast<const char*>(bytes.data() + off), n);
-  off += std::min<std::size_t>((pl.len + 7u) & ~std::size_t{7}, bytes.size() - off);
+  using P = etrace_payload;
+  if (off > bytes.size() || bytes.size() - off < sizeof(P)) return false;
+  const std::uint8_t* const b = bytes.data() + off;
+  const std::uint32_t len = field_at<std::uint32_t>(b, offsetof(P, len));
+  off += sizeof(P);
+  if (len > bytes.size() - off) return false;
+  p.arg = b[offsetof(P, arg)];
+  p.type = b[offsetof(P, type)];
+  p.flags = field_at<std::uint16_t>(b, offsetof(P, flags));
+  p.aux = field_at<std::uint64_t>(b, offsetof(P, aux));
+  std::size_t n = len;
+  if (p.type == ETRACE_PL_STRING && n > 0 && bytes[off + n - 1] == 0) --n;  // drop the NUL
+  // clear + append: the slot's capacity is reused, without assign's general (aliasing) path.
+  p.bytes.clear();
+  p.bytes.append(reinterpret_cast<const char*>(bytes.data() + off), n);
+  off += std::min<std::size_t>((len + 7u) & ~std::size_t{7}, bytes.size() - off);
   return true;
 }
 
 bool parse_syscall_into(std::span<const std::uint8_t> bytes, const etrace_record_header& h, SyscallRecord& out,
                         std::vector<Payload>& spare) {
-  etrace_syscall_record raw;
-  if (!read_at(bytes, 0, raw)) return false;
+  using R = etrace_syscall_record;
+  if (bytes.size() < sizeof(R)) return false;
+  const std::uint8_t* const b = bytes.data();
   out.hdr = to_header(h);
   SyscallCall& c = out.call;
   c.tgid = h.tgid;
   c.tid = h.tid;
-  c.nr = raw.nr;
-  for (int i = 0; i < 6; ++i) c.args[i] = raw.args[i];
-  c.ret = raw.ret;
+  c.nr = field_at<std::int64_t>(b, offsetof(R, nr));
+  std::memcpy(c.args.data(), b + offsetof(R, args), sizeof(c.args));
+  static_assert(sizeof(c.args) == sizeof(R::args));
+  c.ret = field_at<std::int64_t>(b, offsetof(R, ret));
   c.has_ret = h.kind == ETRACE_REC_SYSCALL && !(h.flags & ETRACE_SC_NO_RETURN);
-  c.enter_ts_ns = raw.enter_ts_ns;
+  c.enter_ts_ns = field_at<std::uint64_t>(b, offsetof(R, enter_ts_ns));
   c.exit_ts_ns = h.ts_ns;
-  c.seq = raw.seq;
-  c.cpu_ns = raw.cpu_ns;
-  return parse_payloads_reusing(bytes.subspan(sizeof(raw)), raw.npayloads, c.payloads, spare);
+  c.seq = field_at<std::uint32_t>(b, offsetof(R, seq));
+  c.cpu_ns = field_at<std::uint64_t>(b, offsetof(R, cpu_ns));
+  return parse_payloads_reusing(bytes.subspan(sizeof(R)), field_at<std::uint16_t>(b, offsetof(R, npayloads)),
+                                c.payloads, spare);
 }
 
 }  // namespace
@@ -69,28 +88,31 @@ bool parse_payloads(std::span<const std::uint8_t> bytes, unsigned count, std::ve
 
 bool parse_payloads_reusing(std::span<const std::uint8_t> bytes, unsigned count, std::vector<Payload>& out,
                             std::vector<Payload>& spare) {
+  // `out` sized to `count` first, strings (with their capacity) moved between it and `spare`;
+  // on a malformed payload, `out` keeps the ones before it.
+  auto shrink_to = [&](std::size_t n) {
+    while (out.size() > n) {
+      spare.push_back(std::move(out.back()));
+      out.pop_back();
+    }
+  };
+  shrink_to(count);
+  while (out.size() < count) {
+    if (spare.empty()) {
+      out.emplace_back();
+    } else {
+      out.push_back(std::move(spare.back()));
+      spare.pop_back();
+    }
+  }
   std::size_t off = 0;
-  std::size_t used = 0;
-  bool ok = true;
-  for (; used < count; ++used) {
-    if (used == out.size()) {
-      if (spare.empty()) {
-        out.emplace_back();
-      } else {
-        out.push_back(std::move(spare.back()));
-        spare.pop_back();
-      }
-    }
-    if (!next_payload(bytes, off, out[used])) {
-      ok = false;
-      break;
+  for (unsigned i = 0; i < count; ++i) {
+    if (!next_payload(bytes, off, out[i])) {
+      shrink_to(i);
+      return false;
     }
   }
-  while (out.size() > used) {
-    spare.push_back(std::move(out.back()));
-    out.pop_back();
-  }
-  return ok;
+  return true;
 }
 
 std::uint16_t parse_record_into(std::span<const std::uint8_t> bytes, RecordSlots& out) {

@@ -8,6 +8,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "format/line_writer.h"
+
 namespace etrace {
 
 namespace {
@@ -60,6 +62,14 @@ std::size_t plain_run_end(const char* data, std::size_t i, std::size_t n) {
     if (mask) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     i += 16;
   }
+  // The last partial step: the final 16 bytes again, those already checked shifted out.
+  if (i < n && n >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + n - 16));
+    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special)) >> (i - (n - 16));
+    return mask ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : n;
+  }
 #endif
   while (i < n && class_of(data[i]) == kPlain) ++i;
   return i;
@@ -93,7 +103,7 @@ char* write_quoted_at(char* p, std::string_view bytes, int hex, bool ellipsis) {
     std::size_t i = 0;
     while (i < n) {
       const std::size_t end = plain_run_end(data, i, n);
-      std::memcpy(p, data + i, end - i);  // a run of printable bytes in one copy
+      copy_short(p, data + i, end - i);  // a run of printable bytes in one copy
       p += end - i;
       if (end == n) break;
       const auto c = static_cast<unsigned char>(data[end]);

@@ -7,12 +7,38 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
 
 namespace etrace {
+
+// Most pieces of a line are a few bytes (a field name, a number, a run of plain characters):
+// copied with two overlapping fixed-size moves instead of a call to memcpy, which costs more
+// than the bytes. Reads and writes stay within [s, s + n) and [d, d + n).
+[[gnu::always_inline]] inline void copy_short(char* d, const char* s, std::size_t n) {
+  if (n >= 8) {
+    if (n > 16) return void(std::memcpy(d, s, n));
+    std::uint64_t a, b;
+    std::memcpy(&a, s, 8);
+    std::memcpy(&b, s + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else if (n) {
+    const char first = s[0], mid = s[n / 2], last = s[n - 1];
+    d[0] = first;
+    d[n / 2] = mid;
+    d[n - 1] = last;
+  }
+}
 
 class LineWriter {
  public:
@@ -44,7 +70,7 @@ class LineWriter {
   // a few stores; the rest is out of line.
   [[gnu::always_inline]] void append(const char* s, std::size_t n) {
     if (staging_ && cap_ - len_ >= n) [[likely]] {
-      std::memcpy(buf_.get() + len_, s, n);
+      copy_short(buf_.get() + len_, s, n);
       len_ += n;
       return;
     }
@@ -72,21 +98,26 @@ class LineWriter {
 
   // At least `n` writable bytes at the end, for text assembled in place; commit() says where
   // it ended (at most n bytes on).
-  char* room(std::size_t n) {
-    if (!staging_) {
-      direct_at_ = out_.size();
-      out_.resize(direct_at_ + n);
-      return out_.data() + direct_at_;
-    }
-    if (cap_ - len_ < n) grow(n);
-    return buf_.get() + len_;
+  [[gnu::always_inline]] char* room(std::size_t n) {
+    if (staging_ && cap_ - len_ >= n) [[likely]]
+      return buf_.get() + len_;
+    return room_slow(n);
   }
-  void commit(const char* end) {
+  [[gnu::always_inline]] void commit(const char* end) {
     if (!staging_) out_.resize(static_cast<std::size_t>(end - out_.data()));
     else len_ = static_cast<std::size_t>(end - buf_.get());
   }
 
  private:
+  [[gnu::noinline]] char* room_slow(std::size_t n) {
+    if (!staging_) {
+      direct_at_ = out_.size();
+      out_.resize(direct_at_ + n);
+      return out_.data() + direct_at_;
+    }
+    grow(n);
+    return buf_.get() + len_;
+  }
   [[gnu::noinline]] void append_slow(const char* s, std::size_t n) {
     if (!staging_) return void(out_.append(s, n));
     grow(n);

@@ -1,5 +1,6 @@
 #include "format/text_emitter.h"
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <string_view>
@@ -14,27 +15,55 @@ namespace etrace {
 
 using namespace std::string_view_literals;  // literal lengths known at compile time, no strlen
 
+namespace {
+constexpr std::string_view kSpaces = "                                                                ";  // 64
+static_assert(kSpaces.size() == 64);
+}  // namespace
+
 TextEmitter::TextEmitter(std::string& out, TextOptions opts) : w_(out), opts_(std::move(opts)) {}
 
 void TextEmitter::prefix(const LineInfo& info) {
   if (open_) close_open();
   w_.stage();
   col_base_ = 0;
-  line_ = info;
+  // Only what later parts of the line read, field by field: the caller has just written
+  // `info` field by field, and a whole-struct copy would read it back in wider pieces, which
+  // stalls on store forwarding.
+  line_.tid = info.tid;
+  line_.duration_ns = info.duration_ns;
   line_start_ = w_.size();
   first_.clear();
   if (info.show_pid) {
-    const std::string comm = opts_.comm_of ? opts_.comm_of(info.tid) : std::string();
     const bool column = opts_.pid_style == TextOptions::PidStyle::Column;
-    if (!column) w_ += "[pid "sv;
-    append_udec_padded(w_, info.tid, column && !comm.empty() ? 0 : 5, !column);
-    if (!comm.empty()) {
+    std::string comm;
+    if (opts_.comm_of) [[unlikely]] comm = opts_.comm_of(info.tid);
+    if (comm.empty()) {
+      // "1234  " or "[pid  1234] ": a burst of lines comes from one thread, so the text of the
+      // last tid is kept and copied whole (a fixed-size copy, no call).
+      if (info.tid != pid_text_tid_ || pid_text_len_ == 0) {
+        char* p = pid_text_;
+        if (!column) {
+          std::memcpy(p, "[pid ", 5);
+          p += 5;
+        }
+        p = write_udec_padded(p, info.tid, 5, !column);
+        if (!column) *p++ = ']';
+        *p++ = ' ';
+        pid_text_len_ = static_cast<std::uint8_t>(p - pid_text_);
+        pid_text_tid_ = info.tid;
+      }
+      char* p = w_.room(sizeof pid_text_);
+      std::memcpy(p, pid_text_, sizeof pid_text_);
+      w_.commit(p + pid_text_len_);
+    } else {
+      if (!column) w_ += "[pid "sv;
+      append_udec_padded(w_, info.tid, column ? 0 : 5, !column);
       w_.push_back('<');
       w_ += comm;
       w_.push_back('>');
+      if (!column) w_.push_back(']');
+      w_.push_back(' ');
     }
-    if (!column) w_.push_back(']');
-    w_.push_back(' ');
   }
   std::uint64_t delta = 0;
   if (opts_.relative) {
@@ -113,11 +142,12 @@ void TextEmitter::end_call(const CallResult& r) {
   // ") ", the padding, "= " and the value, assembled in place: this ends every line.
   const std::size_t col = col_base_ + w_.size() + 2 - line_start_;
   const std::size_t pad = col < static_cast<std::size_t>(opts_.column) ? opts_.column - col : 0;
-  char* const start = w_.room(pad + 32);
-  char* p = start;
+  char* p = w_.room(std::max<std::size_t>(pad, kSpaces.size()) + 32);
   *p++ = ')';
   *p++ = ' ';
-  std::memset(p, ' ', pad);
+  // The padding is short (column 40): a fixed-size copy of spaces, cheaper than a memset call.
+  if (pad <= kSpaces.size()) std::memcpy(p, kSpaces.data(), kSpaces.size());
+  else std::memset(p, ' ', pad);
   p += pad;
   *p++ = '=';
   *p++ = ' ';

@@ -91,8 +91,12 @@ class TextEmitter final : public Emitter {
   std::size_t open_col_ = 0;
   std::vector<char> open_first_;
   std::vector<char> first_;   // per nesting level: nothing emitted yet at this level (not vector<bool>: it is hot)
-  LineInfo line_{};
+  LineInfo line_{};  // of the current line, only tid and duration_ns (see prefix)
   std::uint64_t last_ts_ns_ = 0;
+  // The pid prefix of the last tid printed (without -Y): at most "[pid 4294967295] ", 17 bytes.
+  char pid_text_[24] = {};
+  std::uint8_t pid_text_len_ = 0;
+  std::uint32_t pid_text_tid_ = 0;
   std::time_t tm_secs_ = -1;  // the second hms_ shows ("17:55:20"), for -t / -tt
   char hms_[9] = {};
 };

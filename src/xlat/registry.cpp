@@ -26,16 +26,20 @@ const std::vector<const XlatTable*>& index() {
 }  // namespace
 
 const XlatTable* find_xlat(std::string_view table_name) {
-  // Decoders ask for the same few names (literals in the spec table) on every call: remember
-  // each answer by the name's address, and check the name itself on a hit (the address of a
-  // temporary string may come back with other contents).
+  // Decoders ask for the same few names (literals in the spec table and the decoders) on every
+  // call: remember each answer by the name's address, and check the name itself on a hit (the
+  // address of a temporary string may come back with other contents). Literals sit side by side
+  // in .rodata, so the slot comes from a multiplicative hash of the whole address: the low bits
+  // alone made the hot names share slots and evict each other (a miss is a binary search with
+  // string compares, about ten times a hit).
   struct Memo {
     const char* key = nullptr;
     const XlatTable* table = nullptr;
   };
-  thread_local std::array<Memo, 64> memo;
-  Memo& m = memo[(reinterpret_cast<std::uintptr_t>(table_name.data()) >> 2) % memo.size()];
-  if (m.key == table_name.data() && m.table->name == table_name) return m.table;
+  thread_local std::array<Memo, 256> memo;
+  const auto addr = reinterpret_cast<std::uintptr_t>(table_name.data());
+  Memo& m = memo[static_cast<std::size_t>((static_cast<std::uint64_t>(addr) * 0x9E3779B97F4A7C15ull) >> 56)];
+  if (m.key == table_name.data() && same_name(m.table->name, table_name)) return m.table;
   const auto& all = index();
   auto it = std::lower_bound(all.begin(), all.end(), table_name,
                              [](const XlatTable* t, std::string_view n) { return t->name < n; });
@@ -54,8 +58,32 @@ std::string_view xlat_name(const XlatTable& table, std::uint64_t value) {
 
 FlagSplit xlat_split_flags(const XlatTable& table, std::uint64_t value) {
   FlagSplit out;
+  if (value == 0) {
+    // Flags are mostly 0 (recvfrom's, newfstatat's): only the table's zero entries show then,
+    // usually none or one, so where that one is is found once per table, not per call.
+    struct Zeros {
+      const XlatTable* table = nullptr;
+      const XlatEntry* entries = nullptr;  // the tables are static; this guards against one that is not
+      std::size_t first = 0;
+      std::size_t count = 0;
+    };
+    thread_local std::array<Zeros, 32> memo;
+    const auto addr = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&table));
+    Zeros& z = memo[static_cast<std::size_t>((addr * 0x9E3779B97F4A7C15ull) >> 59)];
+    if (z.table != &table || z.entries != table.entries.data()) {
+      z = {&table, table.entries.data(), 0, 0};
+      for (std::size_t i = 0; i < table.entries.size(); ++i)
+        if (table.entries[i].value == 0 && z.count++ == 0) z.first = i;
+    }
+    if (z.count <= 1) {
+      if (z.count) out.names.push_back(table.entries[z.first].name);
+      return out;
+    }
+  }
   std::uint64_t left = value;
   for (const auto& e : table.entries) {
+    // Every bit named: no later entry can match (a zero entry shows only for a zero value).
+    if (left == 0 && value != 0) break;
     if (e.value == 0) {
       if (value == 0) out.names.push_back(e.name);
       continue;

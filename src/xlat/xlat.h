@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +31,27 @@ struct XlatTable {
 
 #define XLAT(c) ::etrace::XlatEntry{static_cast<std::uint64_t>(c), #c}
 #define XLAT_PAIR(v, n) ::etrace::XlatEntry{static_cast<std::uint64_t>(v), n}
+
+// a == b for the short names decoders look things up by, without a call to memcmp (two
+// overlapping fixed-size compares up to 16 bytes); memo hits in find_xlat and the struct
+// printers check their key with it on every call.
+inline bool same_name(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  auto word = [](const char* p, std::size_t w) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, w);
+    return v;
+  };
+  if (n >= 8) {
+    if (n > 16) return a == b;
+    return word(a.data(), 8) == word(b.data(), 8) && word(a.data() + n - 8, 8) == word(b.data() + n - 8, 8);
+  }
+  if (n >= 4) return word(a.data(), 4) == word(b.data(), 4) && word(a.data() + n - 4, 4) == word(b.data() + n - 4, 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
 
 // Lookup by table name; nullptr when unknown.
 const XlatTable* find_xlat(std::string_view table_name);

@@ -64,6 +64,26 @@ TEST(TextEmitter, PidPrefixes) {
   EXPECT_EQ(out, "5418  +++ exited with 0 +++\n");
 }
 
+// strace -f -o FILE: "%-5d " before every line, whichever thread it is (the emitter keeps the
+// last tid's prefix; switching threads must not reuse it).
+TEST(TextEmitter, PidColumnFollowsTheThread) {
+  std::string out;
+  TextOptions o;
+  o.pid_style = TextOptions::PidStyle::Column;
+  TextEmitter column(out, o);
+  LineInfo info;
+  info.show_pid = true;
+  for (std::uint32_t tid : {5418u, 77u, 5418u, 123456u}) {
+    info.tid = tid;
+    column.exit_line(info, 0, false, {}, false);
+  }
+  EXPECT_EQ(out,
+            "5418  +++ exited with 0 +++\n"
+            "77    +++ exited with 0 +++\n"
+            "5418  +++ exited with 0 +++\n"
+            "123456 +++ exited with 0 +++\n");
+}
+
 TEST(TextEmitter, StructsArraysAndComments) {
   std::string out;
   TextEmitter e(out, {});

@@ -56,6 +56,49 @@ TEST(Xlat, FlagsSplitInStraceOrder) {
   EXPECT_EQ(name("dirent_types", 10), "DT_LNK");
 }
 
+// A zero value shows only the table's zero entries (found once per table and remembered):
+// newfstatat(..., 0) prints "0", mmap(..., PROT_NONE, ...) the name.
+TEST(Xlat, ZeroValuesAcrossTables) {
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(split("at_flags", 0), "");
+    EXPECT_EQ(split("mmap_prot", 0), "PROT_NONE");
+    EXPECT_EQ(split("access_modes", 0), "F_OK");
+    EXPECT_EQ(split("msg_flags", 0), "");
+  }
+}
+
+// find_xlat remembers answers by the name's address: a buffer reused for another name must
+// still get that name's table.
+TEST(Xlat, FindXlatChecksTheNameOnAMemoHit) {
+  std::string buf = "mmap_prot";
+  buf.reserve(64);
+  const XlatTable* t = find_xlat(buf);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->name, "mmap_prot");
+  buf.assign("at_flags");
+  t = find_xlat(buf);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->name, "at_flags");
+  buf.assign("at_flagz");
+  EXPECT_EQ(find_xlat(buf), nullptr);
+}
+
+TEST(Xlat, SameNameIsEquality) {
+  const std::string base = "abcdefghijklmnopqrstu";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    const std::string a = base.substr(0, n);
+    EXPECT_TRUE(same_name(a, std::string(a))) << n;
+    if (n < base.size()) {
+      EXPECT_FALSE(same_name(a, base.substr(0, n + 1))) << n;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string b = a;
+      b[i] = '#';
+      EXPECT_FALSE(same_name(a, b)) << n << " " << i;
+    }
+  }
+}
+
 TEST(Xlat, EnumNames) {
   EXPECT_EQ(name("fcntl_cmds", 1030), "F_DUPFD_CLOEXEC");
   EXPECT_EQ(name("seek_whence", 2), "SEEK_END");
