@@ -206,7 +206,7 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
     unfinished_.erase(it);
     RangeEmitter rest(out_, entry_arg_count(spec_of(info)), 6);
     // Nothing was printed since the head: the line completes in place, as strace's does.
-    if (!out_.resume_open(call.tid)) rest.begin_resumed(line, name);
+    if (!out_.resume_open(line)) rest.begin_resumed(line, name);
     print_args(info, call, rest);
     rest.end_call(result_of(info, call));
     return;

@@ -79,8 +79,9 @@ class Emitter {
   // the call returns, and is closed with " <unfinished ...>" if something is.
   // After begin_call + the entry arguments: keep the line open. False if the backend cannot.
   virtual bool hold_open() { return false; }
-  // Continue thread `tid`'s open line with the remaining arguments; false if it is not open.
-  virtual bool resume_open(std::uint32_t /*tid*/) { return false; }
+  // Continue the open line of thread line.tid with the remaining arguments (line carries the
+  // finished call's duration, for -T); false if it is not open.
+  virtual bool resume_open(const LineInfo& /*line*/) { return false; }
   // Close an open line with " <unfinished ...>" (before text written around the emitter).
   virtual void close_open() {}
 

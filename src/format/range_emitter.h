@@ -41,7 +41,7 @@ class RangeEmitter final : public Emitter {
   void verbatim(std::string_view t) override { if (on()) out_.verbatim(t); }
   void comment(std::string_view t) override { if (on()) out_.comment(t); }
   bool hold_open() override { return out_.hold_open(); }
-  bool resume_open(std::uint32_t tid) override { return out_.resume_open(tid); }
+  bool resume_open(const LineInfo& line) override { return out_.resume_open(line); }
   void close_open() override { out_.close_open(); }
   void begin_struct() override { if (on()) out_.begin_struct(); }
   void end_struct() override { if (on()) out_.end_struct(); }

@@ -343,9 +343,11 @@ bool TextEmitter::hold_open() {
   return true;
 }
 
-bool TextEmitter::resume_open(std::uint32_t tid) {
-  if (!open_ || open_tid_ != tid) return false;
+bool TextEmitter::resume_open(const LineInfo& line) {
+  if (!open_ || open_tid_ != line.tid) return false;
   open_ = false;
+  line_.tid = line.tid;
+  line_.duration_ns = line.duration_ns;  // -T: the call's, not the head's (still running then)
   w_.stage();
   line_start_ = w_.size();  // the buffer may have been flushed since: count from here
   col_base_ = open_col_;

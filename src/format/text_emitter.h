@@ -68,7 +68,7 @@ class TextEmitter final : public Emitter {
   void comment(std::string_view text) override;
 
   bool hold_open() override;
-  bool resume_open(std::uint32_t tid) override;
+  bool resume_open(const LineInfo& line) override;
   void close_open() override;
 
   void begin_struct() override;

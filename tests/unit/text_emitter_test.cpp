@@ -301,7 +301,7 @@ TEST(TextEmitterOpenLine, CompletesInPlaceWhenNothingIntervenes) {
   ASSERT_TRUE(e.hold_open());
   EXPECT_EQ(out, "read(0, ");  // visible while the call blocks
   out.clear();                 // the head was flushed to the terminal meanwhile
-  ASSERT_TRUE(e.resume_open(7));
+  ASSERT_TRUE(e.resume_open(info));
   e.arg("buf");
   e.string("x", false);
   e.arg("count");
@@ -311,6 +311,32 @@ TEST(TextEmitterOpenLine, CompletesInPlaceWhenNothingIntervenes) {
   e.end_call(one);
   // Together: "read(0, \"x\", 1)                         = 1", padded as one line.
   EXPECT_EQ("read(0, " + out, "read(0, \"x\", 1)                         = 1\n");
+}
+
+TEST(TextEmitterOpenLine, CompletedInPlaceWithTheCallsDuration) {
+  std::string out;
+  TextOptions o;
+  o.durations = true;
+  TextEmitter e(out, o);
+  LineInfo head;
+  head.tid = 7;
+  e.begin_call(head, "read");
+  e.arg("fd");
+  e.integer(0);
+  e.arg("");
+  ASSERT_TRUE(e.hold_open());
+  LineInfo done = head;
+  done.duration_ns = 999'501'000;
+  ASSERT_TRUE(e.resume_open(done));
+  e.arg("buf");
+  e.string("hi\n", false);
+  e.arg("count");
+  e.integer(131072);
+  CallResult three;
+  three.value = 3;
+  e.end_call(three);
+  // strace -T: read(0, "hi\n", 131072)                 = 3 <0.999501>
+  EXPECT_EQ(out, "read(0, \"hi\\n\", 131072)                 = 3 <0.999501>\n");
 }
 
 TEST(TextEmitterOpenLine, AnotherLineClosesItAsUnfinished) {
@@ -327,7 +353,7 @@ TEST(TextEmitterOpenLine, AnotherLineClosesItAsUnfinished) {
   e.arg("");
   e.hold_open();
   e.exit_line(b, 0, false, {}, false);
-  EXPECT_FALSE(e.resume_open(7));
+  EXPECT_FALSE(e.resume_open(a));
   EXPECT_EQ(out,
             "[pid     7] read(0,  <unfinished ...>\n"
             "[pid     8] +++ exited with 0 +++\n");
