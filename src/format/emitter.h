@@ -84,6 +84,8 @@ class Emitter {
   virtual bool resume_open(const LineInfo& /*line*/) { return false; }
   // Close an open line with " <unfinished ...>" (before text written around the emitter).
   virtual void close_open() {}
+  // Close an open line with " <detached ...>": etrace stops tracing while the call runs.
+  virtual void close_open_detached() {}
 
   virtual void begin_struct() = 0;
   virtual void end_struct() = 0;

@@ -355,6 +355,14 @@ bool TextEmitter::resume_open(const LineInfo& line) {
   return true;
 }
 
+void TextEmitter::close_open_detached() {
+  if (!open_) return;
+  open_ = false;
+  w_.flush();
+  w_ += " <detached ...>\n"sv;
+  first_.clear();
+}
+
 void TextEmitter::close_open() {
   if (!open_) return;
   open_ = false;

@@ -69,6 +69,7 @@ class TextEmitter final : public Emitter {
 
   bool hold_open() override;
   bool resume_open(const LineInfo& line) override;
+  void close_open_detached() override;
   void close_open() override;
 
   void begin_struct() override;

@@ -525,6 +525,8 @@ int run_trace(const Options& o) {
   }
   while (session.poll(0, feed) > 0) {
   }
+  // Stopped while a call runs: strace ends its line with " <detached ...>".
+  if (g_stop_signal != 0) sinks->emitter().close_open_detached();
   if (g_stop_signal != 0 && !(quiet & kQuietAttach))
     for (int pid : o.pids)
       if (kill(pid, 0) == 0) message(fmt::format("Process {} detached", pid));

@@ -225,6 +225,22 @@ TEST(Integration, AttachShowsTheCallInProgressThenItsResult) {
   unlink(out.c_str());
 }
 
+TEST(Integration, StoppingWhileACallRunsEndsItsLineDetached) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/bin/sleep", X_OK) != 0) GTEST_SKIP() << "needs /bin/sleep";
+  Background sleeper({"/bin/sleep", "5"});
+  usleep(300 * 1000);
+  const std::string out = temp_path("detach.txt");
+  Background tracer({etrace_bin(), "-p", std::to_string(sleeper.pid()), "-o", out});
+  ASSERT_TRUE(wait_for_text(out, {"nanosleep("}));
+  tracer.signal(SIGINT);
+  EXPECT_NE(tracer.wait(10), -1);
+  const std::string text = read_file(out);
+  EXPECT_TRUE(std::regex_search(text, std::regex(R"(nanosleep\([^\n]*,  <detached \.\.\.>\n)"))) << text;
+  EXPECT_EQ(kill(sleeper.pid(), 0), 0) << "the traced process must survive etrace";
+  unlink(out.c_str());
+}
+
 TEST(Integration, LostEventsAreCountedAndShownInPlace) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("lost.txt");

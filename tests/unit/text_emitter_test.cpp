@@ -339,6 +339,21 @@ TEST(TextEmitterOpenLine, CompletedInPlaceWithTheCallsDuration) {
   EXPECT_EQ(out, "read(0, \"hi\\n\", 131072)                 = 3 <0.999501>\n");
 }
 
+TEST(TextEmitterOpenLine, DetachingEndsItAsStraceDoes) {
+  std::string out;
+  TextEmitter e(out, {});
+  LineInfo info;
+  info.tid = 7;
+  e.begin_call(info, "read");
+  e.arg("fd");
+  e.integer(0);
+  e.arg("");
+  e.hold_open();
+  e.close_open_detached();
+  e.close_open();  // nothing left open
+  EXPECT_EQ(out, "read(0,  <detached ...>\n");
+}
+
 TEST(TextEmitterOpenLine, AnotherLineClosesItAsUnfinished) {
   std::string out;
   TextEmitter e(out, {});
