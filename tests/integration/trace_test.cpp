@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <regex>
+#include <sstream>
 #include <set>
 
 #include "harness.h"
@@ -238,6 +239,29 @@ TEST(Integration, StoppingWhileACallRunsEndsItsLineDetached) {
   const std::string text = read_file(out);
   EXPECT_TRUE(std::regex_search(text, std::regex(R"(nanosleep\([^\n]*,  <detached \.\.\.>\n)"))) << text;
   EXPECT_EQ(kill(sleeper.pid(), 0), 0) << "the traced process must survive etrace";
+  unlink(out.c_str());
+}
+
+// The consumer runs ahead of the programs it traces (so a busy machine slows them rather than
+// losing their events); the command itself keeps the priority it was started with.
+TEST(Integration, TheConsumerIsAheadOfTheCommand) {
+  ETRACE_REQUIRE_ROOT();
+  auto nice_of = [](int pid) {
+    std::string stat = read_file("/proc/" + std::to_string(pid) + "/stat");
+    std::istringstream in(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 19 && in >> field; ++i) {
+    }
+    return std::stoi(field);  // field 19: nice
+  };
+  const std::string out = temp_path("nice.txt");
+  Background tracer({etrace_bin(), "-o", out, "-e", "trace=clock_nanosleep,nanosleep", "/bin/sleep", "1"});
+  ASSERT_TRUE(wait_for_text(out, {"nanosleep("}));
+  EXPECT_EQ(nice_of(tracer.pid()), -10);
+  std::string kids = read_file("/proc/" + std::to_string(tracer.pid()) + "/task/" + std::to_string(tracer.pid()) + "/children");
+  ASSERT_FALSE(kids.empty());
+  EXPECT_EQ(nice_of(std::stoi(kids)), 0) << "the command keeps its priority";
+  EXPECT_EQ(tracer.wait(10), 0);
   unlink(out.c_str());
 }
 
