@@ -169,6 +169,13 @@ namespace {
 
 [[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
 
+// An int sent zero-extended still means a negative number to the kernel.
+void print_int(const CallView& v, std::uint64_t x) {
+  std::int64_t n = static_cast<std::int64_t>(x);
+  if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
+  v.out.integer(n);
+}
+
 }  // namespace
 
 // The kinds that are one number take a short path: the rest needs a large frame.
@@ -176,12 +183,7 @@ void print_arg_value(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const std::uint64_t x = v.arg(i);
   switch (a.kind) {
-    case ArgKind::Int: {
-      // An int sent zero-extended still means a negative number to the kernel.
-      std::int64_t n = static_cast<std::int64_t>(x);
-      if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
-      return v.out.integer(n);
-    }
+    case ArgKind::Int: return print_int(v, x);
     case ArgKind::Uint: return v.out.uinteger(x);
     case ArgKind::Ptr: return v.out.pointer(x);
     case ArgKind::Fd: return print_fd(v, v.iarg(i));
@@ -200,12 +202,7 @@ void print_arg_value_rest(const CallView& v, int i) {
                              a.kind == ArgKind::FdPair || a.kind == ArgKind::Custom;
   const Payload* p = reads_payload ? v.call.payload(i) : nullptr;
   switch (a.kind) {
-    case ArgKind::Int: {
-      // An int sent zero-extended still means a negative number to the kernel.
-      std::int64_t n = static_cast<std::int64_t>(x);
-      if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
-      return v.out.integer(n);
-    }
+    case ArgKind::Int: return print_int(v, x);  // the short path takes these; kept for -Wswitch
     case ArgKind::Uint: return v.out.uinteger(x);
     case ArgKind::Hex: return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
     case ArgKind::Octal: return v.out.octal(x);

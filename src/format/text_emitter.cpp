@@ -355,20 +355,16 @@ bool TextEmitter::resume_open(const LineInfo& line) {
   return true;
 }
 
-void TextEmitter::close_open_detached() {
+void TextEmitter::close_open_as(std::string_view tail) {
   if (!open_) return;
   open_ = false;
   w_.flush();
-  w_ += " <detached ...>\n"sv;
+  w_ += tail;
   first_.clear();
 }
 
-void TextEmitter::close_open() {
-  if (!open_) return;
-  open_ = false;
-  w_.flush();
-  w_ += " <unfinished ...>\n"sv;
-  first_.clear();
-}
+void TextEmitter::close_open_detached() { close_open_as(" <detached ...>\n"sv); }
+
+void TextEmitter::close_open() { close_open_as(" <unfinished ...>\n"sv); }
 
 }  // namespace etrace

@@ -79,6 +79,7 @@ class TextEmitter final : public Emitter {
   void ellipsis() override;
 
  private:
+  void close_open_as(std::string_view tail);  // ends an open line with `tail`
   void prefix(const LineInfo& info);
   void separator();
   void finish_line();

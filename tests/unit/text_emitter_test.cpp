@@ -287,6 +287,25 @@ TEST(TextEmitterTime, CommBesideThePid) {
 namespace etrace {
 namespace {
 
+// The head of a read that blocks: "read(0, " (strace leaves the ", " before the buffer).
+void read_head(TextEmitter& e, const LineInfo& info) {
+  e.begin_call(info, "read");
+  e.arg("fd");
+  e.integer(0);
+  e.arg("");
+}
+
+// ... and its tail once it returned.
+void read_tail(TextEmitter& e, std::string_view data, std::int64_t count, std::int64_t ret) {
+  e.arg("buf");
+  e.string(data, false);
+  e.arg("count");
+  e.integer(count);
+  CallResult r;
+  r.value = ret;
+  e.end_call(r);
+}
+
 // strace prints a call's start at entry; the line completes in place when nothing else is
 // printed before the call returns, else it ends with " <unfinished ...>" and resumes later.
 TEST(TextEmitterOpenLine, CompletesInPlaceWhenNothingIntervenes) {
@@ -294,21 +313,12 @@ TEST(TextEmitterOpenLine, CompletesInPlaceWhenNothingIntervenes) {
   TextEmitter e(out, {});
   LineInfo info;
   info.tid = 7;
-  e.begin_call(info, "read");
-  e.arg("fd");
-  e.integer(0);
-  e.arg("");
+  read_head(e, info);
   ASSERT_TRUE(e.hold_open());
   EXPECT_EQ(out, "read(0, ");  // visible while the call blocks
   out.clear();                 // the head was flushed to the terminal meanwhile
   ASSERT_TRUE(e.resume_open(info));
-  e.arg("buf");
-  e.string("x", false);
-  e.arg("count");
-  e.integer(1);
-  CallResult one;
-  one.value = 1;
-  e.end_call(one);
+  read_tail(e, "x", 1, 1);
   // Together: "read(0, \"x\", 1)                         = 1", padded as one line.
   EXPECT_EQ("read(0, " + out, "read(0, \"x\", 1)                         = 1\n");
 }
@@ -320,21 +330,12 @@ TEST(TextEmitterOpenLine, CompletedInPlaceWithTheCallsDuration) {
   TextEmitter e(out, o);
   LineInfo head;
   head.tid = 7;
-  e.begin_call(head, "read");
-  e.arg("fd");
-  e.integer(0);
-  e.arg("");
+  read_head(e, head);
   ASSERT_TRUE(e.hold_open());
   LineInfo done = head;
   done.duration_ns = 999'501'000;
   ASSERT_TRUE(e.resume_open(done));
-  e.arg("buf");
-  e.string("hi\n", false);
-  e.arg("count");
-  e.integer(131072);
-  CallResult three;
-  three.value = 3;
-  e.end_call(three);
+  read_tail(e, "hi\n", 131072, 3);
   // strace -T: read(0, "hi\n", 131072)                 = 3 <0.999501>
   EXPECT_EQ(out, "read(0, \"hi\\n\", 131072)                 = 3 <0.999501>\n");
 }
@@ -344,10 +345,7 @@ TEST(TextEmitterOpenLine, DetachingEndsItAsStraceDoes) {
   TextEmitter e(out, {});
   LineInfo info;
   info.tid = 7;
-  e.begin_call(info, "read");
-  e.arg("fd");
-  e.integer(0);
-  e.arg("");
+  read_head(e, info);
   e.hold_open();
   e.close_open_detached();
   e.close_open();  // nothing left open
@@ -362,10 +360,7 @@ TEST(TextEmitterOpenLine, AnotherLineClosesItAsUnfinished) {
   a.show_pid = true;
   LineInfo b = a;
   b.tid = 8;
-  e.begin_call(a, "read");
-  e.arg("fd");
-  e.integer(0);
-  e.arg("");
+  read_head(e, a);
   e.hold_open();
   e.exit_line(b, 0, false, {}, false);
   EXPECT_FALSE(e.resume_open(a));
