@@ -17,6 +17,33 @@ static __always_inline void compat__syscall_args(struct pt_regs *regs, __u64 arg
 	args[5] = regs->r9;
 }
 
+/* The same from a task's saved user registers (bpf_task_pt_regs: an untrusted pointer, so
+ * probed reads). At sys_exit they still hold the arguments: x86_64 returns in rax only. */
+static __always_inline void compat__task_syscall_args(struct task_struct *task, __u64 args[6], long *nr)
+{
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(task);
+	args[0] = BPF_CORE_READ(regs, di);
+	args[1] = BPF_CORE_READ(regs, si);
+	args[2] = BPF_CORE_READ(regs, dx);
+	args[3] = BPF_CORE_READ(regs, r10);
+	args[4] = BPF_CORE_READ(regs, r8);
+	args[5] = BPF_CORE_READ(regs, r9);
+	*nr = BPF_CORE_READ(regs, orig_ax);
+}
+
+/* Whether `task` is asleep (not running or runnable). Linux 5.14 renamed task_struct.state
+ * to __state (commit 2f064a59a11f, "sched: Change task_struct::state"). */
+struct task_struct___pre514 {
+	long state;
+} __attribute__((preserve_access_index));
+
+static __always_inline bool compat__task_sleeping(struct task_struct *task)
+{
+	if (bpf_core_field_exists(task->__state))
+		return BPF_CORE_READ(task, __state) != 0;
+	return BPF_CORE_READ((struct task_struct___pre514 *)task, state) != 0;
+}
+
 /* The records of the per-syscall tracepoints (syscalls/sys_enter_NAME, sys_exit_NAME): the
  * kernel's struct syscall_trace_enter / syscall_trace_exit, which vmlinux.h does not carry
  * (they live in kernel/trace/trace.h). The event holds only the call's own arguments; the

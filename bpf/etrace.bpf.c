@@ -29,6 +29,11 @@ const volatile __u64 wakeup_bytes = 1 << 20;/* bytes a CPU submits between wake-
  * tracing programs may not use the coarse clock. Without them a record's times are 0 and a
  * call's enter_ts is its per-thread sequence number, which still pairs entry and exit. */
 const volatile bool precise_time = true;
+/* Per-syscall attach with exit programs only: every traced call leaves its inputs alone
+ * (ETRACE_PLAN_INPUTS_AT_EXIT) and no option needs its entry time, so the call's whole record
+ * is made at exit and untraced syscalls pay one tracepoint dispatch instead of two. Calls that
+ * block are found by the iterator from the sleeping thread's registers. */
+const volatile bool exit_only = false;
 /* -c without -w: also the CPU time of each call (etrace_syscall_record.cpu_ns). */
 const volatile bool cpu_time = false;
 
@@ -389,6 +394,21 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 SEC("tracepoint/syscalls/sys_exit_getpid")
 int etrace_tp_exit(struct compat_syscall_exit_event *ctx)
 {
+	if (exit_only) {
+		/* The entry, made now; unless userspace made it at attach (Session::adopt_call). */
+		struct etrace_inflight *st = inflight__get(0);
+		if (st && st->skip_exit) {
+			st->skip_exit = 0;
+			if (ctx->nr == st->nr)
+				return 0;
+		}
+		if (!st || !st->active) {
+			__u64 args[6];
+			long nr;
+			compat__task_syscall_args(bpf_get_current_task_btf(), args, &nr);
+			syscall__enter(NULL, args, ctx->nr);
+		}
+	}
 	return syscall__exit(ctx->nr, ctx->ret);
 }
 
@@ -487,6 +507,51 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	return 0;
 }
 
+/* exit_only: a traced thread asleep inside a traced call, known from its registers (the kernel's
+ * /proc/PID/syscall reads them the same way). Reported as the call its next exit will report:
+ * the thread's next sequence number. Needs two scans in a row with no exit in between. */
+static __noinline int inflight__dump_sleeper(struct bpf_iter__task *ctx, struct task_struct *task,
+					    struct etrace_inflight *st)
+{
+	if (!ctx || !task || !compat__task_sleeping(task))
+		return 0;
+	__u32 tgid = BPF_CORE_READ(task, tgid);
+	if (!st) {
+		/* Not seen yet: a thread of a traced process (-p, -f) gets state to count scans with. */
+		if (!filter_tgids || tgid == self_tgid || !bpf_map_lookup_elem(&traced_tgids, &tgid))
+			return 0;
+		st = bpf_task_storage_get(&inflight, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!st)
+			return 0;
+		st->tid = BPF_CORE_READ(task, pid);
+		st->tgid = tgid;
+		st->seen_seq = ~0u;
+		return 0;
+	}
+	if (st->rejected || st->active)
+		return 0;
+	__u64 args[6];
+	long nr;
+	compat__task_syscall_args(task, args, &nr);
+	const struct etrace_syscall_plan *plan = plan__lookup(nr);
+	if (nr < 0 || !plan || !(plan->flags & ETRACE_PLAN_ENABLED) || (plan->flags & ETRACE_PLAN_COUNT_ONLY))
+		return 0;
+	if (st->seen_seq != st->seq) {
+		st->seen_seq = st->seq;
+		return 0;
+	}
+	struct etrace_inflight out = {};
+	out.tid = st->tid;
+	out.tgid = st->tgid;
+	out.nr = nr;
+	__builtin_memcpy(out.args, args, sizeof(out.args));
+	out.seq = st->seq + 1;
+	out.enter_ts = out.seq; /* what syscall__enter will give the call at its exit */
+	out.active = 1;
+	bpf_seq_write(ctx->meta->seq, &out, sizeof(out));
+	return 0;
+}
+
 /* Lists the calls in progress for userspace ("<unfinished ...>" for calls that block): one
  * etrace_inflight per task inside a traced call, read through a BPF iterator link. */
 SEC("iter/task")
@@ -496,6 +561,8 @@ int etrace_dump_inflight(struct bpf_iter__task *ctx)
 	if (!task)
 		return 0;
 	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
+	if (exit_only)
+		return inflight__dump_sleeper(ctx, task, st);
 	if (!st || !st->active)
 		return 0;
 	/* A call counts as blocked once two scans in a row find it running. */

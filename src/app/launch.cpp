@@ -87,6 +87,7 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
     close(fds[1]);
     char go = 0;
     ssize_t n;
+    // A read, and the first call here: exit-only tracing skips its exit (Session::skip_next_exit).
     do n = read(fds[0], &go, 1);
     while (n < 0 && errno == EINTR);
     if (n != 1 || go != 'g') _exit(127);

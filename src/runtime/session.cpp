@@ -72,6 +72,7 @@ struct Session::Impl {
   std::vector<bpf_link*> per_syscall_links;  // syscalls/sys_enter_NAME and sys_exit_NAME
   int cgroup_fd = -1;
   std::vector<etrace_syscall_plan> plans;
+  bool exit_only = false;
 
   void map_ring(int map_fd, std::size_t size) {
     page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
@@ -125,6 +126,8 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   skel->rodata->count_only = cfg.count_only;
   skel->rodata->precise_time = cfg.precise_time;
   skel->rodata->cpu_time = cfg.cpu_time;
+  impl_->exit_only = cfg.exit_only && !cfg.per_syscall.empty();
+  skel->rodata->exit_only = impl_->exit_only;
   // Each CPU wakes the consumer after submitting its share of an eighth of the buffer.
   skel->rodata->wakeup_bytes = cfg.buffer_size / 8 / static_cast<unsigned>(std::max(1, libbpf_num_possible_cpus()));
   skel->rodata->fd_info = plans_want_fd_info(cfg.plans);
@@ -135,7 +138,7 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   const bool per_syscall = !cfg.per_syscall.empty();
   bpf_program__set_autoload(skel->progs.etrace_sys_enter, !per_syscall);
   bpf_program__set_autoload(skel->progs.etrace_sys_exit, !per_syscall);
-  bpf_program__set_autoload(skel->progs.etrace_tp_enter, per_syscall);
+  bpf_program__set_autoload(skel->progs.etrace_tp_enter, per_syscall && !cfg.exit_only);
   bpf_program__set_autoload(skel->progs.etrace_tp_exit, per_syscall);
   bpf_program__set_autoattach(skel->progs.etrace_tp_enter, false);
   bpf_program__set_autoattach(skel->progs.etrace_tp_exit, false);
@@ -181,12 +184,16 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     throw Fatal("cannot attach to the syscall tracepoints: " + errno_text(err));
 
   for (const auto& name : cfg.per_syscall) {
-    bpf_link* enter = bpf_program__attach_tracepoint(skel->progs.etrace_tp_enter, "syscalls", ("sys_enter_" + name).c_str());
-    bpf_link* exit = enter ? bpf_program__attach_tracepoint(skel->progs.etrace_tp_exit, "syscalls", ("sys_exit_" + name).c_str())
-                           : nullptr;
+    bpf_link* enter = cfg.exit_only ? nullptr
+                                    : bpf_program__attach_tracepoint(skel->progs.etrace_tp_enter, "syscalls",
+                                                                     ("sys_enter_" + name).c_str());
+    bpf_link* exit = enter || cfg.exit_only ? bpf_program__attach_tracepoint(skel->progs.etrace_tp_exit, "syscalls",
+                                                                             ("sys_exit_" + name).c_str())
+                                            : nullptr;
     if (enter) impl_->per_syscall_links.push_back(enter);
     if (exit) impl_->per_syscall_links.push_back(exit);
-    if (!enter || !exit) throw AttachModeUnavailable("no tracepoint for " + name + ": " + errno_text(errno));
+    if ((!enter && !cfg.exit_only) || !exit)
+      throw AttachModeUnavailable("no tracepoint for " + name + ": " + errno_text(errno));
   }
 
   impl_->map_ring(bpf_map__fd(skel->maps.events), bpf_map__max_entries(skel->maps.events));
@@ -262,6 +269,19 @@ std::vector<etrace_count> Session::counts() {
     }
   }
   return out;
+}
+
+void Session::skip_next_exit(std::uint32_t tid, std::int64_t nr) {
+  if (!impl_->exit_only) return;
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
+  if (pidfd < 0) return;
+  etrace_inflight st{};
+  st.tid = tid;
+  st.tgid = tid;
+  st.nr = nr;
+  st.skip_exit = 1;
+  bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.inflight), &pidfd, &st, BPF_NOEXIST);
+  close(pidfd);
 }
 
 bool Session::adopt_call(const SyscallCall& call) {

@@ -31,6 +31,8 @@ struct SessionConfig {
   // When set: attach to these syscalls' own tracepoints (syscalls/sys_enter_NAME, ...) instead
   // of raw_syscalls, so that untraced syscalls run no etrace code at all.
   std::vector<std::string> per_syscall;
+  // With per_syscall: attach only their exit tracepoints (see exit_only in bpf/etrace.bpf.c).
+  bool exit_only = false;
 };
 
 // The per-syscall attach mode cannot be used here (no such tracepoint, no tracefs, a program
@@ -67,6 +69,11 @@ class Session {
   // enter_ts_ns and cpu_ns holding its clock and runtime now) the thread's call in flight, so
   // that its exit is reported like any other. False when the thread has moved on meanwhile.
   bool adopt_call(const SyscallCall& call);
+
+  // exit_only: thread `tid` is inside call `nr`, begun before tracing (the command waiting for
+  // its go). If the next traced exit is that call's, it is not reported: entry programs would
+  // not have seen it begin.
+  void skip_next_exit(std::uint32_t tid, std::int64_t nr);
 
   // Calls in progress since before `older_than_ns` (CLOCK_MONOTONIC), for "<unfinished ...>".
   std::vector<SyscallCall> running_calls(std::uint64_t older_than_ns);

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -220,6 +221,20 @@ std::vector<std::string> per_syscall_tracepoints(const std::vector<etrace_syscal
   return out;
 }
 
+// Whether the per-syscall attach can do without entry programs: every traced call takes its
+// inputs at exit and returns, and nothing needs the time a call began (-t -r -T -w, JSON) or the
+// thread's runtime then (-c). Untraced syscalls then pay one tracepoint dispatch, not two.
+// ETRACE_ATTACH=pairs keeps the entry programs.
+bool exit_programs_suffice(const SessionConfig& cfg) {
+  const char* mode = std::getenv("ETRACE_ATTACH");
+  if ((mode && std::string_view(mode) == "pairs") || cfg.precise_time || cfg.cpu_time || cfg.count_only) return false;
+  for (const auto& p : cfg.plans)
+    if ((p.flags & ETRACE_PLAN_ENABLED) &&
+        (!(p.flags & ETRACE_PLAN_INPUTS_AT_EXIT) || (p.flags & (ETRACE_PLAN_NO_RETURN | ETRACE_PLAN_COUNT_ONLY))))
+      return false;
+  return true;
+}
+
 // The traced calls the threads of `tgids` are inside right now (-p attaches mid-call): shown at
 // once, as strace shows the call it finds a process in, with their inputs read from memory.
 std::vector<SyscallCall> calls_in_progress(const std::vector<std::uint32_t>& tgids,
@@ -340,11 +355,13 @@ int run_trace(const Options& o) {
   // Few traced syscalls: attach to their own tracepoints, so that every other syscall on the
   // machine runs no etrace code (ETRACE_ATTACH=raw keeps raw_syscalls for every case).
   cfg.per_syscall = per_syscall_tracepoints(cfg.plans, kf.others);
+  cfg.exit_only = !cfg.per_syscall.empty() && exit_programs_suffice(cfg);
   std::unique_ptr<Session> session_owner;
   try {
     session_owner = std::make_unique<Session>(cfg);
   } catch (const AttachModeUnavailable&) {
     cfg.per_syscall.clear();
+    cfg.exit_only = false;
     session_owner = std::make_unique<Session>(cfg);
   }
   Session& session = *session_owner;
@@ -469,7 +486,10 @@ int run_trace(const Options& o) {
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
   sigaction(SIGHUP, &sa, nullptr);
-  if (child) child->release();
+  if (child) {
+    session.skip_next_exit(static_cast<std::uint32_t>(child->pid()), SYS_read);  // its wait for the go
+    child->release();
+  }
   // The consumer before the traced programs: when they keep every CPU busy, a consumer with a
   // fair share falls behind and the ring buffer overflows. Ahead of them it slows them down a
   // little instead of losing their events. After the fork: the command keeps its priority.
