@@ -226,6 +226,36 @@ TEST(Integration, AttachShowsTheCallInProgressThenItsResult) {
   unlink(out.c_str());
 }
 
+// The same with a small trace set of calls that keep their inputs (exit programs only): the
+// call in progress at attach is adopted, and one begun later that blocks is found from the
+// sleeping thread's registers.
+TEST(Integration, ExitOnlyTracingShowsCallsInProgressAndBlocked) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/usr/bin/python3", X_OK) != 0) GTEST_SKIP() << "needs /usr/bin/python3";
+  Background reader({"/usr/bin/python3", "-c",
+                     "import os, threading\n"
+                     "r, w = os.pipe()\n"
+                     "threading.Timer(1.5, lambda: os.write(w, b'x')).start()\n"
+                     "os.read(r, 1)\n"  // in progress when etrace attaches
+                     "r2, w2 = os.pipe()\n"
+                     "threading.Timer(3.0, lambda: os.write(w2, b'yz')).start()\n"
+                     "os.read(r2, 2)\n"});  // begins after the attach, blocks 3 s
+  usleep(500 * 1000);
+  const std::string out = temp_path("exit-only.txt");
+  Background tracer({etrace_bin(), "-f", "-p", std::to_string(reader.pid()), "-e", "trace=read", "-o", out});
+  ASSERT_TRUE(wait_for_text(out, {"\"x\", 1) "}));
+  usleep(1500 * 1000);  // the second read has blocked for ~1.5 s
+  const std::string during = read_file(out);
+  EXPECT_TRUE(std::regex_search(during, std::regex(R"(read\(\d+,\s*$)"))) << "the blocked read shows\n" << during;
+  EXPECT_EQ(during.find("yz"), std::string::npos) << during;
+  EXPECT_EQ(reader.wait(10), 0);
+  tracer.wait(10);
+  const std::string text = read_file(out);
+  EXPECT_TRUE(std::regex_search(text, std::regex(R"("x", 1\) += 1)"))) << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex(R"("yz", 2\) += 2)"))) << text;
+  unlink(out.c_str());
+}
+
 TEST(Integration, StoppingWhileACallRunsEndsItsLineDetached) {
   ETRACE_REQUIRE_ROOT();
   if (access("/bin/sleep", X_OK) != 0) GTEST_SKIP() << "needs /bin/sleep";
