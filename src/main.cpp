@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
   try {
     return etrace::run_trace(*parsed.options);
   } catch (const etrace::Fatal& e) {
-    std::fprintf(stderr, "etrace: %s\n", e.what());
+    if (*e.what()) std::fprintf(stderr, "etrace: %s\n", e.what());  // empty: already said
     return e.exit_code();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "etrace: internal error: %s\n", e.what());

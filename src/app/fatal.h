@@ -1,4 +1,5 @@
-// The one exception type for fatal errors: main catches it and prints "etrace: <what>".
+// The one exception type for fatal errors: main catches it and prints "etrace: <what>" (nothing
+// for an empty what: the problem was already reported, e.g. by the command's child).
 #pragma once
 
 #include <stdexcept>

@@ -75,22 +75,23 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-  int fds[2];
+  int fds[2], ready[2];
   if (pipe2(fds, O_CLOEXEC) != 0) throw Fatal(std::string("pipe: ") + std::strerror(errno));
-  pid_ = fork();
-  if (pid_ < 0) {
+  if (pipe2(ready, O_CLOEXEC) != 0) {
     close(fds[0]);
     close(fds[1]);
+    throw Fatal(std::string("pipe: ") + std::strerror(errno));
+  }
+  pid_ = fork();
+  if (pid_ < 0) {
+    for (int fd : {fds[0], fds[1], ready[0], ready[1]}) close(fd);
     throw Fatal(std::string("fork: ") + std::strerror(errno));
   }
   if (pid_ == 0) {
     close(fds[1]);
-    char go = 0;
-    ssize_t n;
-    // A read, and the first call here: exit-only tracing skips its exit (Session::skip_next_exit).
-    do n = read(fds[0], &go, 1);
-    while (n < 0 && errno == EINTR);
-    if (n != 1 || go != 'g') _exit(127);
+    close(ready[0]);
+    // -u before tracing starts: strace shows its command from the execve on, not the user
+    // switch (initgroups reads /etc/group, asks nscd, ...).
     if (opts.user) {
       if (initgroups(opts.user->name.c_str(), opts.user->gid) != 0 || setgid(opts.user->gid) != 0 ||
           setuid(opts.user->uid) != 0) {
@@ -98,6 +99,14 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
         _exit(126);
       }
     }
+    // Ready, then wait for the go: the parent attaches in between. The read is the only call
+    // in progress then, and exit-only tracing skips its exit (Session::skip_next_exit).
+    (void)!write(ready[1], "r", 1);
+    char go = 0;
+    ssize_t n;
+    do n = read(fds[0], &go, 1);
+    while (n < 0 && errno == EINTR);
+    if (n != 1 || go != 'g') _exit(127);
     execve(path.c_str(), args.data(), opts.env_changes.empty() ? environ : envp.data());
     const int err = errno;
     // The trace shows the failed execve; say it on stderr too, as strace does.
@@ -105,7 +114,20 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
     _exit(err == ENOENT ? 127 : 126);
   }
   close(fds[0]);
+  close(ready[1]);
   go_fd_ = fds[1];
+  char r = 0;
+  ssize_t n;
+  do n = read(ready[0], &r, 1);
+  while (n < 0 && errno == EINTR);
+  close(ready[0]);
+  if (n != 1) {  // the child could not become the user: it said why
+    close(go_fd_);
+    go_fd_ = -1;
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    throw Fatal("", WIFEXITED(status) ? WEXITSTATUS(status) : 126);
+  }
 }
 
 void PendingChild::release() {

@@ -283,6 +283,13 @@ TEST(Options, UserAndEnvironmentForTheCommand) {
   auto bad = run({etrace_bin(), "-u", "no-such-user-etrace", "true"});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_EQ(bad.err, "etrace: Cannot find user 'no-such-user-etrace'\n");  // strace's wording
+  // The switch to the user happens before tracing starts: the trace begins at the execve, as
+  // strace's does (initgroups' NSS lookups and setuid are etrace's, not the command's).
+  REQUIRE_STRACE();
+  auto b = trace_both({"-u", "nobody", "-e", "trace=execve,openat,socket,setgroups,setgid,setuid,exit_group", "/bin/true"});
+  EXPECT_TRUE(same(b));
+  ASSERT_FALSE(b.etrace.empty());
+  EXPECT_EQ(b.etrace[0].rfind("execve(", 0), 0u) << b.etrace[0];
 }
 
 TEST(Options, AttachAndDetachMessages) {
