@@ -18,7 +18,8 @@ static __always_inline void compat__syscall_args(struct pt_regs *regs, __u64 arg
 }
 
 /* The same from a task's saved user registers (bpf_task_pt_regs: an untrusted pointer, so
- * probed reads). At sys_exit they still hold the arguments: x86_64 returns in rax only. */
+ * probed reads). At sys_exit they still hold the arguments: x86_64 returns in rax only. The
+ * syscall number (orig_ax) is read only when `nr` is given. */
 static __always_inline void compat__task_syscall_args(struct task_struct *task, __u64 args[6], long *nr)
 {
 	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(task);
@@ -28,7 +29,8 @@ static __always_inline void compat__task_syscall_args(struct task_struct *task, 
 	args[3] = BPF_CORE_READ(regs, r10);
 	args[4] = BPF_CORE_READ(regs, r8);
 	args[5] = BPF_CORE_READ(regs, r9);
-	*nr = BPF_CORE_READ(regs, orig_ax);
+	if (nr)
+		*nr = BPF_CORE_READ(regs, orig_ax);
 }
 
 /* Whether `task` is asleep (not running or runnable). Linux 5.14 renamed task_struct.state

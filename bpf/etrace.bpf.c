@@ -404,8 +404,7 @@ int etrace_tp_exit(struct compat_syscall_exit_event *ctx)
 		}
 		if (!st || !st->active) {
 			__u64 args[6];
-			long nr;
-			compat__task_syscall_args(bpf_get_current_task_btf(), args, &nr);
+			compat__task_syscall_args(bpf_get_current_task_btf(), args, NULL);
 			syscall__enter(NULL, args, ctx->nr);
 		}
 	}

@@ -74,6 +74,8 @@ struct Session::Impl {
   std::vector<etrace_syscall_plan> plans;
   bool exit_only = false;
 
+  bool create_inflight(const etrace_inflight& st);
+
   void map_ring(int map_fd, std::size_t size) {
     page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
     ring_size = size;
@@ -271,23 +273,29 @@ std::vector<etrace_count> Session::counts() {
   return out;
 }
 
+// Gives thread `st.tid` this in-flight state, unless it has state already: then the thread made
+// a call since, and its own state is newer than ours (BPF_NOEXIST).
+bool Session::Impl::create_inflight(const etrace_inflight& st) {
+  // A process's pidfd names its leader; other threads need PIDFD_THREAD (Linux 6.9).
+  constexpr unsigned kPidfdThread = O_EXCL;
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, st.tid, st.tid == st.tgid ? 0u : kPidfdThread));
+  if (pidfd < 0) return false;
+  const bool ok = bpf_map_update_elem(bpf_map__fd(skel->maps.inflight), &pidfd, &st, BPF_NOEXIST) == 0;
+  close(pidfd);
+  return ok;
+}
+
 void Session::skip_next_exit(std::uint32_t tid, std::int64_t nr) {
   if (!impl_->exit_only) return;
-  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
-  if (pidfd < 0) return;
   etrace_inflight st{};
   st.tid = tid;
   st.tgid = tid;
   st.nr = nr;
   st.skip_exit = 1;
-  bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.inflight), &pidfd, &st, BPF_NOEXIST);
-  close(pidfd);
+  impl_->create_inflight(st);
 }
 
 bool Session::adopt_call(const SyscallCall& call) {
-  constexpr unsigned kPidfdThread = O_EXCL;  // PIDFD_THREAD (Linux 6.9): a pidfd for one thread
-  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, call.tid, kPidfdThread));
-  if (pidfd < 0) return false;
   etrace_inflight st{};
   st.tid = call.tid;
   st.tgid = call.tgid;
@@ -296,10 +304,7 @@ bool Session::adopt_call(const SyscallCall& call) {
   st.enter_ts = call.enter_ts_ns;
   st.enter_runtime = call.cpu_ns;
   st.active = 1;
-  // BPF_NOEXIST: a thread that made another call since has state of its own, newer than ours.
-  const bool ok = bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.inflight), &pidfd, &st, BPF_NOEXIST) == 0;
-  close(pidfd);
-  return ok;
+  return impl_->create_inflight(st);
 }
 
 std::vector<SyscallCall> Session::running_calls(std::uint64_t older_than_ns) {
