@@ -3,6 +3,8 @@
 #include <sys/uio.h>
 
 #include <algorithm>
+
+#include "syscalls/capture_plan.h"
 #include <cstdlib>
 
 namespace etrace {
@@ -89,6 +91,30 @@ std::optional<SyscallCall> parse_proc_syscall(std::string_view text) {
   for (int i = 0; i < 6; ++i) c.args[i] = v[i + 1];
   c.has_ret = false;
   return c;
+}
+
+std::vector<SyscallCall> calls_in_progress(ProcFs& fs, const std::vector<std::uint32_t>& tgids,
+                                           const std::vector<etrace_syscall_plan>& plans, std::uint64_t enter_ts,
+                                           const std::function<MemoryReader(std::uint32_t tid)>& memory_of) {
+  std::vector<SyscallCall> out;
+  if (plans.empty()) return out;
+  for (std::uint32_t tgid : tgids) {
+    const std::string dir = "/proc/" + std::to_string(tgid) + "/task/";
+    for (const auto& name : fs.list_dir(dir.substr(0, dir.size() - 1)).value_or(std::vector<std::string>{})) {
+      if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+      auto call = parse_proc_syscall(fs.read_file(dir + name + "/syscall").value_or(""));
+      if (!call) continue;
+      const etrace_syscall_plan& plan = plan_of(plans, call->nr);
+      if (!(plan.flags & ETRACE_PLAN_ENABLED) || (plan.flags & (ETRACE_PLAN_NO_RETURN | ETRACE_PLAN_COUNT_ONLY))) continue;
+      call->tgid = tgid;
+      call->tid = static_cast<std::uint32_t>(std::stoul(name));
+      call->enter_ts_ns = enter_ts;
+      call->cpu_ns = std::strtoull(fs.read_file(dir + name + "/schedstat").value_or("0").c_str(), nullptr, 10);
+      call->payloads = read_late_inputs(plan, *call, memory_of(call->tid));
+      out.push_back(std::move(*call));
+    }
+  }
+  return out;
 }
 
 MemoryReader process_memory(std::uint32_t pid) {

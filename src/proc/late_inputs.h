@@ -15,6 +15,7 @@
 
 #include "etrace/capture_plan.h"
 #include "event/syscall_call.h"
+#include "proc/procfs.h"
 
 namespace etrace {
 
@@ -31,6 +32,14 @@ std::vector<Payload> read_late_inputs(const etrace_syscall_plan& plan, const Sys
 // or nothing when it runs or waits outside a syscall. Used at attach (-p): a call already in
 // progress then is shown at once, as strace does, instead of nothing until it returns.
 std::optional<SyscallCall> parse_proc_syscall(std::string_view text);
+
+// The traced calls the threads of `tgids` are inside right now (-p attaches mid-call), from
+// /proc/TGID/task/TID/syscall, with their inputs read through memory_of(tid) and the thread's
+// runtime so far (schedstat) in cpu_ns, for -c. Calls the plans leave out, or that never
+// return, are skipped. Each gets `enter_ts` as its entry time.
+std::vector<SyscallCall> calls_in_progress(ProcFs& fs, const std::vector<std::uint32_t>& tgids,
+                                           const std::vector<etrace_syscall_plan>& plans, std::uint64_t enter_ts,
+                                           const std::function<MemoryReader(std::uint32_t tid)>& memory_of);
 
 // A MemoryReader for process `pid` (process_vm_readv, page by page so a string that ends just
 // before an unmapped page is still read).

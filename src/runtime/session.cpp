@@ -20,6 +20,7 @@
 #include "event/record.h"
 #include "event/ring_reader.h"
 #include "proc/late_inputs.h"
+#include "syscalls/capture_plan.h"
 
 namespace etrace {
 
@@ -337,11 +338,10 @@ std::vector<SyscallCall> Session::running_calls(std::uint64_t older_than_ns) {
     c.enter_ts_ns = st.enter_ts;
     const std::size_t len = std::min<std::size_t>(st.inline_len, sizeof(st.inline_buf));
     parse_payloads({st.inline_buf, len}, st.inline_count, c.payloads);
-    const auto& plans = impl_->plans;
-    const std::size_t slot = st.nr >= 0 && static_cast<std::size_t>(st.nr) + 1 < plans.size()
-                                 ? static_cast<std::size_t>(st.nr) : plans.size() - 1;
-    if (slot < plans.size() && (plans[slot].flags & ETRACE_PLAN_INPUTS_AT_EXIT))
-      c.payloads = read_late_inputs(plans[slot], c, process_memory(st.tid));
+    if (!impl_->plans.empty()) {
+      const etrace_syscall_plan& plan = plan_of(impl_->plans, st.nr);
+      if (plan.flags & ETRACE_PLAN_INPUTS_AT_EXIT) c.payloads = read_late_inputs(plan, c, process_memory(st.tid));
+    }
     out.push_back(std::move(c));
   }
   return out;

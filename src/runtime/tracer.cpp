@@ -235,39 +235,6 @@ bool exit_programs_suffice(const SessionConfig& cfg) {
   return true;
 }
 
-// The traced calls the threads of `tgids` are inside right now (-p attaches mid-call): shown at
-// once, as strace shows the call it finds a process in, with their inputs read from memory.
-std::vector<SyscallCall> calls_in_progress(const std::vector<std::uint32_t>& tgids,
-                                           const std::vector<etrace_syscall_plan>& plans, bool precise_time) {
-  std::vector<SyscallCall> out;
-  for (std::uint32_t tgid : tgids) {
-    const std::string dir = fmt::format("/proc/{}/task", tgid);
-    DIR* d = opendir(dir.c_str());
-    if (!d) continue;
-    while (const dirent* e = readdir(d)) {
-      if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
-      std::ifstream in(fmt::format("{}/{}/syscall", dir, e->d_name));
-      std::string text;
-      std::getline(in, text);
-      auto call = parse_proc_syscall(text);
-      if (!call || call->nr < 0 || static_cast<std::size_t>(call->nr) + 1 >= plans.size()) continue;
-      const etrace_syscall_plan& plan = plans[static_cast<std::size_t>(call->nr)];
-      if (!(plan.flags & ETRACE_PLAN_ENABLED) || (plan.flags & (ETRACE_PLAN_NO_RETURN | ETRACE_PLAN_COUNT_ONLY))) continue;
-      call->tgid = tgid;
-      call->tid = static_cast<std::uint32_t>(std::strtoul(e->d_name, nullptr, 10));
-      // Without clocks a call's enter_ts is the thread's call number, counted from 1 by the
-      // kernel: this one, older than all of them, takes a number none of them will.
-      call->enter_ts_ns = precise_time ? monotonic_ns() : ~std::uint64_t{0};
-      std::ifstream sched(fmt::format("{}/{}/schedstat", dir, e->d_name));
-      sched >> call->cpu_ns;  // the thread's runtime so far, for -c's CPU time
-      call->payloads = read_late_inputs(plan, *call, process_memory(call->tid));
-      out.push_back(std::move(*call));
-    }
-    closedir(d);
-  }
-  return out;
-}
-
 // The processes traced from the start: the command etrace runs, every -p pid, and with -f the
 // pids' existing descendants (a service master's workers), not only children forked later.
 std::vector<std::uint32_t> traced_processes(const Options& o, int command_pid) {
@@ -478,7 +445,10 @@ int run_trace(const Options& o) {
                           : fmt::format("Process {} attached", pid));
     }
   if (!child)
-    for (const auto& call : calls_in_progress(cfg.tgids, cfg.plans, cfg.precise_time))
+    // Without clocks a call's enter_ts is the thread's call number, counted from 1 by the
+    // kernel: a call begun before attach, older than all of them, takes a number none will.
+    for (const auto& call : calls_in_progress(*procfs, cfg.tgids, cfg.plans,
+                                              cfg.precise_time ? monotonic_ns() : ~std::uint64_t{0}, process_memory))
       if (session.adopt_call(call)) pipeline.on_still_running(call);
 
   struct sigaction sa{};

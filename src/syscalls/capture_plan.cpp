@@ -176,6 +176,11 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
   return plan;
 }
 
+const etrace_syscall_plan& plan_of(const std::vector<etrace_syscall_plan>& plans, std::int64_t nr) {
+  return nr >= 0 && static_cast<std::size_t>(nr) + 1 < plans.size() ? plans[static_cast<std::size_t>(nr)]
+                                                                    : plans.back();
+}
+
 std::vector<etrace_syscall_plan> project_capture_plans(const SyscallTable& table,
                                                        const std::vector<bool>& traced,
                                                        bool trace_unknown, const PlanOptions& opts) {

@@ -24,6 +24,10 @@ std::vector<etrace_syscall_plan> project_capture_plans(const SyscallTable& table
                                                        const std::vector<bool>& traced,
                                                        bool trace_unknown, const PlanOptions& opts);
 
+// The plan the kernel applies to syscall `nr` (the last slot for numbers past the array, as
+// plan__lookup in bpf/etrace.bpf.c). `plans` is what project_capture_plans returned.
+const etrace_syscall_plan& plan_of(const std::vector<etrace_syscall_plan>& plans, std::int64_t nr);
+
 // The plan for one spec (exposed for tests).
 etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& opts);
 

@@ -2,6 +2,7 @@
 // entries. Counts readlink calls so tests can check that /proc is read once, not per line.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -22,11 +23,19 @@ class FakeProcFs final : public ProcFs {
     return find(links, path);
   }
   std::optional<std::string> read_file(const std::string& path) override { return find(files, path); }
+  // The names under `path`: links in it, and the directories that hold files (/proc/1/task/1/syscall
+  // makes "1" a name under /proc/1/task).
   std::optional<std::vector<std::string>> list_dir(const std::string& path) override {
     std::vector<std::string> out;
     std::string prefix = path + "/";
     for (const auto& [k, v] : links)
       if (k.starts_with(prefix) && k.find('/', prefix.size()) == std::string::npos) out.push_back(k.substr(prefix.size()));
+    for (const auto& [k, v] : files) {
+      const auto slash = k.find('/', prefix.size());
+      if (!k.starts_with(prefix) || slash == std::string::npos) continue;
+      std::string dir = k.substr(prefix.size(), slash - prefix.size());
+      if (std::find(out.begin(), out.end(), dir) == out.end()) out.push_back(std::move(dir));
+    }
     if (out.empty()) return std::nullopt;
     return out;
   }

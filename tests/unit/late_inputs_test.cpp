@@ -6,6 +6,9 @@
 #include <cstring>
 #include <map>
 
+#include "syscalls/capture_plan.h"
+#include "unit/fake_procfs.h"
+
 namespace etrace {
 namespace {
 
@@ -94,6 +97,47 @@ TEST(ProcSyscall, ACallInProgressAndTheStatesThatAreNot) {
   EXPECT_FALSE(parse_proc_syscall("running\n").has_value());
   EXPECT_FALSE(parse_proc_syscall("-1 0x7ffd0 0x7f00\n").has_value());
   EXPECT_FALSE(parse_proc_syscall("0 0x3 0x7f\n").has_value()) << "truncated";
+}
+
+}  // namespace
+}  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CallsInProgress, ThreadsInsideATracedCallWithTheirInputsAndRuntime) {
+  testing::FakeProcFs fs;
+  // Thread 10 sleeps in clock_nanosleep (230), 11 runs, 12 is in exit_group (never returns),
+  // 13 is in getpid, which the trace set leaves out.
+  fs.files["/proc/10/task/10/syscall"] = "230 0x0 0x0 0x1000 0x2000 0x0 0x0 0x7ffd 0x7f00\n";
+  fs.files["/proc/10/task/10/schedstat"] = "123456 0 7\n";
+  fs.files["/proc/10/task/11/syscall"] = "running\n";
+  fs.files["/proc/10/task/12/syscall"] = "231 0x0 0x0 0x0 0x0 0x0 0x0 0x7ffd 0x7f00\n";
+  fs.files["/proc/10/task/13/syscall"] = "39 0x0 0x0 0x0 0x0 0x0 0x0 0x7ffd 0x7f00\n";
+  const SyscallTable& table = SyscallTable::native();
+  std::vector<bool> traced(table.max_number() + 1, false);
+  for (auto name : {"clock_nanosleep", "exit_group"}) traced[table.by_name(name)->nr] = true;
+  const auto plans = project_capture_plans(table, traced, false, {});
+  FakeMemory mem;
+  mem.regions[0x1000] = std::string("\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);  // {tv_sec=1, tv_nsec=0}
+  std::vector<std::uint32_t> read_from;
+  auto calls = calls_in_progress(fs, {10}, plans, 777, [&](std::uint32_t tid) -> MemoryReader {
+    read_from.push_back(tid);
+    return [&](std::uint64_t a, std::size_t n) { return mem.read(a, n); };
+  });
+  ASSERT_EQ(calls.size(), 1u);
+  const SyscallCall& c = calls[0];
+  EXPECT_EQ(c.tgid, 10u);
+  EXPECT_EQ(c.tid, 10u);
+  EXPECT_EQ(c.nr, 230);
+  EXPECT_EQ(c.args[2], 0x1000u);
+  EXPECT_FALSE(c.has_ret);
+  EXPECT_EQ(c.enter_ts_ns, 777u);
+  EXPECT_EQ(c.cpu_ns, 123456u);
+  ASSERT_EQ(c.payloads.size(), 1u) << "the request, an input; the remaining time is an output";
+  EXPECT_EQ(c.payloads[0].arg, 2);
+  EXPECT_EQ(c.payloads[0].bytes.size(), 16u);
+  EXPECT_EQ(read_from, std::vector<std::uint32_t>{10});
 }
 
 }  // namespace
