@@ -280,6 +280,16 @@ void socket_like(const CallView& v) {
   print_args(v, 3, v.spec.nargs);
 }
 
+// An int option value, as strace shows it: [1].
+void print_int_value(Emitter& out, const Payload& p) {
+  std::int32_t n;
+  std::memcpy(&n, p.bytes.data(), 4);
+  out.begin_array();
+  out.element();
+  out.integer(n);
+  out.end_array();
+}
+
 // setsockopt(4, SOL_SOCKET, SO_REUSEADDR, [1], 4): the option's table depends on the level.
 void sockopt_like(const CallView& v, bool set) {
   print_args(v, 0, 2);
@@ -292,22 +302,11 @@ void sockopt_like(const CallView& v, bool set) {
   v.out.arg("optval");
   const Payload* p = v.call.payload(3);
   if (set && p && !p->fault() && p->bytes.size() == 4 && v.arg(4) == 4) {
-    std::int32_t n;
-    std::memcpy(&n, p->bytes.data(), 4);
-    v.out.begin_array();
-    v.out.element();
-    v.out.integer(n);
-    v.out.end_array();
+    print_int_value(v.out, *p);
   } else if (set) {
     print_arg_value(v, 3);
   } else if (p && !p->fault() && v.succeeded() && std::min<std::uint64_t>(p->aux, p->bytes.size()) == 4) {
-    // The value as long as the length the kernel wrote back says.
-    std::int32_t n;
-    std::memcpy(&n, p->bytes.data(), 4);
-    v.out.begin_array();
-    v.out.element();
-    v.out.integer(n);
-    v.out.end_array();
+    print_int_value(v.out, *p);  // as long as the length the kernel wrote back says
   } else {
     v.out.pointer(v.arg(3));
   }
