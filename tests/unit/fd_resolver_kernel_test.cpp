@@ -32,17 +32,6 @@ SyscallCall call(std::uint32_t tgid, std::initializer_list<std::int64_t> args, s
   return c;
 }
 
-Payload pair(int arg, int a, int b) {
-  Payload p;
-  p.arg = static_cast<std::uint8_t>(arg);
-  p.type = ETRACE_PL_BYTES;
-  p.flags = ETRACE_PLF_AT_EXIT;
-  p.bytes.resize(8);
-  std::memcpy(p.bytes.data(), &a, 4);
-  std::memcpy(p.bytes.data() + 4, &b, 4);
-  return p;
-}
-
 class FdResolverKernelTest : public ::testing::Test {
  protected:
   void make(int level) { r = std::make_unique<FdResolver>(fs, FdResolverOptions{level, true}); }
@@ -148,7 +137,7 @@ TEST_F(FdResolverKernelTest, ShellPipelineBetweenShortLivedProcesses) {
   r->inherit_from_proc(kPid, 1);
   const FdView pipe = pipe_view(178334);
   const FdView null = chr_view(5, 1, 3);
-  auto p2 = call(kPid, {0, 0}, 0, {pair(0, 3, 4), created(3, pipe), created(4, pipe)});
+  auto p2 = call(kPid, {0, 0}, 0, {fd_pair(0, 3, 4), created(3, pipe), created(4, pipe)});
   EXPECT_EQ(line("pipe2", p2, [&] { return fd(kPid, 3) + " " + fd(kPid, 4); }),
             "3<pipe:[178334]> 4<pipe:[178334]>");
   r->on_fork(kPid, kChild);

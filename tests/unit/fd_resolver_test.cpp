@@ -15,11 +15,13 @@
 
 #include "etrace/event.h"
 #include "fake_procfs.h"
+#include "fdinfo_payloads.h"
 
 namespace etrace {
 namespace {
 
 using testing::FakeProcFs;
+using testing::fd_pair;
 
 constexpr std::uint32_t kPid = 4242;
 
@@ -34,17 +36,6 @@ Payload str(int arg, std::string s) {
   p.arg = static_cast<std::uint8_t>(arg);
   p.type = ETRACE_PL_STRING;
   p.bytes = std::move(s);
-  return p;
-}
-
-Payload fd_pair(int arg, int a, int b) {
-  Payload p;
-  p.arg = static_cast<std::uint8_t>(arg);
-  p.type = ETRACE_PL_BYTES;
-  p.flags = ETRACE_PLF_AT_EXIT;
-  p.bytes.resize(8);
-  std::memcpy(p.bytes.data(), &a, 4);
-  std::memcpy(p.bytes.data() + 4, &b, 4);
   return p;
 }
 

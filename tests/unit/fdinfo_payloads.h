@@ -21,6 +21,18 @@ constexpr std::uint32_t kSockfsMagic = 0x534F434B;
 constexpr std::uint32_t kAnonInodeMagic = 0x09041934;
 constexpr std::uint32_t kDevtmpfsMagic = 0x01021994;  // tmpfs, where /dev lives
 
+// The int[2] pipe() and socketpair() write, captured at exit for argument `arg`.
+inline Payload fd_pair(int arg, int a, int b) {
+  Payload p;
+  p.arg = static_cast<std::uint8_t>(arg);
+  p.type = ETRACE_PL_BYTES;
+  p.flags = ETRACE_PLF_AT_EXIT;
+  p.bytes.resize(8);
+  std::memcpy(p.bytes.data(), &a, 4);
+  std::memcpy(p.bytes.data() + 4, &b, 4);
+  return p;
+}
+
 struct FdView {
   etrace_fdinfo raw{};
   std::string name;
