@@ -19,6 +19,11 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile __u32 self_tgid = 0;
 const volatile bool filter_tgids = false;   /* -p / command: only tgids in traced_tgids */
 const volatile bool filter_comms = false;   /* --comm */
+/* --comm with up to ETRACE_INLINE_COMMS names: the names themselves, compared with the task's comm
+ * as two words, so the rest of the machine is turned away without a helper call or map lookup. */
+#define ETRACE_INLINE_COMMS 4
+const volatile __u32 inline_comm_count = 0;
+const volatile __u64 inline_comms[ETRACE_INLINE_COMMS][2] = {};
 const volatile bool filter_cgroup = false;  /* --cgroup: the task is under traced_cgroup[0] */
 const volatile bool follow_forks = false;   /* -f: children join traced_tgids at fork */
 const volatile __u32 status_mask = 0;       /* ETRACE_STATUS_*; 0 = every status */
@@ -47,18 +52,30 @@ static __always_inline __u64 clock__now(void)
 	return precise_time ? bpf_ktime_get_ns() : 0;
 }
 
+/* Whether `task`'s command name is one --comm names. */
+static __always_inline bool comm__matches(struct task_struct *task)
+{
+	__u64 word[2];
+	if (inline_comm_count) {
+		word[0] = *(__u64 *)&task->comm[0];
+		word[1] = *(__u64 *)&task->comm[8];
+		for (__u32 i = 0; i < ETRACE_INLINE_COMMS && i < inline_comm_count; i++)
+			if (word[0] == inline_comms[i][0] && word[1] == inline_comms[i][1])
+				return true;
+		return false;
+	}
+	bpf_probe_read_kernel(word, sizeof(word), task->comm);
+	return bpf_map_lookup_elem(&traced_comms, word) != NULL;
+}
+
 static __always_inline bool filter__allow_task(__u32 tgid)
 {
 	if (tgid == self_tgid)
 		return false;
 	if (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid))
 		return false;
-	if (filter_comms) {
-		char comm[ETRACE_COMM_LEN] = {};
-		bpf_get_current_comm(comm, sizeof(comm));
-		if (!bpf_map_lookup_elem(&traced_comms, comm))
-			return false;
-	}
+	if (filter_comms && !comm__matches(bpf_get_current_task_btf()))
+		return false;
 	if (filter_cgroup && bpf_current_task_under_cgroup(&traced_cgroup, 0) != 1)
 		return false;
 	return true;
@@ -217,26 +234,22 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	const struct etrace_syscall_plan *plan = plan__lookup(id);
 	if (!plan || !(plan->flags & ETRACE_PLAN_ENABLED))
 		return 0;
-	/* A thread with state passed the filters at its first traced call: skip the pid/comm/cgroup
-	 * lookups from then on (after an exec, --comm decides again). */
-	struct etrace_inflight *st = inflight__get(0);
-	if (st && st->rejected && !st->recheck)
+	/* System-wide --comm: every other task on the machine leaves here, on its own comm, before
+	 * any per-task lookup. */
+	if (filter_comms && !comm__matches(bpf_get_current_task_btf()))
 		return 0;
-	if (!st || st->recheck) {
-		bool allowed = filter__allow_task(pid_tgid >> 32);
-		/* System-wide --comm: remember a refusal too, so every other task on the machine
-		 * pays one storage lookup a call, not a comm copy and a hash lookup. */
-		if (!allowed && !filter_comms)
+	/* A thread with state passed the filters at its first traced call: skip the pid/cgroup
+	 * lookups from then on. A refusal leaves no state: a process may join the cgroup or the
+	 * traced pids later. */
+	struct etrace_inflight *st = inflight__get(0);
+	if (!st) {
+		if (!filter__allow_task(pid_tgid >> 32))
 			return 0;
 		st = inflight__get(BPF_LOCAL_STORAGE_GET_F_CREATE);
 		if (!st) {
 			drops__count(ETRACE_DROP_INFLIGHT_FULL);
 			return 0;
 		}
-		st->recheck = 0;
-		st->rejected = !allowed;
-		if (!allowed)
-			return 0;
 	}
 	st->tid = (__u32)pid_tgid;
 	st->seq++;
@@ -323,12 +336,21 @@ int etrace_tp_enter(struct compat_syscall_enter_event *ctx)
 	return syscall__enter(NULL, args, ctx->nr);
 }
 
+#define NR_EXECVE 59 /* x86_64 */
+#define NR_PRCTL 157
+#define NR_EXECVEAT 322
+
 static __always_inline int syscall__exit(long exit_nr, long ret)
 {
 	/* Untraced numbers leave before any per-task lookup, as at entry: the filtered-out path
 	 * runs on every syscall of the machine. */
 	const struct etrace_syscall_plan *exit_plan = plan__lookup(exit_nr);
 	if (!exit_plan || !(exit_plan->flags & ETRACE_PLAN_ENABLED))
+		return 0;
+	/* --comm: as at entry; except for the calls that rename the thread while it is traced
+	 * (the iterator ignores a call left open by any other rename). */
+	if (filter_comms && exit_nr != NR_EXECVE && exit_nr != NR_EXECVEAT && exit_nr != NR_PRCTL &&
+	    !comm__matches(bpf_get_current_task_btf()))
 		return 0;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	struct etrace_inflight *st = inflight__get(0);
@@ -496,10 +518,12 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	__u32 tid = BPF_CORE_READ(task, pid);
 	if (tgid == self_tgid || (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid)))
 		return 0;
-	/* The comm and cgroup filters judge the current task, which is the sender here: a target
-	 * counts as traced once it has made a traced call (it then has in-flight state). */
+	if (filter_comms && !comm__matches(task))
+		return 0;
+	/* The cgroup filter judges the current task, which is the sender here: a target counts as
+	 * traced once it has made a traced call (it then has in-flight state). */
 	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
-	if ((filter_comms || filter_cgroup) && (!st || st->rejected))
+	if (filter_cgroup && !st)
 		return 0;
 	__u64 pid_tgid = ((__u64)tgid << 32) | tid;
 	signal__emit(sig, info, pid_tgid, st, true);
@@ -527,7 +551,7 @@ static __noinline int inflight__dump_sleeper(struct bpf_iter__task *ctx, struct 
 		st->seen_seq = ~0u;
 		return 0;
 	}
-	if (st->rejected || st->active)
+	if (st->active)
 		return 0;
 	__u64 args[6];
 	long nr;
@@ -560,6 +584,9 @@ int etrace_dump_inflight(struct bpf_iter__task *ctx)
 	if (!task)
 		return 0;
 	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
+	/* A thread renamed away from --comm mid-call (prctl, /proc/self/comm) is no longer traced. */
+	if (filter_comms && !comm__matches(task))
+		return 0;
 	if (exit_only)
 		return inflight__dump_sleeper(ctx, task, st);
 	if (!st || !st->active)
@@ -573,7 +600,6 @@ int etrace_dump_inflight(struct bpf_iter__task *ctx)
 	return 0;
 }
 
-#define NR_EXECVE 59 /* x86_64 */
 
 /* execve's strings may sit in pages the calling process has not faulted in (a fork child's
  * view of the parent's read-only data): the read at entry then fails, and after a successful
@@ -584,8 +610,6 @@ SEC("tp_btf/sched_process_exec")
 int BPF_PROG(etrace_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
 {
 	struct etrace_inflight *st = inflight__get(0);
-	if (st && filter_comms)
-		st->recheck = 1; /* the new image has a new comm */
 	if (count_only || !st || !st->active || !st->refetch || st->nr != NR_EXECVE)
 		return 0;
 	struct scratch *sc = scratch__get();

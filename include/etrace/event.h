@@ -180,8 +180,7 @@ struct etrace_inflight {
 	etrace_u16 inline_count; /* how many payloads */
 	etrace_u32 tgid;
 	etrace_u8 refetch;       /* captures to retry at exit: they faulted at entry */
-	etrace_u8 recheck;       /* judge the filters again at the next call (after an exec) */
-	etrace_u8 rejected;      /* --comm: this thread is not traced (state kept only to say so) */
+	etrace_u8 reserved[2];
 	etrace_u8 skip_exit;     /* exit_only: drop the next exit if it is of call `nr` (begun before attach) */
 	etrace_u32 tid;
 	etrace_u32 seq;          /* calls this thread has entered */

@@ -123,6 +123,16 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   skel->rodata->self_tgid = static_cast<__u32>(getpid());
   skel->rodata->filter_tgids = cfg.filter_tgids;
   skel->rodata->filter_comms = !cfg.comms.empty();
+  // A few names are compared in the program itself (rodata); more go through the hash map.
+  constexpr std::size_t inline_comms = sizeof(skel->rodata->inline_comms) / sizeof(skel->rodata->inline_comms[0]);
+  if (cfg.comms.size() <= inline_comms) {
+    skel->rodata->inline_comm_count = static_cast<__u32>(cfg.comms.size());
+    for (std::size_t i = 0; i < cfg.comms.size(); ++i) {
+      char name[ETRACE_COMM_LEN] = {};  // the kernel keeps task->comm NUL-padded
+      std::strncpy(name, cfg.comms[i].c_str(), sizeof(name) - 1);
+      std::memcpy(const_cast<__u64*>(skel->rodata->inline_comms[i]), name, sizeof(name));
+    }
+  }
   skel->rodata->filter_cgroup = !cfg.cgroup_path.empty();
   skel->rodata->follow_forks = cfg.follow_forks;
   skel->rodata->status_mask = cfg.status_mask;
