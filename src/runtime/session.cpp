@@ -214,6 +214,12 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
 
 Session::~Session() = default;
 
+void Session::stop_tracing() {
+  for (bpf_link* l : impl_->per_syscall_links) bpf_link__destroy(l);
+  impl_->per_syscall_links.clear();
+  etrace_bpf__detach(impl_->skel);
+}
+
 int Session::poll(int timeout_ms, const RecordFn& fn) {
   auto& reader = impl_->reader;
   std::size_t n = reader.consume(fn);

@@ -55,6 +55,10 @@ class Session {
   // Returns the number of records consumed.
   int poll(int timeout_ms, const RecordFn& fn);
 
+  // Detaches every tracing program: no record is produced after this, so a final drain ends even
+  // while the traced programs keep running (a stop with SIGINT). Maps and the ring stay readable.
+  void stop_tracing();
+
   // Hands over exit records that found the ring buffer full (with the thread's gap), once.
   void drain_lost_tails(const RecordFn& fn);
 

@@ -523,6 +523,9 @@ int run_trace(const Options& o) {
       next_drop_check = now + 1'000'000'000;
     }
   }
+  // Stop producing before the last drain: busy threads would otherwise refill the ring as fast
+  // as it empties, and a stop with SIGINT would never end.
+  session.stop_tracing();
   while (session.poll(0, feed) > 0) {
   }
   // Stopped while a call runs: strace ends its line with " <detached ...>".
