@@ -294,7 +294,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("--cgroup", o.cgroup, "Only processes in this cgroup (v2 directory) and below")->type_name("PATH");
   app.add_flag("--json", o.json, "Print JSON Lines instead of strace text");
   app.add_flag("--always-show-pid", o.always_show_pid, "Prefix every line with the pid");
-  app.add_option("--buffer-size", o.buffer_size, "Ring buffer size in bytes, a power of two (default 64 MiB)")->type_name("BYTES");
+  app.add_option("--buffer-size", o.buffer_size, "Ring buffer size, a power of two: bytes, or with K, M or G (default 64M)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false));  // K = 1024
   app.add_flag("-V,--version", version, "Print the version");
 
   std::vector<const char*> cargv;

@@ -79,6 +79,12 @@ TEST(Cli, OptionsWithValues) {
   EXPECT_TRUE(o.command.empty());
 }
 
+TEST(Cli, BufferSizeTakesUnits) {
+  EXPECT_EQ(ok({"--buffer-size", "4k", "true"}).buffer_size, 4096u);
+  EXPECT_EQ(ok({"--buffer-size", "16M", "true"}).buffer_size, 16u << 20);
+  EXPECT_EQ(ok({"--buffer-size", "1G", "true"}).buffer_size, 1u << 30);
+}
+
 TEST(Cli, AttachedValuesAndClusters) {
   auto o = ok({"-s100", "-etrace=read", "-fo", "out", "true"});
   EXPECT_EQ(o.strsize, 100u);
@@ -180,6 +186,8 @@ TEST(Cli, Errors) {
   EXPECT_NE(error({"-c", "-C", "true"}).find("-c/--summary-only and -C/--summary are mutually exclusive"),
             std::string::npos);
   EXPECT_NE(error({"--buffer-size", "1000", "true"}).find("power of two"), std::string::npos);
+  EXPECT_NE(error({"--buffer-size", "3M", "true"}).find("power of two"), std::string::npos);
+  EXPECT_NE(error({"--buffer-size", "lots", "true"}).find("--buffer-size"), std::string::npos);
   EXPECT_NE(error({"--system-wide", "true"}).find("--system-wide"), std::string::npos);
   EXPECT_NE(error({"-u", "nobody", "-p", "1"}).find("-u/--user"), std::string::npos);
   EXPECT_NE(error({"-E", "=x", "true"}).find("invalid -E argument"), std::string::npos);
