@@ -52,6 +52,11 @@ static __always_inline __u64 clock__now(void)
 	return precise_time ? bpf_ktime_get_ns() : 0;
 }
 
+/* One ring per CPU, merged by submit order (maps.bpf.h); false: every CPU shares ring 0
+ * (ETRACE_RINGS=shared, for comparison). */
+const volatile bool percpu_rings = true;
+__u64 submit_order = 0;
+
 /* Whether `task`'s command name is one --comm names. */
 static __always_inline bool comm__matches(struct task_struct *task)
 {
@@ -96,7 +101,7 @@ static __always_inline void record__header(struct etrace_record_header *h, __u16
 	h->tgid = pid_tgid >> 32;
 	h->tid = (__u32)pid_tgid;
 	h->lost_before = 0;
-	h->cpu = bpf_get_smp_processor_id();
+	h->order = 0; /* numbered at submit */
 }
 
 static __always_inline struct scratch *scratch__get(void)
@@ -117,6 +122,14 @@ static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etra
 	size &= ETRACE_SCRATCH_SIZE - 1; /* exact: records are smaller (capture.bpf.h) */
 	h->size = size;
 	h->lost_before = st ? st->lost : 0;
+	/* The merge key of the per-CPU rings, taken just before the output: a counter shared by
+	 * all CPUs costs less than a clock read here, even when contended (bench/README.md). */
+	__u32 idx = 0;
+	if (percpu_rings) {
+		h->order = (__u32)__sync_fetch_and_add(&submit_order, 1);
+		idx = bpf_get_smp_processor_id();
+	}
+	void *ring = bpf_map_lookup_elem(&events, &idx);
 	__u64 flags = BPF_RB_NO_WAKEUP;
 	__u32 zero = 0;
 	__u64 *pending = bpf_map_lookup_elem(&unsignaled, &zero);
@@ -127,7 +140,7 @@ static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etra
 			flags = BPF_RB_FORCE_WAKEUP;
 		}
 	}
-	if (bpf_ringbuf_output(&events, buf, size, flags)) {
+	if (!ring || bpf_ringbuf_output(ring, buf, size, flags)) {
 		if (count_loss) {
 			drops__count(ETRACE_DROP_RINGBUF_FULL);
 			if (st)

@@ -11,9 +11,19 @@
 #include "etrace/event.h"
 
 
-struct {
+/* One ring buffer per CPU: producers on different CPUs never share a lock or a cache line (with
+ * one shared ring, 4 threads making syscalls spent half their time in its spinlock). Userspace
+ * creates the rings and merges them in time order (ts_ns, set at submit). */
+struct etrace_ring {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 16 << 20);
+	__uint(max_entries, 4096); /* a template: userspace creates the rings, of any size */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* a ring per possible CPU: set by userspace */
+	__type(key, __u32);
+	__array(values, struct etrace_ring);
 } events SEC(".maps");
 
 struct {

@@ -38,7 +38,7 @@ struct etrace_record_header {
 	etrace_u32 tgid;
 	etrace_u32 tid;
 	etrace_u32 lost_before; /* records of this thread dropped since its previous delivered one */
-	etrace_u32 cpu;
+	etrace_u32 order;       /* submit order over all CPUs (wraps): merges the per-CPU rings */
 };
 
 struct etrace_syscall_record {

@@ -30,6 +30,18 @@ class RingReader {
   template <typename Fn>
   std::size_t consume(Fn&& fn);
 
+  // The next committed record, left in place (empty: none yet, or the next is still being
+  // written). Discarded records are skipped. Repeated calls return the same record until pop().
+  std::span<const std::uint8_t> peek();
+  // Takes the record peek() returned.
+  void pop();
+  // Whether `rec`, the record peek() returned, is the last one the producer has committed or
+  // begun so far.
+  bool is_last(std::span<const std::uint8_t> rec) const {
+    const std::uint64_t end = pos_ + ((kHeaderSize + rec.size() + 7) & ~std::uint64_t{7});
+    return end >= __atomic_load_n(producer_pos_, __ATOMIC_ACQUIRE);
+  }
+
   // Makes everything read so far free for the producer. Call before waiting for more data:
   // the kernel reports the buffer readable while consumer_pos trails producer_pos.
   void publish();
@@ -49,7 +61,32 @@ class RingReader {
   std::uint64_t pos_ = 0;        // next record to read
   std::uint64_t published_ = 0;  // last value written to *consumer_pos_
   std::uint64_t publish_every_ = 0;
+  std::uint64_t prod_ = 0;         // producer position last read
+  std::uint32_t peeked_len_ = 0;   // body length of the record peek() returned
 };
+
+inline std::span<const std::uint8_t> RingReader::peek() {
+  for (;;) {
+    if (pos_ >= prod_) {
+      prod_ = __atomic_load_n(producer_pos_, __ATOMIC_ACQUIRE);
+      if (pos_ >= prod_) return {};
+    }
+    const std::uint8_t* hdr = data_ + (pos_ & mask_);
+    const std::uint32_t len = __atomic_load_n(reinterpret_cast<const std::uint32_t*>(hdr), __ATOMIC_ACQUIRE);
+    if (len & kBusyBit) return {};
+    const std::uint32_t body = len & ~(kBusyBit | kDiscardBit);
+    if (!(len & kDiscardBit)) {
+      peeked_len_ = body;
+      return {hdr + kHeaderSize, body};
+    }
+    pos_ += (kHeaderSize + body + 7) & ~std::uint64_t{7};
+  }
+}
+
+inline void RingReader::pop() {
+  pos_ += (kHeaderSize + peeked_len_ + 7) & ~std::uint64_t{7};
+  if (pos_ - published_ >= publish_every_) publish();
+}
 
 template <typename Fn>
 std::size_t RingReader::consume(Fn&& fn) {

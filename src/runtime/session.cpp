@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdarg>
 #include <cstring>
@@ -18,6 +19,7 @@
 #include "app/fatal.h"
 #include "etrace.skel.h"
 #include "event/record.h"
+#include "event/ring_merger.h"
 #include "event/ring_reader.h"
 #include "proc/late_inputs.h"
 #include "syscalls/capture_plan.h"
@@ -57,18 +59,23 @@ bool plans_want_fd_info(const std::vector<etrace_syscall_plan>& plans) {
   return false;
 }
 
+
 }  // namespace
 
 struct Session::Impl {
   etrace_bpf* skel = nullptr;
-  // The ring buffer's mapping (see RingReader): the consumer page, and the producer page with
-  // the data pages mapped twice.
-  void* consumer_page = nullptr;
-  void* producer_area = nullptr;
+  // One ring buffer per CPU (bpf/maps.bpf.h), each mapped as RingReader expects: the consumer
+  // page, and the producer page with the data pages mapped twice.
+  struct Ring {
+    int fd = -1;
+    void* consumer_page = nullptr;
+    void* producer_area = nullptr;
+  };
+  std::vector<Ring> rings;
   std::size_t page_size = 0;
   std::size_t ring_size = 0;
   int epoll_fd = -1;
-  RingReader reader;
+  RingMerger merger;
   bpf_link* iter_link = nullptr;
   std::vector<bpf_link*> per_syscall_links;  // syscalls/sys_enter_NAME and sys_exit_NAME
   int cgroup_fd = -1;
@@ -77,33 +84,50 @@ struct Session::Impl {
 
   bool create_inflight(const etrace_inflight& st);
 
-  void map_ring(int map_fd, std::size_t size) {
+  // Creates a ring per possible CPU, puts them in the `events` map of maps, maps them and
+  // waits on all of them through one epoll set.
+  void make_rings(int outer_fd, std::size_t count, std::size_t size) {
     page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
     ring_size = size;
-    consumer_page = mmap(nullptr, page_size, PROT_READ | PROT_WRITE, MAP_SHARED, map_fd, 0);
-    if (consumer_page == MAP_FAILED) {
-      consumer_page = nullptr;
-      throw Fatal("cannot map the ring buffer: " + errno_text(errno));
-    }
-    producer_area = mmap(nullptr, page_size + 2 * size, PROT_READ, MAP_SHARED, map_fd, static_cast<off_t>(page_size));
-    if (producer_area == MAP_FAILED) {
-      producer_area = nullptr;
-      throw Fatal("cannot map the ring buffer: " + errno_text(errno) + " (try a smaller --buffer-size)");
-    }
     epoll_fd = epoll_create1(EPOLL_CLOEXEC);
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    if (epoll_fd < 0 || epoll_ctl(epoll_fd, EPOLL_CTL_ADD, map_fd, &ev) < 0)
-      throw Fatal("cannot wait on the ring buffer: " + errno_text(errno));
-    const auto* prod = static_cast<const std::uint8_t*>(producer_area);
-    reader = RingReader(static_cast<std::uint64_t*>(consumer_page), reinterpret_cast<const std::uint64_t*>(prod),
-                        prod + page_size, size);
+    if (epoll_fd < 0) throw Fatal("cannot wait on the ring buffers: " + errno_text(errno));
+    std::vector<RingReader> readers;
+    for (std::uint32_t cpu = 0; cpu < count; ++cpu) {
+      Ring& r = rings.emplace_back();
+      r.fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "etrace_ring", 0, 0, static_cast<__u32>(size), nullptr);
+      if (r.fd < 0)
+        throw Fatal("cannot create the ring buffers: " + errno_text(errno) + " (try a smaller --buffer-size)");
+      if (bpf_map_update_elem(outer_fd, &cpu, &r.fd, BPF_ANY))
+        throw Fatal("cannot install the ring buffers: " + errno_text(errno));
+      r.consumer_page = mmap(nullptr, page_size, PROT_READ | PROT_WRITE, MAP_SHARED, r.fd, 0);
+      if (r.consumer_page == MAP_FAILED) {
+        r.consumer_page = nullptr;
+        throw Fatal("cannot map the ring buffer: " + errno_text(errno));
+      }
+      r.producer_area = mmap(nullptr, page_size + 2 * size, PROT_READ, MAP_SHARED, r.fd, static_cast<off_t>(page_size));
+      if (r.producer_area == MAP_FAILED) {
+        r.producer_area = nullptr;
+        throw Fatal("cannot map the ring buffer: " + errno_text(errno) + " (try a smaller --buffer-size)");
+      }
+      epoll_event ev{};
+      ev.events = EPOLLIN;
+      if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, r.fd, &ev) < 0)
+        throw Fatal("cannot wait on the ring buffers: " + errno_text(errno));
+      const auto* prod = static_cast<const std::uint8_t*>(r.producer_area);
+      readers.emplace_back(static_cast<std::uint64_t*>(r.consumer_page), reinterpret_cast<const std::uint64_t*>(prod),
+                           prod + page_size, size);
+    }
+    merger = RingMerger(std::move(readers));
   }
+
 
   ~Impl() {
     if (epoll_fd >= 0) close(epoll_fd);
-    if (producer_area) munmap(producer_area, page_size + 2 * ring_size);
-    if (consumer_page) munmap(consumer_page, page_size);
+    for (const Ring& r : rings) {
+      if (r.producer_area) munmap(r.producer_area, page_size + 2 * ring_size);
+      if (r.consumer_page) munmap(r.consumer_page, page_size);
+      if (r.fd >= 0) close(r.fd);
+    }
     if (iter_link) bpf_link__destroy(iter_link);
     for (bpf_link* l : per_syscall_links) bpf_link__destroy(l);
     if (skel) etrace_bpf__destroy(skel);
@@ -142,10 +166,19 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   impl_->exit_only = cfg.exit_only && !cfg.per_syscall.empty();
   skel->rodata->exit_only = impl_->exit_only;
   // Each CPU wakes the consumer after submitting its share of an eighth of the buffer.
-  skel->rodata->wakeup_bytes = cfg.buffer_size / 8 / static_cast<unsigned>(std::max(1, libbpf_num_possible_cpus()));
+  // --buffer-size is shared out between the per-CPU rings (powers of two, at least a page each).
+  // ETRACE_RINGS=shared: one ring for all CPUs, as before per-CPU rings (a developer knob).
+  const char* rings_env = std::getenv("ETRACE_RINGS");
+  const bool shared_ring = rings_env && std::string_view(rings_env) == "shared";
+  skel->rodata->percpu_rings = !shared_ring;
+  const auto cpus = shared_ring ? std::size_t{1} : static_cast<std::size_t>(std::max(1, libbpf_num_possible_cpus()));
+  const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const std::size_t ring_size = std::max<std::size_t>(page, std::bit_floor(cfg.buffer_size / cpus));
+  // Each CPU wakes the consumer after filling an eighth of its ring.
+  skel->rodata->wakeup_bytes = ring_size / 8;
   skel->rodata->fd_info = plans_want_fd_info(cfg.plans);
-  if (int err = bpf_map__set_max_entries(skel->maps.events, static_cast<__u32>(cfg.buffer_size)))
-    throw Fatal("invalid --buffer-size " + std::to_string(cfg.buffer_size) + ": " + errno_text(err));
+  if (int err = bpf_map__set_max_entries(skel->maps.events, static_cast<__u32>(cpus)))
+    throw Fatal("cannot size the ring buffer map: " + errno_text(err));
 
   // One attach mode or the other; the verifier only sees the programs that will run.
   const bool per_syscall = !cfg.per_syscall.empty();
@@ -165,6 +198,8 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     throw Fatal("cannot load BPF programs: " + errno_text(err) + "\n" + log);
   }
 
+  // The rings go in before anything attaches: a record with no ring would count as lost.
+  impl_->make_rings(bpf_map__fd(skel->maps.events), cpus, ring_size);
   impl_->plans = cfg.plans;
   const int plans_fd = bpf_map__fd(skel->maps.syscall_plans);
   for (std::uint32_t nr = 0; nr < cfg.plans.size() && nr < ETRACE_MAX_SYSCALL_NR; ++nr)
@@ -209,7 +244,6 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
       throw AttachModeUnavailable("no tracepoint for " + name + ": " + errno_text(errno));
   }
 
-  impl_->map_ring(bpf_map__fd(skel->maps.events), bpf_map__max_entries(skel->maps.events));
 }
 
 Session::~Session() = default;
@@ -221,23 +255,37 @@ void Session::stop_tracing() {
 }
 
 int Session::poll(int timeout_ms, const RecordFn& fn) {
-  auto& reader = impl_->reader;
-  std::size_t n = reader.consume(fn);
+  auto& merger = impl_->merger;
+  std::size_t n = merger.drain(fn);
+  // A record waits for a predecessor that may still be on its way to another CPU's ring (see
+  // RingMerger): that takes nanoseconds, so nap briefly, and after a few naps take it as lost.
+  for (int naps = 0; n == 0 && merger.holding(); ++naps) {
+    const timespec nap{0, 20'000};
+    nanosleep(&nap, nullptr);
+    n = merger.drain(fn, naps >= 4);
+  }
   if (n == 0) {
     // Records are submitted without wake-ups until enough pile up (etrace.bpf.c), so after the
     // wait, woken or timed out, take whatever is there. Publishing first matters: the kernel
-    // reports the buffer readable while the consumer position trails.
-    reader.publish();
-    epoll_event ev;
-    if (epoll_wait(impl_->epoll_fd, &ev, 1, timeout_ms) < 0 && errno != EINTR)
+    // reports a ring readable while its consumer position trails.
+    merger.publish();
+    epoll_event ev[8];
+    if (epoll_wait(impl_->epoll_fd, ev, 8, timeout_ms) < 0 && errno != EINTR)
       throw Fatal("waiting on the ring buffer failed: " + errno_text(errno));
-    n = reader.consume(fn);
+    n = merger.drain(fn);
   }
-  if (n == 0) {
-    reader.publish();
+  if (n == 0 && !merger.holding()) {
+    merger.publish();
     drain_lost_tails(fn);
   }
   return static_cast<int>(n);
+}
+
+std::size_t Session::flush(const RecordFn& fn) {
+  const std::size_t n = impl_->merger.drain(fn, true);
+  impl_->merger.publish();
+  drain_lost_tails(fn);
+  return n;
 }
 
 void Session::drain_lost_tails(const RecordFn& fn) {

@@ -59,6 +59,9 @@ class Session {
   // while the traced programs keep running (a stop with SIGINT). Maps and the ring stay readable.
   void stop_tracing();
 
+  // Hands over every record left, in order (after stop_tracing(): nothing is on its way).
+  std::size_t flush(const RecordFn& fn);
+
   // Hands over exit records that found the ring buffer full (with the thread's gap), once.
   void drain_lost_tails(const RecordFn& fn);
 

@@ -526,8 +526,7 @@ int run_trace(const Options& o) {
   // Stop producing before the last drain: busy threads would otherwise refill the ring as fast
   // as it empties, and a stop with SIGINT would never end.
   session.stop_tracing();
-  while (session.poll(0, feed) > 0) {
-  }
+  session.flush(feed);
   // Stopped while a call runs: strace ends its line with " <detached ...>".
   if (g_stop_signal != 0) sinks->emitter().close_open_detached();
   if (g_stop_signal != 0 && !(quiet & kQuietAttach))

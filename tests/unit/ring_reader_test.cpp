@@ -5,49 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include "fake_ring.h"
+
 #include <cstring>
 #include <string>
 #include <vector>
 
 namespace etrace {
 namespace {
-
-class FakeRing {
- public:
-  explicit FakeRing(std::size_t size) : size_(size), data_(2 * size) {}
-
-  // Appends a record the way bpf_ringbuf_output leaves it; returns its position.
-  std::uint64_t push(const std::string& body, std::uint32_t flags = 0) {
-    const std::uint64_t at = producer_;
-    const std::uint32_t len = static_cast<std::uint32_t>(body.size()) | flags;
-    write(at, &len, 4);
-    const std::uint32_t pg_off = 0;
-    write(at + 4, &pg_off, 4);
-    write(at + RingReader::kHeaderSize, body.data(), body.size());
-    producer_ += (RingReader::kHeaderSize + body.size() + 7) & ~std::uint64_t{7};
-    return at;
-  }
-  void set_flags(std::uint64_t at, std::uint32_t len) { write(at, &len, 4); }
-
-  RingReader reader() { return RingReader(&consumer_, &producer_, data_.data(), size_); }
-  std::uint64_t consumer() const { return consumer_; }
-  std::uint64_t producer() const { return producer_; }
-
- private:
-  void write(std::uint64_t pos, const void* src, std::size_t n) {
-    const auto* p = static_cast<const std::uint8_t*>(src);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t off = (pos + i) & (size_ - 1);
-      data_[off] = p[i];
-      data_[off + size_] = p[i];
-    }
-  }
-
-  std::size_t size_;
-  std::vector<std::uint8_t> data_;
-  std::uint64_t consumer_ = 0;
-  std::uint64_t producer_ = 0;
-};
 
 std::vector<std::string> drain(RingReader& r) {
   std::vector<std::string> out;
@@ -101,6 +66,25 @@ TEST(RingReader, ReadsARecordThatWrapsPastTheEnd) {
   auto got = drain(r);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0], std::string(50, 'w') + "end");
+}
+
+TEST(RingReader, PeekLeavesTheRecordUntilPop) {
+  FakeRing ring(4096);
+  ring.push("one");
+  ring.push("skipped", RingReader::kDiscardBit);
+  ring.push("two");
+  auto r = ring.reader();
+  auto text = [](std::span<const std::uint8_t> b) { return std::string(b.begin(), b.end()); };
+  EXPECT_EQ(text(r.peek()), "one");
+  EXPECT_EQ(text(r.peek()), "one");
+  EXPECT_FALSE(r.is_last(r.peek()));
+  r.pop();
+  EXPECT_EQ(text(r.peek()), "two");
+  EXPECT_TRUE(r.is_last(r.peek()));
+  r.pop();
+  EXPECT_TRUE(r.peek().empty());
+  ring.push("three");
+  EXPECT_EQ(text(r.peek()), "three");
 }
 
 }  // namespace

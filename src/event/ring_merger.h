@@ -1,0 +1,104 @@
+// Merges the per-CPU ring buffers (one per CPU, bpf/maps.bpf.h) into one stream, in the order
+// the records were submitted.
+//
+// Every record carries a submit number (etrace_record_header.order) from a counter all CPUs
+// share, taken just before the record goes into its CPU's ring. Within a ring the numbers rise.
+// Across rings, the lowest head is next, with one doubt: when some ring is empty, a record with
+// a lower number may still be on its way to it (numbered, not yet committed). So a head that
+// does not follow the last record handed over waits while it is the newest record of its ring
+// and some ring is empty; the caller retries shortly and finally passes force = true, after
+// which the missing numbers count as lost (a full ring drops a numbered record). A thread's
+// records stay in order across CPUs: it numbers its next record only after committing the last.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "event/ring_reader.h"
+
+namespace etrace {
+
+class RingMerger {
+ public:
+  RingMerger() = default;
+  explicit RingMerger(std::vector<RingReader> rings) : rings_(std::move(rings)), heads_(rings_.size()) {}
+
+  // Hands every record that may go next to fn(span), in submit order. Returns how many;
+  // holding() then tells whether a record waits for a possibly missing predecessor.
+  template <typename Fn>
+  std::size_t drain(Fn&& fn, bool force = false);
+
+  bool holding() const { return holding_; }
+  void publish() {
+    for (auto& r : rings_) r.publish();
+  }
+
+  // The submit number of a record (0 for one too short to carry it).
+  static std::uint32_t order_of(std::span<const std::uint8_t> rec) {
+    std::uint32_t order = 0;
+    if (rec.size() >= kOrderOffset + sizeof(order)) std::memcpy(&order, rec.data() + kOrderOffset, sizeof(order));
+    return order;
+  }
+  static constexpr std::size_t kOrderOffset = 28;  // etrace_record_header.order (abi_test pins it)
+
+ private:
+  struct Head {
+    std::span<const std::uint8_t> rec;  // empty: the ring looked empty
+    std::uint32_t order = 0;
+  };
+  void look(std::size_t i) {
+    heads_[i].rec = rings_[i].peek();
+    heads_[i].order = heads_[i].rec.empty() ? 0 : order_of(heads_[i].rec);
+  }
+  // a before b, for numbers that wrap
+  static bool before(std::uint32_t a, std::uint32_t b) { return static_cast<std::int32_t>(a - b) < 0; }
+
+  std::vector<RingReader> rings_;
+  std::vector<Head> heads_;  // each ring's next record, kept until taken
+  std::uint32_t last_ = 0;   // the number handed over last
+  bool started_ = false;
+  bool holding_ = false;
+};
+
+template <typename Fn>
+std::size_t RingMerger::drain(Fn&& fn, bool force) {
+  std::size_t n = 0;
+  holding_ = false;
+  for (std::size_t i = 0; i < rings_.size(); ++i)
+    if (heads_[i].rec.empty()) look(i);
+  for (;;) {
+    std::size_t best = rings_.size();
+    bool some_empty = false;
+    for (std::size_t i = 0; i < rings_.size(); ++i) {
+      if (heads_[i].rec.empty())
+        some_empty = true;
+      else if (best == rings_.size() || before(heads_[i].order, heads_[best].order))
+        best = i;
+    }
+    if (best == rings_.size()) return n;
+    const bool gap = started_ && heads_[best].order != last_ + 1;
+    if (gap && some_empty && !force && rings_[best].is_last(heads_[best].rec)) {
+      // Look at the empty rings once more before waiting: the missing record may be there now.
+      bool found = false;
+      for (std::size_t i = 0; i < rings_.size(); ++i)
+        if (heads_[i].rec.empty()) {
+          look(i);
+          found = found || !heads_[i].rec.empty();
+        }
+      if (found) continue;
+      holding_ = true;
+      return n;
+    }
+    fn(heads_[best].rec);
+    last_ = heads_[best].order;
+    started_ = true;
+    rings_[best].pop();
+    look(best);
+    ++n;
+  }
+}
+
+}  // namespace etrace
