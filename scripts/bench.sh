@@ -300,6 +300,10 @@ bench_workload() { # label workload tracers...  (label keys the results: "filter
 	local l=$1 w=$2 t r i n pc
 	shift 2
 	local -a ts=("$@")
+	# The filtered rows measure differences of a few percent on short runs: three times the
+	# repetitions (dynamic scope: report_rows and sum_field see this REPS too).
+	local REPS=$REPS
+	[ "$l" = filtered ] && REPS=$((REPS * 3))
 	log "$l: calibrating (${ts[*]})"
 	for t in "${ts[@]}"; do
 		if run_workload "$w" "$t" "${N0[$w]}"; then
