@@ -26,8 +26,17 @@ std::uint64_t sign_extend_int(std::uint64_t v) {
 // "O_CREAT" -> "O_???", the placeholder strace prints beside an unknown constant.
 std::string unknown_name(const XlatTable& t) {
   if (t.entries.empty()) return "???";
+  // The prefix every name of the table shares, up to an underscore (SUID_DUMP_, EPOLL_CTL_).
   std::string_view first = t.entries.front().name;
-  auto us = first.find('_', first.starts_with("__") ? 2 : 0);
+  std::size_t common = first.size();
+  for (const auto& e : t.entries) {
+    std::size_t i = 0;
+    while (i < common && i < e.name.size() && e.name[i] == first[i]) ++i;
+    common = i;
+  }
+  const std::size_t from = first.starts_with("__") ? 2 : 0;
+  auto us = common > from ? first.substr(0, common).rfind('_') : std::string_view::npos;
+  if (us == std::string_view::npos || us < from) us = first.find('_', from);
   return std::string(first.substr(0, us == std::string_view::npos ? 0 : us + 1)) + "???";
 }
 

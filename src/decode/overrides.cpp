@@ -195,11 +195,19 @@ void args_prctl(const CallView& v) {
     case PR_TASK_PERF_EVENTS_DISABLE: case PR_TASK_PERF_EVENTS_ENABLE: case PR_GET_SECUREBITS:
       return;
     case PR_SET_PDEATHSIG: v.out.arg("arg2"); return print_signal(v.out, v.iarg(1));
-    case PR_SET_NAME: case PR_GET_NAME: case PR_GET_PDEATHSIG: case PR_GET_CHILD_SUBREAPER:
-    case PR_GET_TID_ADDRESS:
+    case PR_SET_NAME: case PR_GET_NAME: {
+      // The thread's name, up to its NUL (at most 15 characters and the NUL).
+      v.out.arg("arg2");
+      const Payload* p = v.call.payload(1);
+      if (!p || p->fault() || p->bytes.empty()) return v.out.pointer(v.arg(1));
+      const std::string_view name(p->bytes);
+      return v.out.string(name.substr(0, name.find('\0')), false);
+    }
+    case PR_GET_PDEATHSIG: case PR_GET_CHILD_SUBREAPER: case PR_GET_TID_ADDRESS:
       v.out.arg("arg2");
       return v.out.pointer(v.arg(1));
-    case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_SET_TIMERSLACK: case PR_SET_CHILD_SUBREAPER:
+    case PR_SET_DUMPABLE: v.out.arg("arg2"); return print_enum(v.out, "suid_dump", v.arg(1));
+    case PR_SET_KEEPCAPS: case PR_SET_TIMERSLACK: case PR_SET_CHILD_SUBREAPER:
     case PR_SET_SECUREBITS:
       v.out.arg("arg2");
       return v.out.uinteger(v.arg(1));
@@ -492,8 +500,18 @@ void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, s
 
 }  // namespace
 
+// prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)
+void result_prctl(const SyscallCall& call, DecodeContext&, CallResult& r) {
+  if (static_cast<std::int32_t>(call.args[0]) != PR_GET_DUMPABLE || call.failed()) return;
+  if (const XlatTable* t = find_xlat("suid_dump")) {
+    const std::string_view name = xlat_name(*t, static_cast<std::uint64_t>(r.value));
+    if (!name.empty()) r.decoration = std::string(name);
+  }
+}
+
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;
+  if (syscall == "prctl") return result_prctl;
   if (syscall == "poll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, -1); };
   if (syscall == "ppoll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, 2); };
   if (syscall == "select")

@@ -309,7 +309,9 @@ constexpr SyscallSpec kSpecs[] = {
     sc("pkey_mprotect", kM, {a_ptr("addr"), a_uint("len"), a_flags("prot", "mmap_prot"), a_int("pkey")}),
     sc("poll", kD, {a_sinout("fds", "pollfd", 8, 1), a_uint("nfds"), a_int("timeout")}, RetKind::Int, kMayBlock),
     sc("ppoll", kD, {a_sinout("fds", "pollfd", 8, 1), a_uint("nfds"), a_sinout("tmo_p", "timespec", 16), a_sin("sigmask", "sigset", 8), a_uint("sigsetsize")}, RetKind::Int, kMayBlock),
-    sc("prctl", kC, {a_enum("option", "prctl_options"), a_hex("arg2"), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
+    // arg2 is read at exit as 16 bytes: the name of PR_SET_NAME and PR_GET_NAME (TASK_COMM_LEN);
+    // for the options where it is a number the read faults and the number is shown.
+    sc("prctl", kC, {a_enum("option", "prctl_options"), a_sout("arg2", "prctl_name", 16), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
     sc("pread64", kD, {a_fd("fd"), a_out("buf"), a_uint("count"), a_int("offset")}, RetKind::Int, kMayBlock),
     sc("preadv", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_int("iovcnt"), a_int("offset")}, RetKind::Int, kMayBlock),
     sc("preadv2", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_int("iovcnt"), a_int("offset"), a_custom("pos_h", "hidden"), a_flags("flags", "rwf_flags")}, RetKind::Int, kMayBlock),

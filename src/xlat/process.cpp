@@ -36,6 +36,12 @@ constexpr XlatEntry kRusageWho[] = {XLAT(RUSAGE_SELF), XLAT(RUSAGE_CHILDREN), XL
 constexpr XlatEntry kPriorityWhich[] = {XLAT(PRIO_PROCESS), XLAT(PRIO_PGRP), XLAT(PRIO_USER)};
 constexpr XlatEntry kIoprioWhich[] = {XLAT_PAIR(1, "IOPRIO_WHO_PROCESS"), XLAT_PAIR(2, "IOPRIO_WHO_PGRP"),
                                       XLAT_PAIR(3, "IOPRIO_WHO_USER")};
+// prctl(PR_SET_DUMPABLE)'s argument and PR_GET_DUMPABLE's result (the kernel's
+// include/linux/sched/coredump.h, not exported to userspace).
+constexpr XlatEntry kSuidDump[] = {
+    XLAT_PAIR(0, "SUID_DUMP_DISABLE"), XLAT_PAIR(1, "SUID_DUMP_USER"), XLAT_PAIR(2, "SUID_DUMP_ROOT"),
+};
+
 constexpr XlatEntry kPrctl[] = {
     XLAT(PR_SET_PDEATHSIG), XLAT(PR_GET_PDEATHSIG), XLAT(PR_GET_DUMPABLE), XLAT(PR_SET_DUMPABLE),
     XLAT(PR_GET_UNALIGN), XLAT(PR_SET_UNALIGN), XLAT(PR_GET_KEEPCAPS), XLAT(PR_SET_KEEPCAPS),
@@ -146,6 +152,7 @@ constexpr XlatTable kTables[] = {
     {"prctl_options", XlatKind::Enum, kPrctl},
     {"priority_which", XlatKind::Enum, kPriorityWhich},
     {"ptrace_requests", XlatKind::Enum, kPtrace},
+    {"suid_dump", XlatKind::Enum, kSuidDump},
     {"reboot_cmds", XlatKind::Enum, kRebootCmds},
     {"rlimit_resources", XlatKind::Enum, kRlimits},
     {"rseq_flags", XlatKind::Flags, kRseqFlags},

@@ -171,9 +171,24 @@ TEST(DecodeArgs, Clone) {
 }
 
 TEST(DecodeArgs, PrctlShowsOnlyTheArgumentsItReads) {
-  EXPECT_EQ(Line("prctl", {3, 0, 0, 0, 0}, 1).text(), "prctl(PR_GET_DUMPABLE)                  = 1");
+  // strace 6.1 on this machine for PR_GET_DUMPABLE and PR_SET_DUMPABLE 1 and 7.
+  EXPECT_EQ(Line("prctl", {3, 0, 0, 0, 0}, 1).text(), "prctl(PR_GET_DUMPABLE)                  = 1 (SUID_DUMP_USER)");
+  EXPECT_EQ(Line("prctl", {4, 1, 0, 0, 0}, 0).text(), "prctl(PR_SET_DUMPABLE, SUID_DUMP_USER)  = 0");
+  // An unknown value names the prefix all of the table's names share.
+  EXPECT_EQ(Line("prctl", {4, 7, 0, 0, 0}, -22).text(),
+            "prctl(PR_SET_DUMPABLE, 0x7 /* SUID_DUMP_??? */) = -1 EINVAL (Invalid argument)");
   EXPECT_EQ(Line("prctl", {1, 9, 0, 0, 0}, 0).text(), "prctl(PR_SET_PDEATHSIG, SIGKILL)        = 0");
   EXPECT_EQ(Line("prctl", {38, 1, 0, 0, 0}, 0).text(), "prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)  = 0");
+}
+
+TEST(DecodeArgs, PrctlShowsTheThreadName) {
+  // strace 6.1 printed these for a name set with an escape sequence in it.
+  const std::string name("abc\x1b[31m\0\0\0\0\0\0\0", 16);
+  EXPECT_EQ(Line("prctl", {15, 0x7f00, 0, 0, 0}, 0).bytes(1, name, 16, true).text(),
+            "prctl(PR_SET_NAME, \"abc\\33[31m\")        = 0");
+  EXPECT_EQ(Line("prctl", {16, 0x7f00, 0, 0, 0}, 0).bytes(1, name, 16, true).text(),
+            "prctl(PR_GET_NAME, \"abc\\33[31m\")        = 0");
+  EXPECT_EQ(Line("prctl", {15, 0x10, 0, 0, 0}, -14).text(), "prctl(PR_SET_NAME, 0x10)                = -1 EFAULT (Bad address)");
 }
 
 TEST(DecodeArgs, SimpleKinds) {
