@@ -11,12 +11,14 @@
 // records stay in order across CPUs: it numbers its next record only after committing the last.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <span>
 #include <utility>
 #include <vector>
 
+#include "etrace/event.h"
 #include "event/ring_reader.h"
 
 namespace etrace {
@@ -42,7 +44,7 @@ class RingMerger {
     if (rec.size() >= kOrderOffset + sizeof(order)) std::memcpy(&order, rec.data() + kOrderOffset, sizeof(order));
     return order;
   }
-  static constexpr std::size_t kOrderOffset = 28;  // etrace_record_header.order (abi_test pins it)
+  static constexpr std::size_t kOrderOffset = offsetof(etrace_record_header, order);
 
  private:
   struct Head {

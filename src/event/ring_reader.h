@@ -1,6 +1,6 @@
-// Reads a BPF ring buffer (BPF_MAP_TYPE_RINGBUF) through its memory mapping, as libbpf's
-// ring_buffer__consume does, with one difference that matters for speed: the consumer
-// position, which the producing CPU reads on every reservation, is published lazily (once a
+// Reads a BPF ring buffer (BPF_MAP_TYPE_RINGBUF) through its memory mapping, record by record
+// (peek, then pop), as libbpf's ring_buffer__consume does, with one difference that matters for
+// speed: the consumer position, which the producing CPU reads on every reservation, is published lazily (once a
 // quarter of the buffer or `publish_every` bytes have been read, and always before the caller
 // sleeps), not after every record. Each publish moves that cache line to the consumer's CPU
 // and back; per record it cost the traced program about a fifth of its time (perf, write loop).
@@ -24,11 +24,6 @@ class RingReader {
   // `size` bytes (a power of two).
   RingReader(std::uint64_t* consumer_pos, const std::uint64_t* producer_pos, const std::uint8_t* data,
              std::size_t size);
-
-  // Hands every committed record to fn(span), in order, stopping at one still being written.
-  // Returns how many records were handed over (discarded ones are skipped, not counted).
-  template <typename Fn>
-  std::size_t consume(Fn&& fn);
 
   // The next committed record, left in place (empty: none yet, or the next is still being
   // written). Discarded records are skipped. Repeated calls return the same record until pop().
@@ -86,26 +81,6 @@ inline std::span<const std::uint8_t> RingReader::peek() {
 inline void RingReader::pop() {
   pos_ += (kHeaderSize + peeked_len_ + 7) & ~std::uint64_t{7};
   if (pos_ - published_ >= publish_every_) publish();
-}
-
-template <typename Fn>
-std::size_t RingReader::consume(Fn&& fn) {
-  std::size_t n = 0;
-  std::uint64_t prod = __atomic_load_n(producer_pos_, __ATOMIC_ACQUIRE);
-  while (pos_ < prod) {
-    const std::uint8_t* hdr = data_ + (pos_ & mask_);
-    const std::uint32_t len = __atomic_load_n(reinterpret_cast<const std::uint32_t*>(hdr), __ATOMIC_ACQUIRE);
-    if (len & kBusyBit) break;
-    const std::uint32_t body = len & ~(kBusyBit | kDiscardBit);
-    if (!(len & kDiscardBit)) {
-      fn(std::span<const std::uint8_t>(hdr + kHeaderSize, body));
-      ++n;
-    }
-    pos_ += (kHeaderSize + body + 7) & ~std::uint64_t{7};
-    if (pos_ - published_ >= publish_every_) publish();
-    if (pos_ == prod) prod = __atomic_load_n(producer_pos_, __ATOMIC_ACQUIRE);
-  }
-  return n;
 }
 
 }  // namespace etrace

@@ -11,6 +11,7 @@ TEST(Abi, RecordLayoutIsPinned) {
   EXPECT_EQ(sizeof(etrace_record_header), 32u);
   EXPECT_EQ(offsetof(etrace_record_header, ts_ns), 8u);
   EXPECT_EQ(offsetof(etrace_record_header, lost_before), 24u);
+  EXPECT_EQ(offsetof(etrace_record_header, order), 28u);
   EXPECT_EQ(sizeof(etrace_syscall_record), 32u + 8 + 48 + 8 + 8 + 8 + 8);
   EXPECT_EQ(offsetof(etrace_syscall_record, args), 40u);
   EXPECT_EQ(offsetof(etrace_syscall_record, npayloads), 104u);

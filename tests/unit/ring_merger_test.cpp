@@ -43,10 +43,6 @@ struct Rings {
 
 using Tags = std::vector<std::string>;
 
-TEST(RingMerger, OffsetOfTheOrderField) {
-  EXPECT_EQ(RingMerger::kOrderOffset, offsetof(etrace_record_header, order));
-}
-
 TEST(RingMerger, InterleavesTheRingsBySubmitNumber) {
   Rings r(2);
   r.rings[0]->push(rec(1, "a1"));

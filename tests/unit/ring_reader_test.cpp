@@ -16,7 +16,10 @@ namespace {
 
 std::vector<std::string> drain(RingReader& r) {
   std::vector<std::string> out;
-  r.consume([&](std::span<const std::uint8_t> b) { out.emplace_back(b.begin(), b.end()); });
+  for (auto b = r.peek(); !b.empty(); b = r.peek()) {
+    out.emplace_back(b.begin(), b.end());
+    r.pop();
+  }
   return out;
 }
 
