@@ -123,7 +123,8 @@ static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etra
 	h->size = size;
 	h->lost_before = st ? st->lost : 0;
 	/* The merge key of the per-CPU rings, taken just before the output: a counter shared by
-	 * all CPUs costs less than a clock read here, even when contended (bench/README.md). */
+	 * all CPUs. In a prototype the write loop cost 1.57x with it and 1.95x with a clock read
+	 * instead; 4 contending threads cost 2.34x with it and 1.92x with the clock. */
 	__u32 idx = 0;
 	if (percpu_rings) {
 		h->order = (__u32)__sync_fetch_and_add(&submit_order, 1);
@@ -612,7 +613,6 @@ int etrace_dump_inflight(struct bpf_iter__task *ctx)
 	bpf_seq_write(ctx->meta->seq, st, sizeof(*st));
 	return 0;
 }
-
 
 /* execve's strings may sit in pages the calling process has not faulted in (a fork child's
  * view of the parent's read-only data): the read at entry then fails, and after a successful

@@ -13,7 +13,7 @@
 
 /* One ring buffer per CPU: producers on different CPUs never share a lock or a cache line (with
  * one shared ring, 4 threads making syscalls spent half their time in its spinlock). Userspace
- * creates the rings and merges them in time order (ts_ns, set at submit). */
+ * creates the rings and merges them in submit order (etrace_record_header.order). */
 struct etrace_ring {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 4096); /* a template: userspace creates the rings, of any size */

@@ -59,7 +59,6 @@ bool plans_want_fd_info(const std::vector<etrace_syscall_plan>& plans) {
   return false;
 }
 
-
 }  // namespace
 
 struct Session::Impl {
@@ -84,10 +83,9 @@ struct Session::Impl {
 
   bool create_inflight(const etrace_inflight& st);
 
-  // Creates a ring per possible CPU, puts them in the `events` map of maps, maps them and
-  // waits on all of them through one epoll set.
+  // Creates `count` rings of `size` bytes (page_size already set), puts them in the `events`
+  // map of maps, maps them and waits on all of them through one epoll set.
   void make_rings(int outer_fd, std::size_t count, std::size_t size) {
-    page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
     ring_size = size;
     epoll_fd = epoll_create1(EPOLL_CLOEXEC);
     if (epoll_fd < 0) throw Fatal("cannot wait on the ring buffers: " + errno_text(errno));
@@ -119,7 +117,6 @@ struct Session::Impl {
     }
     merger = RingMerger(std::move(readers));
   }
-
 
   ~Impl() {
     if (epoll_fd >= 0) close(epoll_fd);
@@ -165,15 +162,14 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   skel->rodata->cpu_time = cfg.cpu_time;
   impl_->exit_only = cfg.exit_only && !cfg.per_syscall.empty();
   skel->rodata->exit_only = impl_->exit_only;
-  // Each CPU wakes the consumer after submitting its share of an eighth of the buffer.
   // --buffer-size is shared out between the per-CPU rings (powers of two, at least a page each).
   // ETRACE_RINGS=shared: one ring for all CPUs, as before per-CPU rings (a developer knob).
   const char* rings_env = std::getenv("ETRACE_RINGS");
   const bool shared_ring = rings_env && std::string_view(rings_env) == "shared";
   skel->rodata->percpu_rings = !shared_ring;
   const auto cpus = shared_ring ? std::size_t{1} : static_cast<std::size_t>(std::max(1, libbpf_num_possible_cpus()));
-  const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-  const std::size_t ring_size = std::max<std::size_t>(page, std::bit_floor(cfg.buffer_size / cpus));
+  impl_->page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const std::size_t ring_size = std::max<std::size_t>(impl_->page_size, std::bit_floor(cfg.buffer_size / cpus));
   // Each CPU wakes the consumer after filling an eighth of its ring.
   skel->rodata->wakeup_bytes = ring_size / 8;
   skel->rodata->fd_info = plans_want_fd_info(cfg.plans);
