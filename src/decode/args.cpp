@@ -35,7 +35,7 @@ std::string unknown_name(const XlatTable& t) {
     common = i;
   }
   const std::size_t from = first.starts_with("__") ? 2 : 0;
-  auto us = common > from ? first.substr(0, common).rfind('_') : std::string_view::npos;
+  auto us = first.substr(0, common).rfind('_');
   if (us == std::string_view::npos || us < from) us = first.find('_', from);
   return std::string(first.substr(0, us == std::string_view::npos ? 0 : us + 1)) + "???";
 }

@@ -498,8 +498,6 @@ void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, s
   r.decoration = text;
 }
 
-}  // namespace
-
 // prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)
 void result_prctl(const SyscallCall& call, DecodeContext&, CallResult& r) {
   if (static_cast<std::int32_t>(call.args[0]) != PR_GET_DUMPABLE || call.failed()) return;
@@ -508,6 +506,8 @@ void result_prctl(const SyscallCall& call, DecodeContext&, CallResult& r) {
     if (!name.empty()) r.decoration = std::string(name);
   }
 }
+
+}  // namespace
 
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;
