@@ -67,8 +67,8 @@ class RoutingEmitter final : public Emitter {
   Emitter* cur_ = nullptr;
 };
 
-Sinks::Sinks(int fd, EmitterFactory make) : make_(std::move(make)) {
-  single_ = std::make_unique<Output>(fd);
+Sinks::Sinks(int fd, std::string name, EmitterFactory make) : make_(std::move(make)) {
+  single_ = std::make_unique<Output>(fd, std::move(name));
   single_emitter_ = make_(single_->buffer());
 }
 
@@ -88,7 +88,7 @@ Sinks::PerThread& Sinks::thread(std::uint32_t tid) {
     auto t = std::make_unique<PerThread>();
     t->fd = open(path.c_str(), flags, 0644);
     if (t->fd < 0) throw Fatal(fmt::format("cannot open output file '{}': {}", path, std::strerror(errno)));
-    t->out = std::make_unique<Output>(t->fd);
+    t->out = std::make_unique<Output>(t->fd, fmt::format("'{}'", path));
     t->emitter = make_(t->out->buffer());
     slot = std::move(t);
   }
@@ -106,6 +106,8 @@ void Sinks::maybe_flush() {
   if (single_) single_->maybe_flush();
   for (auto& [tid, t] : threads_) t->out->maybe_flush();
 }
+
+bool Sinks::failed() const { return Output::any_failed(); }
 
 void Sinks::flush() {
   if (single_) single_->flush();

@@ -19,8 +19,8 @@ class Sinks {
  public:
   using EmitterFactory = std::function<std::unique_ptr<Emitter>(std::string& buffer)>;
 
-  // One output on `fd` (not owned).
-  Sinks(int fd, EmitterFactory make);
+  // One output on `fd` (not owned); `name` says where it goes in an error message.
+  Sinks(int fd, std::string name, EmitterFactory make);
   // One file per thread: `stem`.TID, created (or appended to with `append`) at the thread's first line.
   Sinks(std::string stem, bool append, EmitterFactory make);
   ~Sinks();
@@ -31,6 +31,8 @@ class Sinks {
   std::string& buffer_for(std::uint32_t tid);
   void maybe_flush();
   void flush();
+  // Whether a write to any of the outputs failed (each failure was reported once on stderr).
+  bool failed() const;
 
   struct PerThread;  // sinks.cpp
 

@@ -125,6 +125,8 @@ class OutputFile {
     if (!started_ && created_ && !path_.empty()) unlink(path_.c_str());
   }
   int fd() const { return fd_; }
+  // Where the trace goes, as an error message names it.
+  std::string name() const { return path_.empty() ? std::string("stderr") : fmt::format("'{}'", path_); }
   void started() { started_ = true; }
 
  private:
@@ -359,7 +361,7 @@ int run_trace(const Options& o) {
     return std::make_unique<TextEmitter>(buf, topts);
   };
   std::unique_ptr<Sinks> sinks = per_thread_files ? std::make_unique<Sinks>(o.output, o.append, make_emitter)
-                                                  : std::make_unique<Sinks>(out_file.fd(), make_emitter);
+                                                  : std::make_unique<Sinks>(out_file.fd(), out_file.name(), make_emitter);
   // strace's own messages go to stderr; when the trace does too, in line with it.
   auto message = [&](const std::string& text) {
     if (o.output.empty()) {
@@ -566,6 +568,9 @@ int run_trace(const Options& o) {
     // Stopped by a signal while the command runs: it goes on, untraced (as strace detaches).
     return 128 + g_stop_signal.load();
   }
+  // A trace that could not be written is not a success, whatever the command's own status:
+  // scripts that check etrace's exit must not take a truncated trace for a whole one.
+  if (sinks->failed()) return 1;
   return child ? shell_status(*child_status) : 0;
 }
 

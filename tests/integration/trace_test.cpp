@@ -340,6 +340,20 @@ TEST(Integration, BadInputGetsOneClearLineAndNonZeroExit) {
   }
 }
 
+// A full disk in the middle of a trace: one line naming the file and the cause, and a non-zero
+// exit even though the command itself succeeded, so a script does not take the trace for whole.
+TEST(Integration, FailedOutputWriteIsReportedOnceAndFailsTheRun) {
+  ETRACE_REQUIRE_ROOT();
+  auto r = run({etrace_bin(), "-f", "-o", "/dev/full", "sh", "-c", "ls / >/dev/null; ls /usr >/dev/null"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+  EXPECT_EQ(r.err.rfind("etrace: cannot write the trace to '/dev/full': ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
+  // The same run to a writable file succeeds: the status above came from the output alone.
+  const std::string out = temp_path("full-ok.txt");
+  EXPECT_EQ(run({etrace_bin(), "-f", "-o", out, "sh", "-c", "ls / >/dev/null"}).exit_code, 0);
+}
+
 TEST(Integration, MissingBtfSaysWhatIsNeeded) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("nobtf.txt");
