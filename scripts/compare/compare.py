@@ -85,6 +85,119 @@ PROGRAMS = [
     Program("events-yy", ["{bin}/events"], ["-yy"]),
     Program("errors", ["{bin}/errors"]),
     Program("errors-eacces", ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "{bin}/errors", "eacces"]),
+    # System tools a strace user commonly traces: /proc readers, netlink (rtnetlink, sock_diag),
+    # statfs, ioprio, namespaces, signals sent to a process group and SIGPIPE in a pipeline.
+    Program("ps-p1", ["ps", "-o", "pid,user,comm", "-p", "1"]),
+    Program("ip-addr", ["ip", "addr", "show", "lo"]),
+    Program("ip-route", ["ip", "route"]),
+    Program("ss-tln", ["ss", "-tln"]),
+    Program("df", ["df", "/"]),
+    Program("free", ["free"]),
+    Program("mount", ["mount"]),
+    Program("stty", ["stty", "-a"]),
+    Program("timeout", ["timeout", "0.2", "sleep", "1"]),
+    Program("sigpipe", ["sh", "-c", "seq 100000 | head -1"]),
+    Program("nice-flock", ["sh", "-c", "nice -n 5 true; flock flock.lock true; ionice -c 3 true; taskset -c 0 true"],
+            before="rm -f flock.lock"),
+    Program("prlimit", ["prlimit", "--nofile=100:200", "true"]),
+    Program("unshare", ["unshare", "-m", "-u", "true"]),
+    # File-manipulating coreutils, one chain in a scratch dir so the fixture stays untouched.
+    Program("fs-tools", ["sh", "-c", "mkdir -p t/d1/d2 && ln -s d1 t/l1 && chmod 700 t/d1 && touch -d @1700000000 t/f "
+                         "&& truncate -s 100 t/f && mv t/f t/g && readlink -f t/l1 && realpath t/l1 && rmdir t/d1/d2 "
+                         "&& rm -rf t"], before="rm -rf t"),
+    Program("checksums", ["sh", "-c", "md5sum fixture/b.bin; sha256sum fixture/a.txt; base64 fixture/sub/c.txt; "
+                          "od -c fixture/sub/c.txt; wc fixture/a.txt"]),
+    Program("awk", ["awk", "{{n += length($0)}} END {{print n}}", "fixture/a.txt"]),
+    Program("xargs-tee", ["sh", "-c", "ls fixture | xargs -n 2 echo | tee tee.out > /dev/null"], before="rm -f tee.out"),
+    Program("bash-subst", ["bash", "-c", "x=$(echo hi | tr a-z A-Z); echo $x $((1 + 2)) > /dev/null"]),
+    Program("git-init", ["git", "init", "-q", "repo"], before="rm -rf repo"),
+    Program("curl-file", ["curl", "-s", "-o", "/dev/null", "file:///tmp/etrace-compare/work/fixture/a.txt"]),
+    Program("file", ["file", "fixture/a.txt", "fixture/b.bin"]),
+    # Python snippets, one area each.
+    Program("py-threads", [PYTHON, "-c", "import threading\n"
+                           "ts = [threading.Thread(target=sum, args=([1, 2],)) for _ in range(3)]\n"
+                           "[t.start() for t in ts]; [t.join() for t in ts]"]),
+    Program("py-select", [PYTHON, "-c", "import os, select\n"
+                          "r, w = os.pipe(); os.write(w, b'x')\n"
+                          "select.select([r], [], [], 1)\n"
+                          "p = select.poll(); p.register(r, select.POLLIN); p.poll(100)\n"
+                          "e = select.epoll(); e.register(r, select.EPOLLIN | select.EPOLLET); e.poll(0.1); e.close()"]),
+    Program("py-mmap", [PYTHON, "-c", "import mmap\n"
+                        "m = mmap.mmap(-1, 8192); m[0:5] = b'hello'; m.madvise(mmap.MADV_DONTNEED); m.close()\n"
+                        "f = open('fixture/a.txt', 'rb'); m2 = mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ)\n"
+                        "m2.madvise(mmap.MADV_SEQUENTIAL); m2.close()"]),
+    Program("py-socketpair", [PYTHON, "-c", "import socket, array\n"
+                              "a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)\n"
+                              "a.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 65536)\n"
+                              "a.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE)\n"
+                              "a.sendmsg([b'hi'], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array('i', [0]))])\n"
+                              "b.recvmsg(16, 64); a.shutdown(socket.SHUT_WR)"]),
+    Program("py-inet6", [PYTHON, "-c", "import socket\n"
+                         "s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)\n"
+                         "s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)\n"
+                         "s.bind(('::1', 23465)); s.listen(1)\n"
+                         "c = socket.create_connection(('::1', 23465)); a, peer = s.accept()\n"
+                         "c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1); c.send(b'x'); a.recv(1)"]),
+    Program("py-eventfd", [PYTHON, "-c", "import os\n"
+                           "fd = os.eventfd(0, os.EFD_CLOEXEC | os.EFD_NONBLOCK); os.eventfd_write(fd, 3); os.eventfd_read(fd)\n"
+                           "m = os.memfd_create('etrace', os.MFD_CLOEXEC); os.ftruncate(m, 4096)\n"
+                           "p = os.pidfd_open(os.getpid()); os.close(p)\n"
+                           "os.sched_getaffinity(0); os.getpriority(os.PRIO_PROCESS, 0)"]),
+    Program("py-signal", [PYTHON, "-c", "import os, signal\n"
+                          "signal.signal(signal.SIGUSR1, lambda s, f: None); os.kill(os.getpid(), signal.SIGUSR1)\n"
+                          "signal.signal(signal.SIGALRM, lambda s, f: None); signal.setitimer(signal.ITIMER_REAL, 0.01)\n"
+                          "signal.sigtimedwait([signal.SIGUSR2], 0.05)\n"
+                          "signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR2]); os.kill(os.getpid(), signal.SIGUSR2)\n"
+                          "signal.sigwait([signal.SIGUSR2])"]),
+    Program("py-epipe", [PYTHON, "-c", "import os\n"
+                         "r, w = os.pipe(); os.close(r)\n"
+                         "try: os.write(w, b'x')\n"
+                         "except BrokenPipeError: pass"]),
+    Program("py-subprocess", [PYTHON, "-c", "import subprocess\n"
+                              "subprocess.run(['true']); subprocess.run(['cat'], input=b'x', capture_output=True)"]),
+    Program("py-fileio", [PYTHON, "-c", "import os, fcntl\n"
+                          "fd = os.open('pyio.tmp', os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o640)\n"
+                          "os.pwrite(fd, b'abcdef', 10); os.pread(fd, 4, 10); os.fsync(fd); os.fdatasync(fd)\n"
+                          "fcntl.flock(fd, fcntl.LOCK_EX); fcntl.lockf(fd, fcntl.LOCK_UN)\n"
+                          "fcntl.fcntl(fd, fcntl.F_SETFL, os.O_APPEND); fcntl.fcntl(fd, fcntl.F_GETFD)\n"
+                          "os.posix_fallocate(fd, 0, 100); os.lseek(fd, 0, os.SEEK_END)\n"
+                          "o = os.open('pyio.copy', os.O_WRONLY | os.O_CREAT, 0o600); os.sendfile(o, fd, 0, 16)\n"
+                          "os.copy_file_range(fd, o, 4, 0, 0)\n"
+                          "os.utime('pyio.tmp', (1700000000, 1700000000)); os.chmod('pyio.tmp', 0o600)\n"
+                          "os.rename('pyio.tmp', 'pyio.moved'); os.link('pyio.moved', 'pyio.hard')\n"
+                          "os.statvfs('.'); os.access('pyio.moved', os.R_OK | os.W_OK)\n"
+                          "[os.unlink(n) for n in ('pyio.moved', 'pyio.hard', 'pyio.copy')]"],
+            before="rm -f pyio.*"),
+    Program("py-listdir", [PYTHON, "-c", "import os\n"
+                           "os.listdir('fixture'); [e.stat() for e in os.scandir('fixture')]; list(os.walk('fixture'))\n"
+                           "os.chdir('fixture/sub'); os.getcwd(); os.umask(0o22); os.uname(); os.times()"]),
+    Program("py-xattr", [PYTHON, "-c", "import os\n"
+                         "open('xattr.tmp', 'w').close(); os.setxattr('xattr.tmp', 'user.etrace', b'value')\n"
+                         "os.getxattr('xattr.tmp', 'user.etrace'); os.listxattr('xattr.tmp')\n"
+                         "os.removexattr('xattr.tmp', 'user.etrace'); os.unlink('xattr.tmp')"], before="rm -f xattr.tmp"),
+    # Options a strace user types, on programs like the ones above.
+    Program("cat-trace-file", ["cat", "fixture/a.txt"], ["-e", "trace=%file"]),
+    Program("py-inet6-net", [PYTHON, "-c", "import socket\n"
+                             "s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM); s.bind(('::1', 23466)); s.listen(1)\n"
+                             "c = socket.create_connection(('::1', 23466)); a, peer = s.accept()"],
+            ["-e", "trace=%network"]),
+    Program("sh-pipe-process", ["sh", "-c", "ls fixture | wc -l > /tmp/x"], ["-e", "trace=%process"]),
+    Program("sigpipe-signone", ["sh", "-c", "seq 100000 | head -1"], ["-e", "signal=none"]),
+    Program("py-epipe-write", [PYTHON, "-c", "import os\n"
+                               "r, w = os.pipe(); os.close(r)\n"
+                               "try: os.write(w, b'x')\n"
+                               "except BrokenPipeError: pass"], ["-e", "trace=write"]),
+    Program("ls-z", ["ls", "fixture", "nonexistent"], ["-z"]),
+    Program("ls-Z", ["ls", "fixture", "nonexistent"], ["-Z"]),
+    Program("ss-yy", ["ss", "-tln"], ["-yy"]),
+    Program("cat-s100-xx", ["cat", "fixture/a.txt"], ["-s", "100", "-xx"]),
+    Program("stat-Xverbose", ["stat", "fixture/a.txt"], ["-X", "verbose"]),
+    Program("stat-Xraw", ["stat", "fixture/a.txt"], ["-X", "raw"]),
+    Program("ls-abbrev-none", ["ls", "-l", "fixture"], ["-e", "abbrev=none"]),
+    Program("ls-verbose-none", ["ls", "-l", "fixture"], ["-e", "verbose=none"]),
+    Program("ls-raw-all", ["ls", "-l", "fixture"], ["-e", "raw=all"]),
+    Program("cat-n", ["cat", "fixture/a.txt"], ["-n"]),
+    Program("timeout-quiet", ["timeout", "0.2", "sleep", "1"], ["-e", "quiet=all"]),
 ]
 
 
