@@ -494,18 +494,49 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 	return 0;
 }
 
+/* The kernel's special siginfo pointers (include/linux/sched/signal.h): NOINFO (0, a signal
+ * sent on a task's behalf, e.g. SIGPIPE) and PRIV (1, sent by the kernel, e.g. an itimer's
+ * SIGALRM). */
+#define SEND_SIG_PRIV ((struct kernel_siginfo *)1)
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define SIGKILL 9
+/* include/linux/sched/signal.h, include/trace/events/signal.h */
+#define SIGNAL_GROUP_EXIT 0x00000004
+#define TRACE_SIGNAL_DELIVERED 0
+#define TRACE_SIGNAL_IGNORED 1
+
+/* The siginfo the tracee will see: read from `info`, or made as the kernel makes it for the
+ * special pointers (si_pid/si_uid of the sending task for NOINFO, zero for PRIV). The verifier
+ * takes a tp_btf pointer argument for non-NULL and would drop an `info == NULL` branch as dead:
+ * NOINFO is told by the failed read instead (addresses 0 and 1 cannot be read). */
+static __always_inline void signal__info(struct etrace_signal_record *r, int sig, struct kernel_siginfo *info)
+{
+	if (bpf_probe_read_kernel(r->siginfo, sizeof(r->siginfo), info) == 0)
+		return;
+	__s32 *w = (__s32 *)r->siginfo;
+	w[0] = sig; /* si_signo */
+	if (info == SEND_SIG_PRIV) {
+		w[2] = SI_KERNEL; /* si_code */
+		return;
+	}
+	struct task_struct *cur = bpf_get_current_task_btf();
+	w[2] = SI_USER;
+	w[4] = BPF_CORE_READ(cur, tgid);	       /* si_pid */
+	w[5] = BPF_CORE_READ(cur, cred, uid.val); /* si_uid */
+}
+
 static __always_inline void signal__emit(int sig, struct kernel_siginfo *info, __u64 pid_tgid,
-					struct etrace_inflight *st, bool generated)
+					struct etrace_inflight *st, __u32 in_call_seq, bool generated)
 {
 	struct etrace_signal_record r = {};
 	record__header(&r.hdr, ETRACE_REC_SIGNAL, pid_tgid);
 	r.sig = sig;
 	if (generated) {
 		r.hdr.flags = ETRACE_SIG_GENERATED;
-		r.in_call_seq = st && st->active ? st->seq : 0;
+		r.in_call_seq = in_call_seq;
 	}
-	if (info)
-		bpf_probe_read_kernel(r.siginfo, sizeof(r.siginfo), info);
+	signal__info(&r, sig, info);
 	record__submit(&r, sizeof(r), st);
 }
 
@@ -513,20 +544,52 @@ SEC("tp_btf/signal_deliver")
 int BPF_PROG(etrace_signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	/* The fatal-signal path reports SIGKILL with no siginfo: that shows as "killed by". */
-	if (count_only || !info || !ka || !filter__allow_task(pid_tgid >> 32))
+	/* The fatal-signal path reports SIGKILL with no siginfo: that shows as "killed by" (a signal
+	 * that took the fatal shortcut was reported when it was sent, below). */
+	if (count_only || sig == SIGKILL || !info || !ka || !filter__allow_task(pid_tgid >> 32))
 		return 0;
-	signal__emit(sig, info, pid_tgid, inflight__get(0), false);
+	signal__emit(sig, info, pid_tgid, inflight__get(0), 0, false);
 	return 0;
 }
 
-/* A signal whose disposition ignores it is dropped when sent and never delivered; strace still
- * shows it (ptrace stops the tracee for it), so report it at generation. */
+/* The call `task` is inside when a signal is sent to it, as the sequence number its exit record
+ * will carry (0: none, or not one that is traced). With an entry program the in-flight state
+ * says; exit_only has none, so the registers do (the sender's own call, or a sleeping target's). */
+static __always_inline __u32 signal__in_call(struct task_struct *task, struct etrace_inflight *st)
+{
+	if (!st)
+		return 0;
+	if (st->active)
+		return st->seq;
+	if (!exit_only || (task != bpf_get_current_task_btf() && !compat__task_sleeping(task)))
+		return 0;
+	__u64 args[6];
+	long nr;
+	compat__task_syscall_args(task, args, &nr);
+	const struct etrace_syscall_plan *plan = plan__lookup(nr);
+	if (nr < 0 || !plan || !(plan->flags & ETRACE_PLAN_ENABLED) || (plan->flags & ETRACE_PLAN_COUNT_ONLY))
+		return 0;
+	return st->seq + 1; /* what syscall__enter will give the call at its exit */
+}
+
+/* Signals that are never delivered as themselves, which strace still shows (ptrace stops the
+ * tracee for each), reported when sent:
+ * - ignored by the target's disposition: dropped at once;
+ * - fatal with the default action (SIGTERM, SIGPIPE, SIGINT, ...; not the core-dumping ones):
+ *   the kernel marks the whole group as exiting and sends every thread SIGKILL, so
+ *   signal_deliver only ever sees SIGKILL.
+ * A signal dropped because its target is already exiting is not shown (strace does not). */
 SEC("tp_btf/signal_generate")
 int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
-	if (count_only || result != 1 /* TRACE_SIGNAL_IGNORED */)
+	if (count_only || (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED))
+		return 0;
+	unsigned int sflags = BPF_CORE_READ(task, signal, flags);
+	if (result == TRACE_SIGNAL_IGNORED && (sflags & SIGNAL_GROUP_EXIT))
+		return 0;
+	if (result == TRACE_SIGNAL_DELIVERED &&
+	    (sig == SIGKILL || !(sflags & SIGNAL_GROUP_EXIT) || BPF_CORE_READ(task, signal, group_exit_code) != sig))
 		return 0;
 	__u32 tgid = BPF_CORE_READ(task, tgid);
 	__u32 tid = BPF_CORE_READ(task, pid);
@@ -540,7 +603,7 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	if (filter_cgroup && !st)
 		return 0;
 	__u64 pid_tgid = ((__u64)tgid << 32) | tid;
-	signal__emit(sig, info, pid_tgid, st, true);
+	signal__emit(sig, info, pid_tgid, st, signal__in_call(task, st), true);
 	return 0;
 }
 

@@ -141,6 +141,34 @@ TEST(Options, SignalAndQuietMatchStrace) {
   EXPECT_TRUE(same(trace_both({"-f", "-e", "trace=none", "-e", "signal=SIGCHLD", "sh", "-c", "/bin/true; :"})));
 }
 
+// Signals the tracee never receives as themselves: ignored ones (dropped when sent; SIGPIPE
+// comes with no siginfo, an itimer's SIGALRM from the kernel) and a default-action SIGTERM
+// (the kernel turns it into SIGKILL for every thread). strace shows each, after the call that
+// raised it; both ways of attaching: per-syscall exit-only (a short trace set) and raw_syscalls.
+TEST(Options, SignalsNeverDeliveredAsThemselvesMatchStrace) {
+  ETRACE_REQUIRE_ROOT();
+  REQUIRE_STRACE();
+  for (const char* set : {"trace=write,setitimer,kill", "trace=%signal,write,setitimer,kill,exit_group"})
+    for (const char* mode : {"pipe-ignored", "alarm-ignored", "term-self"}) {
+      Both b = trace_both({"-e", set, prog("signal_kinds"), mode});
+      EXPECT_TRUE(same(b)) << set << " " << mode;
+      EXPECT_GE(b.etrace.size(), 2u) << set << " " << mode;
+    }
+}
+
+// A signal sent to a process that is already dying is dropped: strace shows no line for it.
+TEST(Options, SignalsToADyingProcessAreNotShown) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("dying.txt");
+  auto r = run({etrace_bin(), "-f", "-o", out, "-e", "trace=kill", prog("signal_kinds"), "term-child"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = read_file(out);
+  EXPECT_NE(text.find("--- SIGTERM {si_signo=SIGTERM, si_code=SI_USER"), std::string::npos) << text;
+  EXPECT_NE(text.find("+++ killed by SIGTERM +++"), std::string::npos) << text;
+  EXPECT_EQ(text.find("--- SIGCONT"), std::string::npos) << text;
+  EXPECT_NE(text.find("kill("), std::string::npos) << text;
+}
+
 TEST(Options, DecodePidsShowsCommands) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("comm.txt");
