@@ -354,6 +354,20 @@ int etrace_tp_enter(struct compat_syscall_enter_event *ctx)
 #define NR_PRCTL 157
 #define NR_EXECVEAT 322
 
+/* include/linux/sched/signal.h */
+#define SIGNAL_GROUP_EXIT 0x00000004
+#define SIGKILL 9
+
+/* Whether SIGKILL is ending the current process (a kill -9, or its fatal shortcut's SIGKILL for
+ * a signal that was itself SIGKILL): the call's exit still runs, but the process never sees its
+ * result, and strace prints none ("= ?"). */
+static __always_inline bool task__being_killed(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct signal_struct *sig = task->signal;
+	return (sig->flags & SIGNAL_GROUP_EXIT) && (sig->group_exit_code & 0x7f) == SIGKILL;
+}
+
 static __always_inline int syscall__exit(long exit_nr, long ret)
 {
 	/* Untraced numbers leave before any per-task lookup, as at entry: the filtered-out path
@@ -398,7 +412,7 @@ static __always_inline int syscall__exit(long exit_nr, long ret)
 
 	struct etrace_syscall_record *rec = (void *)buf;
 	record__syscall_head(rec, ETRACE_REC_SYSCALL, pid_tgid, st, ret);
-	rec->hdr.flags = st->flags;
+	rec->hdr.flags = st->flags | (task__being_killed() ? ETRACE_SC_KILLED : 0);
 	rec->cpu_ns = task__runtime() - st->enter_runtime;
 
 	__u32 off = sizeof(*rec);
@@ -500,9 +514,7 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 #define SEND_SIG_PRIV ((struct kernel_siginfo *)1)
 #define SI_USER 0
 #define SI_KERNEL 0x80
-#define SIGKILL 9
-/* include/linux/sched/signal.h, include/trace/events/signal.h */
-#define SIGNAL_GROUP_EXIT 0x00000004
+/* include/trace/events/signal.h */
 #define TRACE_SIGNAL_DELIVERED 0
 #define TRACE_SIGNAL_IGNORED 1
 

@@ -28,6 +28,7 @@ enum etrace_syscall_flags {
 	ETRACE_SC_NO_RETURN = 1 << 0,    /* exit/exit_group: emitted at entry, prints "= ?" */
 	ETRACE_SC_ENTER_SENT = 1 << 1,   /* an ETRACE_REC_ENTER record for this call went first */
 	ETRACE_SC_ENTER_LOST = 1 << 2,   /* the ENTER record could not be delivered */
+	ETRACE_SC_KILLED = 1 << 3,       /* SIGKILL ends the process in this call: it never returns */
 };
 
 struct etrace_record_header {

@@ -202,6 +202,29 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
   std::string storage;
   const std::string_view name = name_of(info, call.nr, storage);
   auto it = unfinished_.empty() ? unfinished_.end() : unfinished_.find(call.tid);
+  if (call.killed) {
+    // The process died in the call (SIGKILL): strace shows the arguments known at entry and
+    // no result: "read(0,  <unfinished ...>) = ?", "<... read resumed> <unfinished ...>) = ?",
+    // or "kill(1234, SIGKILL) = ?" for a call with no outputs.
+    const SyscallSpec& spec = spec_of(info);
+    const int shown = entry_arg_count(spec);
+    const bool resumed = it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns;
+    if (resumed) unfinished_.erase(it);
+    if (resumed && out_.resume_open(line)) {
+      out_.end_killed(shown < spec.nargs);
+      return;
+    }
+    if (resumed) {
+      out_.begin_resumed(line, name);
+      out_.end_killed(shown < spec.nargs);
+      return;
+    }
+    RangeEmitter head(out_, 0, shown);
+    head.begin_call(line, name);
+    print_args(info, call, head);
+    out_.end_killed(shown < spec.nargs);
+    return;
+  }
   if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {
     unfinished_.erase(it);
     RangeEmitter rest(out_, entry_arg_count(spec_of(info)), 6);

@@ -29,6 +29,7 @@ class RoutingEmitter final : public Emitter {
   void begin_call(const LineInfo& i, std::string_view n) override { pick(i).begin_call(i, n); }
   void end_call(const CallResult& r) override { cur_->end_call(r); }
   void end_unfinished() override { cur_->end_unfinished(); }
+  void end_killed(bool more) override { cur_->end_killed(more); }
   void begin_resumed(const LineInfo& i, std::string_view n) override { pick(i).begin_resumed(i, n); }
   void signal_line(const LineInfo& i, std::string_view s) override { pick(i).signal_line(i, s); }
   void end_signal() override { cur_->end_signal(); }

@@ -65,7 +65,8 @@ bool parse_syscall_into(std::span<const std::uint8_t> bytes, const etrace_record
   std::memcpy(c.args.data(), b + offsetof(R, args), sizeof(c.args));
   static_assert(sizeof(c.args) == sizeof(R::args));
   c.ret = field_at<std::int64_t>(b, offsetof(R, ret));
-  c.has_ret = h.kind == ETRACE_REC_SYSCALL && !(h.flags & ETRACE_SC_NO_RETURN);
+  c.has_ret = h.kind == ETRACE_REC_SYSCALL && !(h.flags & (ETRACE_SC_NO_RETURN | ETRACE_SC_KILLED));
+  c.killed = h.kind == ETRACE_REC_SYSCALL && (h.flags & ETRACE_SC_KILLED);
   c.enter_ts_ns = field_at<std::uint64_t>(b, offsetof(R, enter_ts_ns));
   c.exit_ts_ns = h.ts_ns;
   c.seq = field_at<std::uint32_t>(b, offsetof(R, seq));

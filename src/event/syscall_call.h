@@ -27,6 +27,7 @@ struct SyscallCall {
   std::int64_t nr = -1;
   std::array<std::uint64_t, 6> args{};
   std::int64_t ret = 0;
+  bool killed = false;          // SIGKILL ended the process inside the call (no result: "= ?")
   bool has_ret = true;          // false for exit/exit_group and calls still running
   std::uint64_t enter_ts_ns = 0;
   std::uint64_t exit_ts_ns = 0;

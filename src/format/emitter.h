@@ -74,6 +74,14 @@ class Emitter {
   virtual void verbatim(std::string_view text) = 0;  // pre-formatted (expressions like WIFEXITED(s))
   virtual void comment(std::string_view text) = 0;   // " /* 23 vars */" after the slot's value
 
+  // Ends a call SIGKILL ended inside the kernel: no result ("= ?"). `more_args`: the call has
+  // arguments after the ones shown (its outputs), which strace replaces by " <unfinished ...>".
+  virtual void end_killed(bool /*more_args*/) {
+    CallResult r;
+    r.kind = CallResult::Kind::Unknown;
+    end_call(r);
+  }
+
   // --- open lines (strace's way with a call that blocks): the start of a call still running
   // is shown without its end; the line completes in place if nothing else is printed before
   // the call returns, and is closed with " <unfinished ...>" if something is.

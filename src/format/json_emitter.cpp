@@ -134,6 +134,15 @@ void JsonEmitter::end_call(const CallResult& r) {
   write_line();
 }
 
+void JsonEmitter::end_killed(bool) {
+  while (stack_.size() > 1) close();
+  if (stack_.empty()) return;
+  stack_[0].value["killed"] = true;  // SIGKILL ended the process inside the call
+  CallResult r;
+  r.kind = CallResult::Kind::Unknown;
+  end_call(r);
+}
+
 void JsonEmitter::end_unfinished() {
   if (stack_.empty()) return;
   stack_[0].value["type"] = "unfinished";

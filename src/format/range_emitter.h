@@ -13,6 +13,7 @@ class RangeEmitter final : public Emitter {
   void begin_call(const LineInfo& i, std::string_view n) override { out_.begin_call(i, n); }
   void end_call(const CallResult& r) override { out_.end_call(r); }
   void end_unfinished() override { out_.end_unfinished(); }
+  void end_killed(bool more) override { out_.end_killed(more); }
   void begin_resumed(const LineInfo& i, std::string_view n) override { out_.begin_resumed(i, n); }
   void signal_line(const LineInfo& i, std::string_view s) override { out_.signal_line(i, s); }
   void end_signal() override { out_.end_signal(); }

@@ -189,6 +189,16 @@ void TextEmitter::end_call(const CallResult& r) {
   finish_line();
 }
 
+void TextEmitter::end_killed(bool more_args) {
+  if (more_args) {
+    separator();
+    w_ += " <unfinished ...>"sv;
+  }
+  CallResult r;
+  r.kind = CallResult::Kind::Unknown;
+  end_call(r);
+}
+
 void TextEmitter::end_unfinished() {
   w_ += " <unfinished ...>"sv;
   finish_line();

@@ -43,6 +43,7 @@ class TextEmitter final : public Emitter {
   void begin_call(const LineInfo& info, std::string_view name) override;
   void end_call(const CallResult& result) override;
   void end_unfinished() override;
+  void end_killed(bool more_args) override;
   void begin_resumed(const LineInfo& info, std::string_view name) override;
   void signal_line(const LineInfo& info, std::string_view signame) override;
   void end_signal() override;

@@ -156,6 +156,27 @@ TEST(Options, SignalsNeverDeliveredAsThemselvesMatchStrace) {
     }
 }
 
+// SIGKILL inside a call: the call's exit runs in the kernel, but strace (the tracee never
+// stops at that exit) prints no result: "kill(N, SIGKILL) = ?".
+TEST(Options, CallsEndedBySigkillMatchStrace) {
+  ETRACE_REQUIRE_ROOT();
+  REQUIRE_STRACE();
+  for (const char* set : {"trace=kill", "trace=%signal,kill,exit_group"}) {
+    Both b = trace_both({"-e", set, prog("signal_kinds"), "kill-self"});
+    EXPECT_TRUE(same(b)) << set;
+    EXPECT_FALSE(b.etrace.empty()) << set;
+  }
+  // A child asleep: its sleep ends with " <unfinished ...>) = ?" (whether or not its head was
+  // printed earlier), never with the ERESTART result the kernel's exit path saw.
+  const std::string out = temp_path("killed.txt");
+  auto r = run({etrace_bin(), "-f", "-o", out, "-e", "trace=clock_nanosleep,kill", prog("signal_kinds"), "kill-child"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = read_file(out);
+  EXPECT_NE(text.find(" <unfinished ...>) = ?"), std::string::npos) << text;
+  EXPECT_EQ(text.find("ERESTART"), std::string::npos) << text;
+  EXPECT_NE(text.find("+++ killed by SIGKILL +++"), std::string::npos) << text;
+}
+
 // A signal sent to a process that is already dying is dropped: strace shows no line for it.
 TEST(Options, SignalsToADyingProcessAreNotShown) {
   ETRACE_REQUIRE_ROOT();

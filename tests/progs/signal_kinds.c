@@ -2,7 +2,9 @@
  *   pipe-ignored   SIGPIPE ignored, a write to a pipe nobody reads (sent with no siginfo)
  *   alarm-ignored  SIGALRM ignored, from an itimer (sent by the kernel: SI_KERNEL)
  *   term-self      SIGTERM to itself with the default action (the fatal shortcut)
- *   term-child     SIGTERM to a sleeping child, then SIGCONT while it dies (dropped: no line) */
+ *   term-child     SIGTERM to a sleeping child, then SIGCONT while it dies (dropped: no line)
+ *   kill-self      SIGKILL to itself: kill() never returns ("= ?")
+ *   kill-child     SIGKILL to a child asleep in nanosleep: the sleep never returns */
 #include <signal.h>
 #include <string.h>
 #include <sys/time.h>
@@ -31,7 +33,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(mode, "term-self"))
 		return kill(getpid(), SIGTERM);
-	if (!strcmp(mode, "term-child")) {
+	if (!strcmp(mode, "kill-self"))
+		return kill(getpid(), SIGKILL);
+	if (!strcmp(mode, "term-child") || !strcmp(mode, "kill-child")) {
+		int sig = !strcmp(mode, "kill-child") ? SIGKILL : SIGTERM;
 		pid_t child = fork();
 		if (child == 0) {
 			struct timespec ts = {5, 0};
@@ -40,8 +45,9 @@ int main(int argc, char **argv)
 		}
 		struct timespec settle = {0, 100000000};
 		nanosleep(&settle, NULL); /* the child is asleep in nanosleep */
-		kill(child, SIGTERM);
-		kill(child, SIGCONT);
+		kill(child, sig);
+		if (sig == SIGTERM)
+			kill(child, SIGCONT);
 		int st;
 		waitpid(child, &st, 0);
 		return 0;

@@ -94,6 +94,23 @@ TEST(Pipeline, UnfinishedOnly) {
             "+++ exited with 0 +++\n");
 }
 
+// A process killed by SIGKILL inside a call: the call's exit runs but its result is never seen.
+// strace 6.1: `kill -KILL $$` in sh, and `sleep 5` killed by kill -9 while it sleeps.
+TEST(Pipeline, CallsEndedBySigkillHaveNoResult) {
+  constexpr int kKill = 62, kClockNanosleep = 230;
+  const std::int64_t restart_block = -516;
+  const std::string ts("\5\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);  // {tv_sec=5, tv_nsec=0}
+  Feed r;
+  EXPECT_EQ(r.feed({syscall_record(kKill, {7123, 9, 0, 0, 0, 0}, 0, {}, ETRACE_SC_KILLED),
+                    syscall_record(kClockNanosleep, {0, 0, 0x7ffd0000, 0x7ffd0010, 0, 0}, restart_block,
+                                   {{2, ETRACE_PL_BYTES, 0, ts}, {3, ETRACE_PL_BYTES, ETRACE_PLF_AT_EXIT, ts}},
+                                   ETRACE_SC_KILLED),
+                    exit_record(9)}),
+            "kill(7123, SIGKILL)                     = ?\n"
+            "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=5, tv_nsec=0},  <unfinished ...>) = ?\n"
+            "+++ killed by SIGKILL +++\n");
+}
+
 TEST(Pipeline, SignalSetAndQuietExit) {
   Feed r;
   r.opts.signals = NumberSet{};
