@@ -188,6 +188,22 @@ static __always_inline const struct etrace_syscall_plan *plan__lookup(long nr)
 	return bpf_map_lookup_elem(&syscall_plans, &key);
 }
 
+/* Whether a call numbered `nr` is traced with a record of its own (not only counted). */
+static __always_inline bool plan__records(long nr)
+{
+	const struct etrace_syscall_plan *plan = plan__lookup(nr);
+	return nr >= 0 && plan && (plan->flags & ETRACE_PLAN_ENABLED) && !(plan->flags & ETRACE_PLAN_COUNT_ONLY);
+}
+
+/* Whether `task`, asleep in the kernel (or current), is inside a traced call, known from its
+ * saved registers (the kernel's /proc/PID/syscall reads them the same way): its number and
+ * arguments then fill `nr` and `args`. */
+static __always_inline bool task__in_traced_call(struct task_struct *task, __u64 args[6], long *nr)
+{
+	compat__task_syscall_args(task, args, nr);
+	return plan__records(*nr);
+}
+
 enum capture_pass {
 	PASS_ENTER,   /* inputs, at sys_enter */
 	PASS_EXIT,    /* outputs, at sys_exit */
@@ -577,9 +593,7 @@ static __always_inline __u32 signal__in_call(struct task_struct *task, struct et
 		return 0;
 	__u64 args[6];
 	long nr;
-	compat__task_syscall_args(task, args, &nr);
-	const struct etrace_syscall_plan *plan = plan__lookup(nr);
-	if (nr < 0 || !plan || !(plan->flags & ETRACE_PLAN_ENABLED) || (plan->flags & ETRACE_PLAN_COUNT_ONLY))
+	if (!task__in_traced_call(task, args, &nr))
 		return 0;
 	return st->seq + 1; /* what syscall__enter will give the call at its exit */
 }
@@ -644,9 +658,7 @@ static __noinline int inflight__dump_sleeper(struct bpf_iter__task *ctx, struct 
 		return 0;
 	__u64 args[6];
 	long nr;
-	compat__task_syscall_args(task, args, &nr);
-	const struct etrace_syscall_plan *plan = plan__lookup(nr);
-	if (nr < 0 || !plan || !(plan->flags & ETRACE_PLAN_ENABLED) || (plan->flags & ETRACE_PLAN_COUNT_ONLY))
+	if (!task__in_traced_call(task, args, &nr))
 		return 0;
 	if (st->seen_seq != st->seq) {
 		st->seen_seq = st->seq;

@@ -156,6 +156,14 @@ TEST(Options, SignalsNeverDeliveredAsThemselvesMatchStrace) {
     }
 }
 
+// etrace -f -o FILE -e EXPR signal_kinds MODE: the trace (empty, and a failure, if etrace failed).
+std::string followed_trace(const std::string& expr, const std::string& mode) {
+  const std::string out = temp_path("signals.txt");
+  auto r = run({etrace_bin(), "-f", "-o", out, "-e", expr, prog("signal_kinds"), mode});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.exit_code == 0 ? read_file(out) : std::string();
+}
+
 // SIGKILL inside a call: the call's exit runs in the kernel, but strace (the tracee never
 // stops at that exit) prints no result: "kill(N, SIGKILL) = ?".
 TEST(Options, CallsEndedBySigkillMatchStrace) {
@@ -168,10 +176,7 @@ TEST(Options, CallsEndedBySigkillMatchStrace) {
   }
   // A child asleep: its sleep ends with " <unfinished ...>) = ?" (whether or not its head was
   // printed earlier), never with the ERESTART result the kernel's exit path saw.
-  const std::string out = temp_path("killed.txt");
-  auto r = run({etrace_bin(), "-f", "-o", out, "-e", "trace=clock_nanosleep,kill", prog("signal_kinds"), "kill-child"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string text = read_file(out);
+  const std::string text = followed_trace("trace=clock_nanosleep,kill", "kill-child");
   EXPECT_NE(text.find(" <unfinished ...>) = ?"), std::string::npos) << text;
   EXPECT_EQ(text.find("ERESTART"), std::string::npos) << text;
   EXPECT_NE(text.find("+++ killed by SIGKILL +++"), std::string::npos) << text;
@@ -180,10 +185,7 @@ TEST(Options, CallsEndedBySigkillMatchStrace) {
 // A signal sent to a process that is already dying is dropped: strace shows no line for it.
 TEST(Options, SignalsToADyingProcessAreNotShown) {
   ETRACE_REQUIRE_ROOT();
-  const std::string out = temp_path("dying.txt");
-  auto r = run({etrace_bin(), "-f", "-o", out, "-e", "trace=kill", prog("signal_kinds"), "term-child"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string text = read_file(out);
+  const std::string text = followed_trace("trace=kill", "term-child");
   EXPECT_NE(text.find("--- SIGTERM {si_signo=SIGTERM, si_code=SI_USER"), std::string::npos) << text;
   EXPECT_NE(text.find("+++ killed by SIGTERM +++"), std::string::npos) << text;
   EXPECT_EQ(text.find("--- SIGCONT"), std::string::npos) << text;
