@@ -95,7 +95,7 @@ struct iov_ctx {
 	__u64 budget;   /* bytes the call moved and not yet given to a piece */
 	__u32 max;      /* bytes per piece */
 	__u32 count;
-	bool fault;     /* a buffer could not be read: try again at exit */
+	bool fault;     /* the array or a buffer could not be read: try again at exit */
 };
 
 static long capture__iov_cb(__u64 i, struct iov_ctx *c)
@@ -104,8 +104,10 @@ static long capture__iov_cb(__u64 i, struct iov_ctx *c)
 		__u64 base;
 		__u64 len;
 	} iov;
-	if (bpf_probe_read_user(&iov, sizeof(iov), (void *)(c->base + i * 16)))
+	if (bpf_probe_read_user(&iov, sizeof(iov), (void *)(c->base + i * 16))) {
+		c->fault = true; /* no piece at all: the array shows as its address */
 		return 1;
+	}
 	__u32 off = c->off;
 	if (off >= ETRACE_SCRATCH_HALF || off < c->start)
 		return 1;
@@ -122,15 +124,18 @@ static long capture__iov_cb(__u64 i, struct iov_ctx *c)
 		take = IOV_PIECE_MAX;
 	off = capture__bound(off, ETRACE_SCRATCH_HALF - 1);
 	struct etrace_iov_piece *piece = (void *)(c->buf + off);
+	piece->iov_base = iov.base;
 	piece->iov_len = iov.len;
 	piece->shown = (__u32)shown;
+	piece->flags = 0;
 	/* off < HALF and n <= HALF / 2: the piece ends inside the scratch buffer. */
 	__u32 n = capture__bound((__u32)take, IOV_PIECE_MAX);
 	if (n && bpf_probe_read_user(c->buf + off + sizeof(*piece), n, (void *)iov.base)) {
 		n = 0;
 		c->fault = true;
+		piece->flags = ETRACE_IOV_FAULT;
 	}
-	piece->captured = n;
+	piece->captured = (__u16)n;
 	c->off = off + sizeof(*piece) + capture__round8(n);
 	c->count++;
 	return 0;

@@ -122,10 +122,13 @@ struct etrace_fdinfo {
 
 /* One buffer of an ETRACE_PL_IOV payload, followed by `captured` bytes padded to 8. */
 struct etrace_iov_piece {
+	etrace_u64 iov_base; /* the iovec's pointer: NULL prints as NULL, an unreadable one as itself */
 	etrace_u64 iov_len;  /* the iovec's length */
 	etrace_u32 shown;    /* bytes the call moved through it (reads: within the return value) */
-	etrace_u32 captured; /* bytes that follow (at most -s) */
+	etrace_u16 captured; /* bytes that follow (at most -s; below 8K) */
+	etrace_u16 flags;    /* ETRACE_IOV_FAULT */
 };
+#define ETRACE_IOV_FAULT 1 /* the buffer could not be read: iov_base shows as an address */
 
 /* ETRACE_PL_MSGHDR: the struct msghdr as the process passed it, then what it points to, each
  * part padded to 8: msg_name's bytes, msg_iov's buffers (etrace_iov_piece each), msg_control. */

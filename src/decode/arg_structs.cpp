@@ -107,7 +107,8 @@ const Payload* exit_payload(const SyscallCall& call, int arg) {
 namespace {
 
 // [{iov_base="abc", iov_len=3}, ...] from `count` etrace_iov_piece entries at the front of
-// `rest` (consumed). A buffer the call moved nothing through shows "", as strace shows it.
+// `rest` (consumed). A buffer the call moved nothing through shows "", as strace shows it; a
+// NULL one shows NULL, and one that could not be read its address.
 void print_iov_pieces(const CallView& v, std::string_view& rest, std::uint64_t count, bool more) {
   v.out.begin_array();
   for (std::uint64_t k = 0; k < count; ++k) {
@@ -119,7 +120,8 @@ void print_iov_pieces(const CallView& v, std::string_view& rest, std::uint64_t c
     v.out.element();
     v.out.begin_struct();
     v.out.field("iov_base");
-    print_cut_string(v, rest.substr(0, n), piece.shown > n);
+    if (piece.iov_base == 0 || (piece.flags & ETRACE_IOV_FAULT)) v.out.pointer(piece.iov_base);
+    else print_cut_string(v, rest.substr(0, n), piece.shown > n);
     v.out.field("iov_len");
     v.out.uinteger(piece.iov_len);
     v.out.end_struct();
@@ -266,7 +268,10 @@ void print_struct_arg(const CallView& v, int i) {
   const bool out_kind = a.kind == ArgKind::StructOut;
   const std::uint64_t addr = v.arg(i);
   if (addr == 0 || (out_kind && !v.succeeded())) return v.out.pointer(addr);
-  if (const Payload* first = v.call.payload(i); first && !first->fault()) {
+  // An iovec array that was read, with a buffer that could not be: the array shows, that
+  // buffer as its address (strace's way); FAULT with no pieces means the array itself failed.
+  if (const Payload* first = v.call.payload(i);
+      first && (!first->fault() || (first->type == ETRACE_PL_IOV && first->aux > 0))) {
     switch (first->type) {
       case ETRACE_PL_IOV: print_iov_data(v, *first); return;
       case ETRACE_PL_MSGHDR: return print_msghdr(v, *first);

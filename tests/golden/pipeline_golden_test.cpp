@@ -131,8 +131,9 @@ TEST(Golden, RtSigreturnShowsTheRestoredMask) {
 namespace etrace {
 namespace {
 
-std::string iov_piece(std::uint64_t iov_len, std::uint32_t shown, std::string_view data) {
-  etrace_iov_piece piece{iov_len, shown, static_cast<std::uint32_t>(data.size())};
+std::string iov_piece(std::uint64_t iov_len, std::uint32_t shown, std::string_view data,
+                      std::uint64_t base = 0x7ffd1000, std::uint16_t flags = 0) {
+  etrace_iov_piece piece{base, iov_len, shown, static_cast<std::uint16_t>(data.size()), flags};
   std::string out(reinterpret_cast<const char*>(&piece), sizeof(piece));
   out += data;
   out.resize((out.size() + 7) & ~std::size_t{7}, '\0');
@@ -151,6 +152,24 @@ TEST(Golden, ReadvShowsWhatEachBufferReceived) {
   EXPECT_EQ(out,
             "readv(3, [{iov_base=\"vm\", iov_len=2}, {iov_base=\"\\n\", iov_len=10}], 2) = 3\n"
             "readv(3, [{iov_base=\"vm\\n\", iov_len=4}, {iov_base=\"\", iov_len=4}], 2) = 3\n");
+}
+
+// strace 6.1 on a program writing to /dev/null (the kernel never reads the buffers there):
+//   writev(1, [{iov_base=NULL, iov_len=0}, {iov_base="hello", iov_len=5}], 2) = 5
+//   writev(1, [{iov_base=0x1000, iov_len=5}], 1) = 5
+//   writev(1, 0x1000, 1) = -1 EFAULT (Bad address)
+TEST(Golden, IovBasesThatAreNullOrUnreadable) {
+  const std::string a = iov_piece(0, 0, "", 0) + iov_piece(5, 5, "hello");
+  const std::string b = iov_piece(5, 5, "", 0x1000, ETRACE_IOV_FAULT);
+  const std::string out = replay({
+      testing::RecordBuilder::syscall(9, 9, 20, {1, 0x7ffd, 2}, 5).payload(1, ETRACE_PL_IOV, a, 2).build(),
+      testing::RecordBuilder::syscall(9, 9, 20, {1, 0x7ffd, 1}, 5, 2).payload(1, ETRACE_PL_IOV, b, 1, ETRACE_PLF_FAULT).build(),
+      testing::RecordBuilder::syscall(9, 9, 20, {1, 0x1000, 1}, -14, 3).payload(1, ETRACE_PL_IOV, "", 0, ETRACE_PLF_FAULT).build(),
+  });
+  EXPECT_EQ(out,
+            "writev(1, [{iov_base=NULL, iov_len=0}, {iov_base=\"hello\", iov_len=5}], 2) = 5\n"
+            "writev(1, [{iov_base=0x1000, iov_len=5}], 1) = 5\n"
+            "writev(1, 0x1000, 1)                    = -1 EFAULT (Bad address)\n");
 }
 
 }  // namespace

@@ -38,3 +38,10 @@ TEST(Abi, FdInfoLayoutIsPinned) {
   EXPECT_EQ(offsetof(etrace_fdinfo, raddr), 64u);
   EXPECT_GT(ETRACE_FDINFO_RESULT, 5);  // never an argument index
 }
+
+TEST(Abi, IovPieceLayoutIsPinned) {
+  EXPECT_EQ(sizeof(etrace_iov_piece), 24u);  // a multiple of 8: the bytes that follow stay aligned
+  EXPECT_EQ(offsetof(etrace_iov_piece, iov_len), 8u);
+  EXPECT_EQ(offsetof(etrace_iov_piece, captured), 20u);
+  EXPECT_EQ(offsetof(etrace_iov_piece, flags), 22u);
+}
