@@ -25,7 +25,10 @@ LEFT_TIME_RE = re.compile(r"\bleft \{tv_sec=\d+, tv_(u|n)sec=\d+\}")
 MACHINE_STATE_RE = re.compile(
     r"\b(uptime|freeram|sharedram|bufferram|freeswap|procs|f_bfree|f_bavail|f_ffree)=\d+|\b(loads)=\[\d+, \d+, \d+\]")
 MAPS_RANGE_RE = re.compile(r"\b[0-9a-f]{8,16}-[0-9a-f]{8,16}\b")
-GETRANDOM_RE = re.compile(r'^(getrandom\()"((?:[^"\\]|\\.)*)"')
+# `-n` puts the syscall number first: "[ 318] getrandom(...".
+GETRANDOM_RE = re.compile(r'^((?:\[ *\d+\] )?getrandom\()"((?:[^"\\]|\\.)*)"')
+# -e raw=all prints set_tid_address's result (the thread id) in hex, out of the pid mapping's reach.
+SET_TID_HEX_RE = re.compile(r"^((?:\[ *\d+\] )?set_tid_address\(.*\) += )(0x[0-9a-f]+)$")
 PORT_RE = re.compile(r"htons\((\d+)\)")
 DECOR_PORT_RE = re.compile(r"(\d+\.\d+\.\d+\.\d+|\]):(\d+)(?=[\]\-,>])")
 EPHEMERAL = range(32768, 61000)
@@ -158,6 +161,7 @@ def normalise_text(text, names):
     text = PORT_RE.sub(lambda m: "htons(EPHEMERAL)" if int(m.group(1)) in EPHEMERAL else m.group(0), text)
     text = DECOR_PORT_RE.sub(
         lambda m: f"{m.group(1)}:EPHEMERAL" if int(m.group(2)) in EPHEMERAL else m.group(0), text)
+    text = SET_TID_HEX_RE.sub(lambda m: m.group(1) + str(int(m.group(2), 16)), text)
     text = NUMBER_RE.sub(pid_sub, text)
     if text.startswith("getppid()"):
         call, ret = split_return(text)

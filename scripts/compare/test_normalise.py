@@ -58,6 +58,13 @@ class NormaliseTest(unittest.TestCase):
         mixed = normalise.normalise_text('getrandom("o\\2\\253", 3, GRND_NONBLOCK) = 3', {})
         self.assertNotEqual(hexed, mixed)
 
+    def test_syscall_numbers_and_raw_results(self):
+        # -n puts "[ 318] " first; -e raw=all prints set_tid_address's tid in hex.
+        self.assertEqual(normalise.normalise_text('[ 318] getrandom("\\x6f\\x42", 2, GRND_NONBLOCK) = 2', {}),
+                         '[ 318] getrandom("RANDOM-HEX", 2, GRND_NONBLOCK) = 2')
+        self.assertEqual(normalise.normalise_text("set_tid_address(0x7f00aa) = 0x1e61", {7777: "P1"}),
+                         "set_tid_address(0xADDR) = P1")
+
     def test_socket_inodes_and_ephemeral_ports(self):
         line = normalise.normalise_text(
             "recvfrom(4<TCP:[127.0.0.1:23461->127.0.0.1:41234]>, \"x\", 64, 0, NULL, NULL) = 1", {})
