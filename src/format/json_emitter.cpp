@@ -222,6 +222,30 @@ void JsonEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
   put(std::move(o));
 }
 
+namespace {
+
+std::string to_hex(std::string_view bytes) {
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) fmt::format_to(std::back_inserter(hex), "{:02x}", c);
+  return hex;
+}
+
+}  // namespace
+
+std::string json_dump_line(const LineInfo& line, std::string_view syscall, std::int64_t fd, std::string_view bytes,
+                           const JsonOptions& opts) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["type"] = "dump";
+  j["ts_ns"] = static_cast<std::int64_t>(line.ts_ns) + opts.mono_to_real_ns;
+  j["pid"] = line.tgid;
+  j["tid"] = line.tid;
+  j["syscall"] = syscall;
+  j["fd"] = fd;
+  j["hex"] = to_hex(bytes);
+  return j.dump() + "\n";
+}
+
 void JsonEmitter::string(std::string_view bytes, bool truncated) {
   const bool utf8 = is_valid_utf8(bytes);
   if (utf8 && !truncated) {
@@ -232,10 +256,7 @@ void JsonEmitter::string(std::string_view bytes, bool truncated) {
   if (utf8) {
     o["str"] = std::string(bytes);
   } else {
-    std::string hex;
-    hex.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes) fmt::format_to(std::back_inserter(hex), "{:02x}", c);
-    o["hex"] = std::move(hex);
+    o["hex"] = to_hex(bytes);
   }
   if (truncated) o["truncated"] = true;
   put(std::move(o));

@@ -12,6 +12,8 @@
 //   {"type":"signal","pid":..,"tid":..,"signal":"SIGCHLD","siginfo":{...}}
 //   {"type":"exit","pid":..,"status":0}  /  {"type":"exit","pid":..,"killed":true,"signal":"SIGKILL","core":false}
 //   {"type":"lost","pid":..,"count":12}
+//   {"type":"dump","pid":..,"tid":..,"syscall":"write","fd":1,"hex":"68690a"} (-e read=/write=:
+//     what the call just before moved through fd 1, every byte in two hex digits)
 // "duration_ns" appears when known (-T).
 //
 // Values:
@@ -40,6 +42,10 @@ namespace etrace {
 struct JsonOptions {
   std::int64_t mono_to_real_ns = 0;  // added to LineInfo::ts_ns: wall-clock "ts_ns" when set
 };
+
+// The "dump" line for -e read= / -e write=: the bytes a call (the line before) read or wrote.
+std::string json_dump_line(const LineInfo& line, std::string_view syscall, std::int64_t fd, std::string_view bytes,
+                           const JsonOptions& opts = {});
 
 class JsonEmitter final : public Emitter {
  public:

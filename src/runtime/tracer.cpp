@@ -416,7 +416,7 @@ int run_trace(const Options& o) {
       return (path_filter.empty() || path_filter.matches(info, call)) &&
              fd_filter_matches(filter.trace_fds, info, call);
     };
-  if (!o.json && (!filter.read_fds.is_none() || !filter.write_fds.is_none()))
+  if (!filter.read_fds.is_none() || !filter.write_fds.is_none())
     hooks.after_line = [&](const SyscallInfo* info, const SyscallCall& call, const LineInfo& line) {
       auto t = info ? dump_target(info->name) : std::nullopt;
       if (!t || call.failed() || call.ret <= 0) return;
@@ -425,7 +425,8 @@ int run_trace(const Options& o) {
       const Payload* p = call.payload(t->buf_arg);
       if (!p || p->fault()) return;
       const std::size_t n = std::min<std::size_t>(p->bytes.size(), static_cast<std::size_t>(call.ret));
-      sinks->buffer_for(line.tid) += hex_dump(std::string_view(p->bytes).substr(0, n));
+      const std::string_view moved = std::string_view(p->bytes).substr(0, n);
+      sinks->buffer_for(line.tid) += o.json ? json_dump_line(line, info->name, fd, moved) : hex_dump(moved);
     };
   if (!(quiet & kQuietAttach))
     hooks.on_new_task = [&](std::uint32_t tid) { message(fmt::format("Process {} attached", tid)); };

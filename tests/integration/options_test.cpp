@@ -118,6 +118,18 @@ TEST(Options, ReadAndWriteDumpsMatchStrace) {
   bool dumped = false;
   for (const auto& l : b.etrace) dumped = dumped || l.rfind(" | N  68 65 6c 6c 6f", 0) == 0;
   EXPECT_TRUE(dumped);
+  // --json: each dump is a line of its own after its call's, the bytes in hex.
+  const std::string out = temp_path("dump.json");
+  auto j = run({etrace_bin(), "--json", "-o", out, "-e", "trace=read,write", "-e", "read=3", "-e", "write=1", "cat", input});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const std::string hello = "68656c6c6f20776f726c64";  // "hello world"
+  int with_hello = 0;
+  for (const auto& l : lines_of(read_file(out)))
+    if (l.rfind("{\"type\":\"dump\"", 0) == 0 && l.find(hello) != std::string::npos) {
+      ++with_hello;
+      EXPECT_TRUE(l.find("\"fd\":3,") != std::string::npos || l.find("\"fd\":1,") != std::string::npos) << l;
+    }
+  EXPECT_EQ(with_hello, 2);  // cat's read of the input (fd 3) and its write to fd 1
   unlink(input.c_str());
 }
 

@@ -230,6 +230,19 @@ TEST_F(JsonEmitterTest, ContainerLeftOpenDoesNotSwallowNextArgument) {
   EXPECT_EQ(a["b"], 2);
 }
 
+// -e write=1 with --json: the bytes follow the call as their own line, in hex (binary-safe).
+TEST(JsonDumpLine, CarriesTheCallsBytesInHex) {
+  const auto lines = parse_lines(json_dump_line(info(1234, 1235), "write", 1, std::string("hi\n\0\xff", 5)));
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["type"], "dump");
+  EXPECT_EQ(lines[0]["pid"], 1234);
+  EXPECT_EQ(lines[0]["tid"], 1235);
+  EXPECT_EQ(lines[0]["ts_ns"], 5'000'000'123);
+  EXPECT_EQ(lines[0]["syscall"], "write");
+  EXPECT_EQ(lines[0]["fd"], 1);
+  EXPECT_EQ(lines[0]["hex"], "68690a00ff");
+}
+
 TEST(Utf8Test, Validation) {
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_TRUE(is_valid_utf8("ascii"));
