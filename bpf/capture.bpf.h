@@ -267,6 +267,36 @@ static __always_inline __u32 capture__fdinfo_of(struct scratch *s, __u32 off, co
 		off = capture__fdinfo(s, off, pair[0], ETRACE_FDINFO_RESULT);
 		return capture__fdinfo(s, off, pair[1], ETRACE_FDINFO_RESULT);
 	}
+	case ETRACE_FDINFO_FROM_CMSG: {
+		/* struct user_msghdr: msg_control at 32, msg_controllen at 40; then the first cmsghdr
+		 * (len u64, level and type i32) and its fds. Up to four: -y's common case is one. */
+		struct {
+			__u64 control;
+			__u64 controllen;
+		} mc;
+		struct {
+			__u64 len;
+			__s32 level;
+			__s32 type;
+			__s32 fds[4];
+		} cm = {};
+		if (!args[argi] || bpf_probe_read_user(&mc, sizeof(mc), (void *)(args[argi] + 32)) || !mc.control ||
+		    mc.controllen < 20 || bpf_probe_read_user(&cm, 16, (void *)mc.control))
+			return off;
+		if (cm.level != 1 /* SOL_SOCKET */ || cm.type != 1 /* SCM_RIGHTS */ || cm.len < 20 || cm.len > mc.controllen)
+			return off;
+		__u32 n = (__u32)((cm.len - 16) / 4);
+		if (n > 4)
+			n = 4;
+		__u32 size = capture__bound(n * 4, 31);
+		if (size < 4 || size > sizeof(cm.fds) || bpf_probe_read_user(cm.fds, size, (void *)(mc.control + 16)))
+			return off;
+#pragma unroll
+		for (int k = 0; k < 4; k++)
+			if (k < n)
+				off = capture__fdinfo(s, off, cm.fds[k], ETRACE_FDINFO_RESULT);
+		return off;
+	}
 	default:
 		return off;
 	}

@@ -33,6 +33,8 @@ enum etrace_fdinfo_source {
 	ETRACE_FDINFO_FROM_ARG = 0,  /* args[arg], at entry */
 	ETRACE_FDINFO_FROM_RET = 1,  /* the return value, at exit */
 	ETRACE_FDINFO_FROM_PAIR = 2, /* both ints of the int[2] at args[arg], at exit (pipe, socketpair) */
+	ETRACE_FDINFO_FROM_CMSG = 3, /* the fds an SCM_RIGHTS message brought, in the first control
+				      * message of the msghdr at args[arg], at exit (recvmsg) */
 };
 
 enum etrace_capture_when {

@@ -48,6 +48,8 @@ void add_fd_infos(etrace_syscall_plan& plan, const SyscallSpec& spec) {
   for (std::size_t i = 0; i < spec.nargs; ++i)
     if (spec.args[i].kind == ArgKind::FdPair)
       add(plan, static_cast<std::uint8_t>(i), ETRACE_CAP_FDINFO, ETRACE_AT_EXIT, ETRACE_FDINFO_FROM_PAIR, 0);
+  // recvmsg: fds passed with SCM_RIGHTS are new in the receiver, created by the call.
+  if (spec.name == "recvmsg") add(plan, 1, ETRACE_CAP_FDINFO, ETRACE_AT_EXIT, ETRACE_FDINFO_FROM_CMSG, 0);
   args_of(ArgKind::DirFd);
 }
 

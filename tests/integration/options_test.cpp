@@ -204,6 +204,20 @@ TEST(Options, SignalsToADyingProcessAreNotShown) {
   EXPECT_NE(text.find("kill("), std::string::npos) << text;
 }
 
+// -y on an fd received with SCM_RIGHTS: new in the receiver, made by recvmsg; the kernel side
+// reports it at the call's exit, so it shows what it is even after the process has gone.
+TEST(Options, FdsPassedWithScmRightsMatchStrace) {
+  ETRACE_REQUIRE_ROOT();
+  REQUIRE_STRACE();
+  Both b = trace_both({"-y", "-e", "trace=recvmsg", prog("pass_fd")});
+  EXPECT_TRUE(same(b));
+  bool decorated = false;
+  for (const auto& l : b.etrace)
+    decorated = decorated || (l.find("SCM_RIGHTS, cmsg_data=[") != std::string::npos &&
+                              l.find("<pipe:[N]>]}]") != std::string::npos);
+  EXPECT_TRUE(decorated);
+}
+
 TEST(Options, DecodePidsShowsCommands) {
   ETRACE_REQUIRE_ROOT();
   const std::string out = temp_path("comm.txt");
