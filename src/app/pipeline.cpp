@@ -208,20 +208,14 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
     // or "kill(1234, SIGKILL) = ?" for a call with no outputs.
     const SyscallSpec& spec = spec_of(info);
     const int shown = entry_arg_count(spec);
-    const bool resumed = it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns;
-    if (resumed) unfinished_.erase(it);
-    if (resumed && out_.resume_open(line)) {
-      out_.end_killed(shown < spec.nargs);
-      return;
+    if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {  // its head is out
+      unfinished_.erase(it);
+      if (!out_.resume_open(line)) out_.begin_resumed(line, name);
+    } else {
+      RangeEmitter head(out_, 0, shown);
+      head.begin_call(line, name);
+      print_args(info, call, head);
     }
-    if (resumed) {
-      out_.begin_resumed(line, name);
-      out_.end_killed(shown < spec.nargs);
-      return;
-    }
-    RangeEmitter head(out_, 0, shown);
-    head.begin_call(line, name);
-    print_args(info, call, head);
     out_.end_killed(shown < spec.nargs);
     return;
   }
