@@ -124,7 +124,10 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       case ArgKind::BufIn:
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
         break;
-      case ArgKind::BufOut: add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, s); break;
+      // A path the call writes (getcwd) is shown whole, as paths going in are: not cut at -s.
+      case ArgKind::BufOut:
+        add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, a.detail == "path" ? kPathMax : s);
+        break;
       case ArgKind::StructIn:
       case ArgKind::StructOut: {
         std::uint8_t when = a.kind == ArgKind::StructIn ? ETRACE_AT_ENTER : ETRACE_AT_EXIT;

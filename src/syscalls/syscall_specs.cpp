@@ -11,7 +11,8 @@
 //   - Struct detail "cpu_set": a CPU bit mask, `[0 1]` (its bytes: cpusetsize at entry, ret at exit).
 //   - Struct detail "gid_t" with len_arg: a list of ids, `[0, 27]`.
 //   - BufOut detail "hex": bytes strace always shows in \x form (getrandom).
-//   - BufOut detail "cstring": NUL-terminated output (getcwd), shown without its NUL.
+//   - BufOut detail "path": a NUL-terminated path the call writes (getcwd), shown whole like a
+//     Path argument (strace does not cut it at -s) and without its NUL.
 //   - ioctl's arg: 64 bytes read at exit whatever the request (a fault just shows the address);
 //     the ioctl override decides from the request whether they mean anything.
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
@@ -174,7 +175,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("get_robust_list", 0, {a_int("pid"), a_ptr("head_ptr"), a_ptr("len_ptr")}),
     sc("get_thread_area", 0, {a_sout("u_info", "user_desc", 16)}),
     sc("getcpu", 0, {a_sout("cpu", "int", 4), a_sout("node", "int", 4), a_ptr("tcache")}),
-    sc("getcwd", kF, {a_out("buf", "cstring"), a_uint("size")}),
+    sc("getcwd", kF, {a_out("buf", "path"), a_uint("size")}),
     sc("getdents", kD, {a_fd("fd"), a_sout("dirp", "linux_dirent", 0), a_uint("count")}),
     sc("getdents64", kD, {a_fd("fd"), a_sout("dirp", "linux_dirent64", 0), a_uint("count")}),
     sc("getegid", kC | kPu, {}),

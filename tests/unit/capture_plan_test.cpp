@@ -35,6 +35,20 @@ TEST(CapturePlan, ReadTakesItsBufferAtExitAndPathsAreWhole) {
   EXPECT_EQ(openat.captures[0].max, 4096);  // paths ignore -s, as in strace
 }
 
+TEST(CapturePlan, GetcwdTakesAWholePathWhateverStrsize) {
+  PlanOptions o;
+  o.max_strlen = 5;
+  auto getcwd = plan_for_spec(spec("getcwd"), o);
+  ASSERT_EQ(getcwd.ncaptures, 1);
+  EXPECT_EQ(getcwd.captures[0].type, ETRACE_CAP_BUF_RET);
+  EXPECT_EQ(getcwd.captures[0].max, 4096);  // PATH_MAX: the longest getcwd succeeds with
+  // readlink's target is a string strace cuts at -s (strace -s 5: readlink("/tmp/cfx/lnk", "/tmp/"..., 4096)).
+  auto readlink = plan_for_spec(spec("readlink"), o);
+  ASSERT_EQ(readlink.ncaptures, 2);
+  EXPECT_EQ(readlink.captures[1].type, ETRACE_CAP_BUF_RET);
+  EXPECT_EQ(readlink.captures[1].max, 5);
+}
+
 TEST(CapturePlan, ExecveCapturesPathArgvAndEnvCount) {
   auto plan = plan_for_spec(spec("execve"), {});
   ASSERT_EQ(plan.ncaptures, 3);

@@ -218,6 +218,23 @@ TEST(DecodeArgs, GetcwdShowsTheStringWithoutItsNul) {
             R"(getcwd("/tmp", 1024)                    = 5)");
 }
 
+TEST(DecodeArgs, GetcwdIsAPathNotCutAtStrsize) {
+  // strace 6.1 (default -s 32) in the compare fixture's subdirectory.
+  const std::string cwd = "/tmp/etrace-compare/work/fixture/sub";
+  EXPECT_EQ(Line("getcwd", {0x7ffd0000, 1024}, 37).bytes(0, cwd + '\0', 37, true).text(),
+            R"(getcwd("/tmp/etrace-compare/work/fixture/sub", 1024) = 37)");
+  // strace -s 5 printed this one whole too.
+  Line five("getcwd", {0x7ffd0000, 1024}, 88);
+  five.ctx.opts.max_strlen = 5;
+  const std::string deep = "/tmp/cfx/aaaaaaaaaaaaaaaaaaaa/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/cccccccccccccccccccc";
+  EXPECT_EQ(five.bytes(0, deep + '\0', 88, true).text(), "getcwd(\"" + deep + "\", 1024) = 88");
+  // A capture that stopped before the NUL is never shown as if it were the whole path.
+  EXPECT_EQ(Line("getcwd", {0x7ffd0000, 8192}, 4096).bytes(0, "/tmp/cfx/deep", 4096, true).text(),
+            R"(getcwd("/tmp/cfx/deep"..., 8192)        = 4096)");
+  EXPECT_EQ(Line("getcwd", {0x7ffd0000, 10}, -34).text(),
+            "getcwd(0x7ffd0000, 10)                  = -1 ERANGE (Numerical result out of range)");
+}
+
 class FakeNamer : public FdNamer {
  public:
   std::string describe(std::uint32_t, std::int64_t fd) override { return fd == 3 ? "/etc/passwd" : ""; }
