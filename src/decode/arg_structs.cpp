@@ -261,6 +261,31 @@ void print_mmsghdrs(const CallView& v, const Payload& p) {
 
 }  // namespace
 
+namespace {
+
+std::string int64_text(std::string_view name, std::string_view bytes) {
+  return name == "uint64" ? fmt::format("[{}]", load<std::uint64_t>(bytes, 0))
+                          : fmt::format("[{}]", load<std::int64_t>(bytes, 0));
+}
+
+// [16], or for one the call reads and writes back (sendfile's offset) `[0] => [16]` when the
+// call changed it: strace's form, one piece of text in every backend.
+void print_int64_arg(const CallView& v, int i, std::string_view in) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  const Payload* out = a.kind == ArgKind::StructInOut && v.succeeded() ? exit_payload(v.call, i) : nullptr;
+  if (out && out->bytes.size() >= 8 && out->bytes.substr(0, 8) != in.substr(0, 8))
+    return v.out.verbatim(int64_text(a.detail, in) + " => " + int64_text(a.detail, out->bytes));
+  if (a.detail == "uint64") {
+    v.out.begin_array();
+    v.out.element();
+    v.out.uinteger(load<std::uint64_t>(in, 0));
+    return v.out.end_array();
+  }
+  print_int_in_brackets(v.out, load<std::int64_t>(in, 0));
+}
+
+}  // namespace
+
 void print_struct_arg(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const bool out_kind = a.kind == ArgKind::StructOut;
@@ -310,11 +335,7 @@ void print_struct_arg(const CallView& v, int i) {
   if (!p || p->fault()) return v.out.pointer(addr);
   std::string_view bytes = p->bytes;
   if (name == "int" && bytes.size() >= 4) return print_int_in_brackets(v.out, int_at(bytes));
-  if (name == "int64" && bytes.size() >= 8) {
-    std::int64_t n;
-    std::memcpy(&n, bytes.data(), 8);
-    return print_int_in_brackets(v.out, n);
-  }
+  if ((name == "int64" || name == "uint64") && bytes.size() >= 8) return print_int64_arg(v, i, bytes);
   if (name == "wait_status") {
     // WNOHANG with no child ready returns 0 and writes nothing.
     if (v.call.ret == 0 || bytes.size() < 4) return v.out.pointer(addr);

@@ -72,10 +72,11 @@ bool inputs_keep_until_exit(const SyscallSpec& spec, const etrace_syscall_plan& 
   if (plan.flags & ETRACE_PLAN_NO_RETURN) return false;
   // And calls that write into a struct their spec reads as an input: capget/capset correct the
   // header's version, rseq fills in the cpu ids, sched_setattr its size (E2BIG), recvmmsg the
-  // time left.
+  // time left, copy_file_range and splice advance the offsets they were given (strace shows
+  // the offsets the call started from).
   static constexpr std::string_view kChangesInputs[] = {
       "execve", "execveat", "clone", "clone3", "fork", "vfork", "rt_sigreturn",
-      "capget", "capset", "rseq", "sched_setattr", "recvmmsg"};
+      "capget", "capset", "rseq", "sched_setattr", "recvmmsg", "copy_file_range", "splice"};
   for (auto name : kChangesInputs)
     if (spec.name == name) return false;
   for (unsigned i = 0; i < plan.ncaptures; ++i) {

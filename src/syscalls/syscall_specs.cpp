@@ -5,7 +5,8 @@
 //   - Struct* with len_arg >= 0: an array of args[len_arg] elements of `size` bytes each
 //     (pollfd, iovec, epoll_event, mmsghdr); for outputs the kernel fills at most `ret` of them.
 //   - Struct* with size == 0: variable length, bounded by the return value (getdents64 buffers).
-//   - Struct detail "int" / "int64": one scalar behind a pointer, printed as `[16]`.
+//   - Struct detail "int" / "int64" / "uint64": one scalar behind a pointer, printed as `[16]`;
+//     StructInOut adds the value the call wrote back when it changed it, `[0] => [16]` (sendfile).
 //   - Struct detail "name[2]": two consecutive structs (utimensat's times).
 //   - Struct detail "socklen": an in/out socklen_t, `[128 => 16]` (see a_socklen).
 //   - Struct detail "cpu_set": a CPU bit mask, `[0 1]` (its bytes: cpusetsize at entry, ret at exit).
@@ -378,7 +379,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("semget", kI, {a_hex("key"), a_int("nsems"), a_custom("semflg", "ipc_flags")}),
     sc("semop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops")}, RetKind::Int, kMayBlock),
     sc("semtimedop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops"), a_sin("timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
-    sc("sendfile", kD | kN, {a_fd("out_fd"), a_fd("in_fd"), a_sin("offset", "int64", 8), a_uint("count")}, RetKind::Int, kMayBlock),
+    sc("sendfile", kD | kN, {a_fd("out_fd"), a_fd("in_fd"), a_sinout("offset", "uint64", 8), a_uint("count")}, RetKind::Int, kMayBlock),
     sc("sendmmsg", kN, {a_fd("sockfd"), a_sin("msgvec", "mmsghdr", 64, 2), a_uint("vlen"), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
     sc("sendmsg", kN, {a_fd("sockfd"), a_sin("msg", "msghdr", 56), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
     sc("sendto", kN, {a_fd("sockfd"), a_in("buf", 2), a_uint("len"), a_flags("flags", "msg_flags"), a_sain("dest_addr", 5), a_uint("addrlen")}, RetKind::Int, kMayBlock),

@@ -94,6 +94,28 @@ TEST(CapturePlan, InputsWaitForTheExitOnlyWhenTheCallLeavesThemAlone) {
   EXPECT_FALSE(late("close", y)) << "-y must see the file before close drops it";
 }
 
+// The kernel advances these offsets: strace shows where the call started (and sendfile where
+// it ended too), so they cannot wait for the exit.
+TEST(CapturePlan, OffsetsTheCallAdvancesAreTakenAtEntry) {
+  for (auto name : {"copy_file_range", "splice"}) {
+    auto plan = plan_for_spec(spec(name), {});
+    EXPECT_FALSE(plan.flags & ETRACE_PLAN_INPUTS_AT_EXIT) << name;
+    ASSERT_EQ(plan.ncaptures, 2) << name;
+    for (int i = 0; i < 2; ++i) {
+      EXPECT_EQ(plan.captures[i].arg, 1 + 2 * i) << name;
+      EXPECT_EQ(plan.captures[i].when, ETRACE_AT_ENTER) << name;
+      EXPECT_EQ(plan.captures[i].max, 8) << name;
+    }
+  }
+  auto sendfile = plan_for_spec(spec("sendfile"), {});
+  EXPECT_FALSE(sendfile.flags & ETRACE_PLAN_INPUTS_AT_EXIT);
+  ASSERT_EQ(sendfile.ncaptures, 2);
+  EXPECT_EQ(sendfile.captures[0].arg, 2);
+  EXPECT_EQ(sendfile.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(sendfile.captures[1].arg, 2);
+  EXPECT_EQ(sendfile.captures[1].when, ETRACE_AT_EXIT);
+}
+
 int fdinfo_count(const etrace_syscall_plan& plan, std::uint8_t source) {
   int n = 0;
   for (int i = 0; i < plan.ncaptures; ++i)

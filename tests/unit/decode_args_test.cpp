@@ -147,6 +147,45 @@ TEST(DecodeArgs, Fcntl) {
   EXPECT_EQ(Line("fcntl", {3, 1030, 0}, 4).text(), "fcntl(3, F_DUPFD_CLOEXEC, 0)            = 4");
 }
 
+// strace 6.1 on this machine, for sendfile, copy_file_range and splice on a 16-byte file
+// (tests/progs/offsets_locks.c and a few failing calls).
+TEST(DecodeArgs, SendfileShowsItsOffsetBeforeAndAfter) {
+  EXPECT_EQ(Line("sendfile", {4, 3, 0x7ffd0000, 16}, 16)
+                .bytes(2, raw<std::int64_t>(0), 8)
+                .bytes(2, raw<std::int64_t>(16), 8, true)
+                .text(),
+            "sendfile(4, 3, [0] => [16], 16)         = 16");
+  // At the end of the file nothing moves and the offset stays.
+  EXPECT_EQ(Line("sendfile", {4, 3, 0x7ffd0000, 4}, 0)
+                .bytes(2, raw<std::int64_t>(16), 8)
+                .bytes(2, raw<std::int64_t>(16), 8, true)
+                .text(),
+            "sendfile(4, 3, [16], 4)                 = 0");
+  EXPECT_EQ(Line("sendfile", {4, 99, 0x7ffd0000, 4}, -9).bytes(2, raw<std::int64_t>(2), 8).text(),
+            "sendfile(4, 99, [2], 4)                 = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("sendfile", {4, 3, 0x7ffd0000, 4}, -22).bytes(2, raw<std::int64_t>(-1), 8).text(),
+            "sendfile(4, 3, [18446744073709551615], 4) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("sendfile", {4, 3, 8, 4}, -14).text(), "sendfile(4, 3, 0x8, 4)                  = -1 EFAULT (Bad address)");
+  EXPECT_EQ(Line("sendfile", {4, 3, 0, 4}, 4).text(), "sendfile(4, 3, NULL, 4)                 = 4");
+}
+
+TEST(DecodeArgs, CopyFileRangeAndSpliceShowTheOffsetsTheyStartedFrom) {
+  EXPECT_EQ(Line("copy_file_range", {3, 0x7ffd0000, 4, 0x7ffd0008, 4, 0}, 4)
+                .bytes(1, raw<std::int64_t>(0), 8)
+                .bytes(3, raw<std::int64_t>(4), 8)
+                .text(),
+            "copy_file_range(3, [0], 4, [4], 4, 0)   = 4");
+  EXPECT_EQ(Line("copy_file_range", {3, 0x7ffd0000, 4, 0x7ffd0008, 3, 0}, -75)
+                .bytes(1, raw<std::int64_t>(-1), 8)
+                .bytes(3, raw<std::int64_t>(-2), 8)
+                .text(),
+            "copy_file_range(3, [-1], 4, [-2], 3, 0) = -1 EOVERFLOW (Value too large for defined data type)");
+  EXPECT_EQ(Line("splice", {3, 0x7ffd0000, 6, 0, 5, 0}, 5).bytes(1, raw<std::int64_t>(3), 8).text(),
+            "splice(3, [3], 6, NULL, 5, 0)           = 5");
+  EXPECT_EQ(Line("splice", {5, 0, 4, 0x7ffd0000, 5, 0}, 5).bytes(3, raw<std::int64_t>(7), 8).text(),
+            "splice(5, NULL, 4, [7], 5, 0)           = 5");
+}
+
 TEST(DecodeArgs, Ioctl) {
   EXPECT_EQ(Line("ioctl", {3, 0x5451, 0}, 0).text(), "ioctl(3, FIOCLEX)                       = 0");
   EXPECT_EQ(Line("ioctl", {3, 0x5413, 0x7ffdfb50bea0}, -25).text(),
