@@ -181,8 +181,11 @@ void Pipeline::print_args(const SyscallInfo* info, const SyscallCall& call, Emit
     SyscallCall bare = call;
     std::erase_if(bare.payloads, [&](const Payload& p) {
       if (p.arg >= info->spec->nargs) return false;
-      const ArgKind k = info->spec->args[p.arg].kind;
-      return k == ArgKind::StructIn || k == ArgKind::StructOut || k == ArgKind::StructInOut;
+      const ArgSpec& a = info->spec->args[p.arg];
+      const ArgKind k = a.kind;
+      // fcntl's struct flock too (strace -e verbose=none: fcntl(3, F_SETLK, 0x7ffee84ad710)).
+      return k == ArgKind::StructIn || k == ArgKind::StructOut || k == ArgKind::StructInOut ||
+             (k == ArgKind::Custom && a.detail == "fcntl_arg");
     });
     return decode_args(info, bare, opts_.decode, out);
   }

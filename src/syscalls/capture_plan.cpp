@@ -79,11 +79,15 @@ bool inputs_keep_until_exit(const SyscallSpec& spec, const etrace_syscall_plan& 
       "capget", "capset", "rseq", "sched_setattr", "recvmmsg", "copy_file_range", "splice"};
   for (auto name : kChangesInputs)
     if (spec.name == name) return false;
+  // fcntl's struct flock is read by the F_SETLK commands and written by the F_GETLK ones, which
+  // strace shows only as the call left it: a copy taken at exit serves both.
+  const bool shown_as_left = spec.name == "fcntl";
   for (unsigned i = 0; i < plan.ncaptures; ++i) {
     const etrace_capture& c = plan.captures[i];
     if (c.when != ETRACE_AT_ENTER) continue;
     // -y shows an fd as it was when the call began: connect, bind or a first sendto change it.
     if (c.type == ETRACE_CAP_STACK || c.type == ETRACE_CAP_FDINFO) return false;
+    if (shown_as_left) continue;
     for (unsigned j = 0; j < plan.ncaptures; ++j) {
       const etrace_capture& o = plan.captures[j];
       if (o.when == ETRACE_AT_ENTER) continue;
@@ -94,6 +98,7 @@ bool inputs_keep_until_exit(const SyscallSpec& spec, const etrace_syscall_plan& 
   }
   for (std::size_t i = 0; i < spec.nargs; ++i)
     if (spec.args[i].kind == ArgKind::StructInOut) return false;
+  if (shown_as_left) return true;
   // An input struct and an output struct of the same type may be one buffer (nanosleep(&ts, &ts),
   // sigprocmask(how, &set, &set)): at exit the input would already be overwritten.
   for (unsigned i = 0; i < plan.ncaptures; ++i)
@@ -171,6 +176,11 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         // x86_64: at rt_sigreturn's entry sp points at the ucontext of the signal frame, whose
         // uc_sigmask sits after uc_flags, uc_link, uc_stack and uc_mcontext (8+8+24+256).
         if (a.detail == "sigframe") add(plan, idx, ETRACE_CAP_STACK, ETRACE_AT_ENTER, 0, a.size, 296);
+        // fcntl's struct flock: as F_SETLK* pass it, and as F_GETLK* fill it.
+        if (a.detail == "fcntl_arg") {
+          add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, a.size);
+          add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, a.size);
+        }
         break;
       default: break;
     }

@@ -17,6 +17,9 @@
 //   - ioctl's arg: 64 bytes read at exit whatever the request (a fault just shows the address);
 //     the ioctl override decides from the request whether they mean anything.
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
+//   - Custom detail "fcntl_arg": `size` bytes (a struct flock) read at entry and at exit whatever
+//     the command (a number that is no address just faults); the fcntl override decides from
+//     the command whether they mean anything.
 // Classes and kMayBlock: strace's syscallent tables for the classes; kMayBlock marks calls that
 // can wait for long, so the BPF side also sends an ENTER record for them.
 #include <algorithm>
@@ -146,7 +149,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("fchmodat2", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode"), a_flags("flags", "at_flags")}),
     sc("fchown", kD, {a_fd("fd"), a_int("owner"), a_int("group")}),
     sc("fchownat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_int("owner"), a_int("group"), a_flags("flags", "at_flags")}),
-    sc("fcntl", kD, {a_fd("fd"), a_enum("cmd", "fcntl_cmds"), a_custom("arg", "fcntl_arg")}, RetKind::Int, kMayBlock),
+    sc("fcntl", kD, {a_fd("fd"), a_enum("cmd", "fcntl_cmds"), {"arg", ArgKind::Custom, "fcntl_arg", -1, 32}}, RetKind::Int, kMayBlock),
     sc("fdatasync", kD, {a_fd("fd")}),
     sc("fgetxattr", kD, {a_fd("fd"), a_str("name"), a_out("value"), a_uint("size")}),
     sc("file_getattr", kD | kF, {a_dirfd("dirfd"), a_path("filename"), a_ptr("ufattr"), a_uint("usize"), a_flags("at_flags", "at_flags")}),

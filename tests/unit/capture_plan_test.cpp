@@ -116,6 +116,25 @@ TEST(CapturePlan, OffsetsTheCallAdvancesAreTakenAtEntry) {
   EXPECT_EQ(sendfile.captures[1].when, ETRACE_AT_EXIT);
 }
 
+// fcntl's struct flock: read at entry for F_SETLK*, at exit for F_GETLK*; whatever the command,
+// since the plan is per syscall. strace shows a written one only as the call left it, so the
+// entry copy may still wait for the exit, except under -y (the fd as it was at entry).
+TEST(CapturePlan, FcntlTakesItsLockStructInAndOut) {
+  auto plan = plan_for_spec(spec("fcntl"), {});
+  ASSERT_EQ(plan.ncaptures, 2);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(plan.captures[i].arg, 2);
+    EXPECT_EQ(plan.captures[i].type, ETRACE_CAP_FIXED);
+    EXPECT_EQ(plan.captures[i].max, 32);  // struct flock on x86_64
+  }
+  EXPECT_EQ(plan.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(plan.captures[1].when, ETRACE_AT_EXIT);
+  EXPECT_TRUE(plan.flags & ETRACE_PLAN_INPUTS_AT_EXIT);
+  PlanOptions y;
+  y.decorate_fds = 1;
+  EXPECT_FALSE(plan_for_spec(spec("fcntl"), y).flags & ETRACE_PLAN_INPUTS_AT_EXIT);
+}
+
 int fdinfo_count(const etrace_syscall_plan& plan, std::uint8_t source) {
   int n = 0;
   for (int i = 0; i < plan.ncaptures; ++i)
