@@ -192,6 +192,18 @@ TEST(Integration, BlockedCallShowsUnfinishedThenResumed) {
   EXPECT_TRUE(std::regex_search(text, std::regex("<\\.\\.\\. read resumed>\"x\", 1\\) += 1"))) << text;
 }
 
+// Offsets the kernel advances are shown as the call got them (sendfile adds where they ended),
+// fcntl's lock structs as passed or as filled in, getcwd's path whole: as strace prints them.
+TEST(Integration, RewrittenArgumentsLockStructsAndWholePaths) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("offsets.txt");
+  auto r = run({etrace_bin(), "-o", out, "-e", "trace=getcwd,sendfile,copy_file_range,splice,fcntl",
+                prog("offsets_locks")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains_in_order(lines_of(read_file(out)), lines_of(r.out)));
+  unlink(out.c_str());
+}
+
 // clock_nanosleep's request is read at exit (its inputs stay as they were), so while it sleeps
 // the kernel holds no copy: the blocked line reads it from the sleeper's memory.
 TEST(Integration, ABlockedCallShowsInputsTakenAtExit) {
