@@ -263,28 +263,30 @@ void print_mmsghdrs(const CallView& v, const Payload& p) {
 
 namespace {
 
-std::string int64_text(std::string_view name, std::string_view bytes) {
-  return name == "uint64" ? fmt::format("[{}]", load<std::uint64_t>(bytes, 0))
-                          : fmt::format("[{}]", load<std::int64_t>(bytes, 0));
+void print_int64_in_brackets(Emitter& out, std::string_view detail, std::string_view bytes) {
+  out.begin_array();
+  out.element();
+  if (detail == "uint64") out.uinteger(load<std::uint64_t>(bytes, 0));
+  else out.integer(load<std::int64_t>(bytes, 0));
+  out.end_array();
 }
 
 // [16], or for one the call reads and writes back (sendfile's offset) `[0] => [16]` when the
-// call changed it: strace's form, one piece of text in every backend.
+// call changed it.
 void print_int64_arg(const CallView& v, int i, std::string_view in) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
-  const Payload* out = a.kind == ArgKind::StructInOut && v.succeeded() ? exit_payload(v.call, i) : nullptr;
-  if (out && out->bytes.size() >= 8 && out->bytes.substr(0, 8) != in.substr(0, 8))
-    return v.out.verbatim(int64_text(a.detail, in) + " => " + int64_text(a.detail, out->bytes));
-  if (a.detail == "uint64") {
-    v.out.begin_array();
-    v.out.element();
-    v.out.uinteger(load<std::uint64_t>(in, 0));
-    return v.out.end_array();
-  }
-  print_int_in_brackets(v.out, load<std::int64_t>(in, 0));
+  print_int64_in_brackets(v.out, a.detail, in);
+  const Payload* out = shows_written_back(a) && v.succeeded() ? exit_payload(v.call, i) : nullptr;
+  if (!out || out->bytes.size() < 8 || out->bytes.substr(0, 8) == in.substr(0, 8)) return;
+  v.out.changed(a.name);
+  print_int64_in_brackets(v.out, a.detail, out->bytes);
 }
 
 }  // namespace
+
+bool shows_written_back(const ArgSpec& a) {
+  return a.kind == ArgKind::StructInOut && (a.detail == "int64" || a.detail == "uint64");
+}
 
 void print_struct_arg(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
