@@ -24,19 +24,20 @@ std::string_view name_of(const SyscallInfo* info, std::int64_t nr, std::string& 
 }  // namespace
 
 
-int entry_arg_count(const SyscallSpec& spec) {
+EntryPart entry_part(const SyscallSpec& spec, bool decoded) {
   for (int i = 0; i < spec.nargs; ++i) {
     switch (spec.args[i].kind) {
       case ArgKind::BufOut:
       case ArgKind::StructOut:
       case ArgKind::SockaddrOut:
       case ArgKind::FdPair:
-        return i;
+        return {i, false};
       default:
+        if (decoded && shows_written_back(spec.args[i])) return {i + 1, true};
         break;
     }
   }
-  return spec.nargs;
+  return {spec.nargs, false};
 }
 
 Pipeline::Pipeline(PipelineOptions opts, Emitter& out, PipelineHooks hooks)
@@ -51,6 +52,10 @@ void Pipeline::set_decode_options(std::int64_t nr) {
   DecodeOptions& d = opts_.decode.opts;
   d.verbose = opts_.abbrev ? !opts_.abbrev->contains(nr) : base_decode_.verbose;
   d.raw = opts_.raw ? opts_.raw->contains(nr) : base_decode_.raw;
+}
+
+bool Pipeline::decodes_pointers(std::int64_t nr) const {
+  return !opts_.decode.opts.raw && (!opts_.deref || opts_.deref->contains(nr));
 }
 
 std::uint64_t Pipeline::calls_of(std::int64_t nr) const {
@@ -181,8 +186,11 @@ void Pipeline::print_args(const SyscallInfo* info, const SyscallCall& call, Emit
     SyscallCall bare = call;
     std::erase_if(bare.payloads, [&](const Payload& p) {
       if (p.arg >= info->spec->nargs) return false;
-      const ArgKind k = info->spec->args[p.arg].kind;
-      return k == ArgKind::StructIn || k == ArgKind::StructOut || k == ArgKind::StructInOut;
+      const ArgSpec& a = info->spec->args[p.arg];
+      const ArgKind k = a.kind;
+      // fcntl's struct flock too (strace -e verbose=none: fcntl(3, F_SETLK, 0x7ffee84ad710)).
+      return k == ArgKind::StructIn || k == ArgKind::StructOut || k == ArgKind::StructInOut ||
+             (k == ArgKind::Custom && a.detail == "fcntl_arg");
     });
     return decode_args(info, bare, opts_.decode, out);
   }
@@ -207,21 +215,22 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
     // no result: "read(0,  <unfinished ...>) = ?", "<... read resumed> <unfinished ...>) = ?",
     // or "kill(1234, SIGKILL) = ?" for a call with no outputs.
     const SyscallSpec& spec = spec_of(info);
-    const int shown = entry_arg_count(spec);
+    const EntryPart part = entry_part(spec, decodes_pointers(call.nr));
     if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {  // its head is out
       unfinished_.erase(it);
       if (!out_.resume_open(line)) out_.begin_resumed(line, name);
     } else {
-      RangeEmitter head(out_, 0, shown);
+      RangeEmitter head(out_, 0, part.args, part.cut);
       head.begin_call(line, name);
       print_args(info, call, head);
     }
-    out_.end_killed(shown < spec.nargs);
+    out_.end_killed(part.args < spec.nargs || part.cut);
     return;
   }
   if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {
     unfinished_.erase(it);
-    RangeEmitter rest(out_, entry_arg_count(spec_of(info)), 6);
+    const EntryPart part = entry_part(spec_of(info), decodes_pointers(call.nr));
+    RangeEmitter rest(out_, part.args, 6, part.cut);
     // Nothing was printed since the head: the line completes in place, as strace's does.
     if (!out_.resume_open(line)) rest.begin_resumed(line, name);
     print_args(info, call, rest);
@@ -250,12 +259,13 @@ void Pipeline::on_still_running(const SyscallCall& call) {
   const SyscallSpec& spec = spec_of(info);
   LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
   line.nr = call.nr;
-  const int shown = entry_arg_count(spec);
-  RangeEmitter head(out_, 0, shown);
+  const EntryPart part = entry_part(spec, decodes_pointers(call.nr));
+  RangeEmitter head(out_, 0, part.args, part.cut);
   std::string storage;
   head.begin_call(line, name_of(info, call.nr, storage));
   print_args(info, call, head);
-  if (shown < spec.nargs) out_.arg("");  // strace leaves the ", " before the first output argument
+  // strace leaves the ", " before the first output argument (not inside a cut one).
+  if (part.args < spec.nargs && !part.cut) out_.arg("");
   if (!out_.hold_open()) out_.end_unfinished();
 }
 

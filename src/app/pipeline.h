@@ -82,6 +82,8 @@ class Pipeline {
   bool wanted(std::int64_t nr) const;
   bool status_wanted(const SyscallCall& call) const;
   void set_decode_options(std::int64_t nr);
+  // Whether call `nr`'s pointers are followed (neither -e raw= nor outside -e verbose=).
+  bool decodes_pointers(std::int64_t nr) const;
   // The live task's latest syscall number (-1 before its first call), the task added if new.
   std::int64_t& task(std::uint32_t tid);
   void forget_task(std::uint32_t tid);
@@ -111,8 +113,15 @@ class Pipeline {
   std::uint64_t malformed_ = 0;
 };
 
-// The number of leading arguments shown before "<unfinished ...>": strace prints a call's
-// input arguments at entry and stops at the first one the call writes.
-int entry_arg_count(const SyscallSpec& spec);
+// The leading arguments shown before "<unfinished ...>": strace prints a call's input arguments
+// at entry and stops at the first one the call writes; one it reads and writes back as a value
+// of its own (sendfile's offset, `[0] => [16]`) is cut: its value going in ends the head, the
+// rest of it begins the tail, `<... sendfile resumed> => [16], 16) = 16`. Not when the call's
+// pointers are not followed (`decoded` false: -e raw=, -e verbose=): the address is all there is.
+struct EntryPart {
+  int args = 0;      // arguments shown, the last one only in part when `cut`
+  bool cut = false;
+};
+EntryPart entry_part(const SyscallSpec& spec, bool decoded);
 
 }  // namespace etrace

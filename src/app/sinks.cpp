@@ -53,6 +53,7 @@ class RoutingEmitter final : public Emitter {
   void fd(std::int64_t f, std::string_view d) override { cur_->fd(f, d); }
   void verbatim(std::string_view t) override { cur_->verbatim(t); }
   void comment(std::string_view t) override { cur_->comment(t); }
+  void changed(std::string_view n) override { cur_->changed(n); }
   void begin_struct() override { cur_->begin_struct(); }
   void end_struct() override { cur_->end_struct(); }
   void begin_array() override { cur_->begin_array(); }

@@ -263,6 +263,33 @@ void print_mmsghdrs(const CallView& v, const Payload& p) {
 
 }  // namespace
 
+namespace {
+
+void print_int64_in_brackets(Emitter& out, std::string_view detail, std::string_view bytes) {
+  out.begin_array();
+  out.element();
+  if (detail == "uint64") out.uinteger(load<std::uint64_t>(bytes, 0));
+  else out.integer(load<std::int64_t>(bytes, 0));
+  out.end_array();
+}
+
+// [16], or for one the call reads and writes back (sendfile's offset) `[0] => [16]` when the
+// call changed it.
+void print_int64_arg(const CallView& v, int i, std::string_view in) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  print_int64_in_brackets(v.out, a.detail, in);
+  const Payload* out = shows_written_back(a) && v.succeeded() ? exit_payload(v.call, i) : nullptr;
+  if (!out || out->bytes.size() < 8 || out->bytes.substr(0, 8) == in.substr(0, 8)) return;
+  v.out.changed(a.name);
+  print_int64_in_brackets(v.out, a.detail, out->bytes);
+}
+
+}  // namespace
+
+bool shows_written_back(const ArgSpec& a) {
+  return a.kind == ArgKind::StructInOut && (a.detail == "int64" || a.detail == "uint64");
+}
+
 void print_struct_arg(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const bool out_kind = a.kind == ArgKind::StructOut;
@@ -315,11 +342,7 @@ void print_struct_arg(const CallView& v, int i) {
   if (!p || p->fault()) return v.out.pointer(addr);
   std::string_view bytes = p->bytes;
   if (name == "int" && bytes.size() >= 4) return print_int_in_brackets(v.out, int_at(bytes));
-  if (name == "int64" && bytes.size() >= 8) {
-    std::int64_t n;
-    std::memcpy(&n, bytes.data(), 8);
-    return print_int_in_brackets(v.out, n);
-  }
+  if ((name == "int64" || name == "uint64") && bytes.size() >= 8) return print_int64_arg(v, i, bytes);
   if (name == "wait_status") {
     // WNOHANG with no child ready returns 0 and writes nothing.
     if (v.call.ret == 0 || bytes.size() < 4) return v.out.pointer(addr);

@@ -238,11 +238,15 @@ void print_arg_value_rest(const CallView& v, int i) {
     }
     case ArgKind::BufOut: {
       if (!v.succeeded()) return v.out.pointer(x);
-      if (v.call.ret == 0 && a.detail != "cstring") return v.out.string({}, false);
+      if (v.call.ret == 0 && a.detail != "path") return v.out.string({}, false);
       if (!p || p->fault()) return v.out.pointer(x);
       std::string_view bytes = p->bytes;
-      if (a.detail == "cstring") return v.out.string(bytes.substr(0, bytes.find('\0')), false);
       const bool more = static_cast<std::uint64_t>(v.call.ret) > bytes.size();
+      if (a.detail == "path") {
+        // Whole, not cut at -s; a capture that ended before the NUL shows strace's "..." mark.
+        const std::size_t nul = bytes.find('\0');
+        return v.out.string(bytes.substr(0, nul), nul == std::string_view::npos && more);
+      }
       if (a.detail == "hex") return print_hex_string(v, bytes, more);
       return print_cut_string(v, bytes, more);
     }

@@ -48,6 +48,10 @@ struct DecodeContext {
 // Emits every argument of `call` (arg() + one value each), between begin_call and end_call.
 void decode_args(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx, Emitter& out);
 
+// Whether argument `a` shows, after its value going in, the value the call wrote back
+// (Emitter::changed: sendfile's offset, `[0] => [16]`), as strace does.
+bool shows_written_back(const ArgSpec& a);
+
 // The return value as strace shows it (decimal, hex address, fd, -1 ERRNO (text), ?).
 CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx);
 

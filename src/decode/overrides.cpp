@@ -64,6 +64,15 @@ void args_clone(const CallView& v) {
   }
 }
 
+// F_SETLK* show the struct flock they pass, F_GETLK* the one they got back (with its l_pid) or,
+// when they failed, the address.
+void print_flock_arg(const CallView& v, bool got) {
+  v.out.arg("arg");
+  const Payload* p = got ? (v.succeeded() ? exit_payload(v.call, 2) : nullptr) : entry_payload(v.call, 2);
+  if (p && !p->fault() && decode_struct(got ? "flock_getlk" : "flock", p->bytes, v.ctx, v.out)) return;
+  v.out.pointer(v.arg(2));
+}
+
 // fcntl's third argument is whatever its command says, or absent.
 void args_fcntl(const CallView& v) {
   print_args(v, 0, 2);
@@ -78,6 +87,8 @@ void args_fcntl(const CallView& v) {
     case F_ADD_SEALS: v.out.arg("arg"); return print_flags(v.out, "file_seals", x);
     case F_NOTIFY: v.out.arg("arg"); return print_flags(v.out, "notify_flags", x);
     case F_SETSIG: v.out.arg("arg"); return print_signal(v.out, v.iarg(2));
+    case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW: return print_flock_arg(v, false);
+    case F_GETLK: case F_OFD_GETLK: return print_flock_arg(v, true);
     case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETPIPE_SZ:
       v.out.arg("arg");
       return v.out.integer(v.iarg(2));

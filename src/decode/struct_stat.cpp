@@ -1,4 +1,5 @@
-// File metadata: struct stat (x86_64), statx, statfs, and getdents/getdents64 buffers.
+// File metadata: struct stat (x86_64), statx, statfs, getdents/getdents64 buffers, and the
+// struct flock of fcntl's record locks.
 #include <fmt/format.h>
 
 #include "decode/struct_util.h"
@@ -208,6 +209,33 @@ bool print_statfs(const Bytes& b, DecodeContext&, Emitter& out) {
   out.end_struct();
   return true;
 }
+
+namespace {
+
+// struct flock { short l_type; short l_whence; off_t l_start; off_t l_len; pid_t l_pid; }
+bool print_flock_fields(const Bytes& b, Emitter& out, bool with_pid) {
+  if (b.size() < 32) return false;
+  out.begin_struct();
+  out.field("l_type");
+  enum_from(out, table("flock_types"), b.u16(0), "F_???");
+  out.field("l_whence");
+  enum_from(out, table("seek_whence"), b.u16(2), "SEEK_???");
+  out.field("l_start");
+  out.integer(b.s64(8));
+  out.field("l_len");
+  out.integer(b.s64(16));
+  if (with_pid) {
+    out.field("l_pid");
+    out.integer(b.s32(24));
+  }
+  out.end_struct();
+  return true;
+}
+
+}  // namespace
+
+bool print_flock(const Bytes& b, DecodeContext&, Emitter& out) { return print_flock_fields(b, out, false); }
+bool print_flock_getlk(const Bytes& b, DecodeContext&, Emitter& out) { return print_flock_fields(b, out, true); }
 
 namespace {
 

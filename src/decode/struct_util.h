@@ -67,6 +67,9 @@ bool print_statx(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_statfs(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_dirents64(const Bytes& b, DecodeContext& ctx, Emitter& out);
 bool print_dirents(const Bytes& b, DecodeContext& ctx, Emitter& out);
+// "flock": as F_SETLK* pass it; "flock_getlk": as F_GETLK* return it, with the holder's l_pid.
+bool print_flock(const Bytes& b, DecodeContext& ctx, Emitter& out);
+bool print_flock_getlk(const Bytes& b, DecodeContext& ctx, Emitter& out);
 std::size_t count_dirents64(const Bytes& b);
 std::size_t count_dirents(const Bytes& b);
 

@@ -130,6 +130,8 @@ constexpr StructKind kKinds[] = {
     {"clone_args", structs::print_clone_args, 64},
     {"epoll_event", structs::print_epoll_event, 12},
     {"fd_set", structs::print_fd_set, 0},
+    {"flock", structs::print_flock, 32},
+    {"flock_getlk", structs::print_flock_getlk, 32},
     {"iovec", structs::print_iovec, 0},
     {"itimerspec", structs::print_itimerspec, 32},
     {"itimerval", structs::print_itimerval, 32},

@@ -73,6 +73,10 @@ class Emitter {
   virtual void fd(std::int64_t fd, std::string_view decoration) = 0; // "3</etc/passwd>"
   virtual void verbatim(std::string_view text) = 0;  // pre-formatted (expressions like WIFEXITED(s))
   virtual void comment(std::string_view text) = 0;   // " /* 23 vars */" after the slot's value
+  // After the slot's value: the value the call wrote back into it follows, as strace shows
+  // sendfile's offset, `[0] => [16]`. `name` is the slot's. A line cut while the call runs
+  // ends before it (see RangeEmitter).
+  virtual void changed(std::string_view name) = 0;
 
   // Ends a call SIGKILL ended inside the kernel: no result ("= ?"). `more_args`: the call has
   // arguments after the ones shown (its outputs), which strace replaces by " <unfinished ...>".

@@ -275,6 +275,11 @@ void JsonEmitter::fd(std::int64_t fd, std::string_view decoration) {
 
 void JsonEmitter::verbatim(std::string_view text) { put(std::string(text)); }
 
+void JsonEmitter::changed(std::string_view name) {
+  if (stack_.empty() || stack_.back().value.is_array()) return;  // in an array: the next element
+  stack_.back().slot = std::string(name) + "_out";
+}
+
 void JsonEmitter::comment(std::string_view text) {
   if (stack_.empty()) return;
   Frame& top = stack_.back();

@@ -24,6 +24,7 @@
 //   struct -> object (fields in order), array -> array; "..." (ellipsis) is the key "..."
 //     with value true in an object and the string "..." in an array
 //   verbatim text -> string;  a comment turns the slot into {"value":<value>,"comment":"23 vars"}
+//   a value the call wrote back (text `[0] => [16]`) -> the key "<slot>_out" beside the slot's
 //   string -> a JSON string when the bytes are valid UTF-8 and were not cut by -s; otherwise
 //     {"str":"..."} (valid UTF-8) or {"hex":"00ff..."} (every byte in two hex digits, when the
 //     bytes are not valid UTF-8), with "truncated":true when -s cut them.
@@ -79,6 +80,7 @@ class JsonEmitter final : public Emitter {
   void fd(std::int64_t fd, std::string_view decoration) override;
   void verbatim(std::string_view text) override;
   void comment(std::string_view text) override;
+  void changed(std::string_view name) override;
 
   void begin_struct() override;
   void end_struct() override;

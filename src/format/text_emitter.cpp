@@ -306,6 +306,13 @@ void TextEmitter::fd(std::int64_t fd, std::string_view decoration) {
 
 void TextEmitter::verbatim(std::string_view text) { w_ += text; }
 
+void TextEmitter::changed(std::string_view) {
+  w_ += " => "sv;
+  // After "<... resumed>" this continues the argument the head stopped in: the next one
+  // needs its ", ".
+  if (!first_.empty()) first_.back() = false;
+}
+
 void TextEmitter::comment(std::string_view text) {
   w_ += " /* "sv;
   w_ += text;

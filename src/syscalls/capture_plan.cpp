@@ -74,17 +74,22 @@ bool inputs_keep_until_exit(const SyscallSpec& spec, const etrace_syscall_plan& 
   if (plan.flags & ETRACE_PLAN_NO_RETURN) return false;
   // And calls that write into a struct their spec reads as an input: capget/capset correct the
   // header's version, rseq fills in the cpu ids, sched_setattr its size (E2BIG), recvmmsg the
-  // time left.
+  // time left, copy_file_range and splice advance the offsets they were given (strace shows
+  // the offsets the call started from).
   static constexpr std::string_view kChangesInputs[] = {
       "execve", "execveat", "clone", "clone3", "fork", "vfork", "rt_sigreturn",
-      "capget", "capset", "rseq", "sched_setattr", "recvmmsg"};
+      "capget", "capset", "rseq", "sched_setattr", "recvmmsg", "copy_file_range", "splice"};
   for (auto name : kChangesInputs)
     if (spec.name == name) return false;
+  // fcntl's struct flock is read by the F_SETLK commands and written by the F_GETLK ones, which
+  // strace shows only as the call left it: a copy taken at exit serves both.
+  const bool shown_as_left = spec.name == "fcntl";
   for (unsigned i = 0; i < plan.ncaptures; ++i) {
     const etrace_capture& c = plan.captures[i];
     if (c.when != ETRACE_AT_ENTER) continue;
     // -y shows an fd as it was when the call began: connect, bind or a first sendto change it.
     if (c.type == ETRACE_CAP_STACK || c.type == ETRACE_CAP_FDINFO) return false;
+    if (shown_as_left) continue;
     for (unsigned j = 0; j < plan.ncaptures; ++j) {
       const etrace_capture& o = plan.captures[j];
       if (o.when == ETRACE_AT_ENTER) continue;
@@ -95,6 +100,7 @@ bool inputs_keep_until_exit(const SyscallSpec& spec, const etrace_syscall_plan& 
   }
   for (std::size_t i = 0; i < spec.nargs; ++i)
     if (spec.args[i].kind == ArgKind::StructInOut) return false;
+  if (shown_as_left) return true;
   // An input struct and an output struct of the same type may be one buffer (nanosleep(&ts, &ts),
   // sigprocmask(how, &set, &set)): at exit the input would already be overwritten.
   for (unsigned i = 0; i < plan.ncaptures; ++i)
@@ -126,7 +132,10 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       case ArgKind::BufIn:
         if (a.len_arg >= 0) add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
         break;
-      case ArgKind::BufOut: add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, s); break;
+      // A path the call writes (getcwd) is shown whole, as paths going in are: not cut at -s.
+      case ArgKind::BufOut:
+        add(plan, idx, ETRACE_CAP_BUF_RET, ETRACE_AT_EXIT, 0, a.detail == "path" ? kPathMax : s);
+        break;
       case ArgKind::StructIn:
       case ArgKind::StructOut: {
         std::uint8_t when = a.kind == ArgKind::StructIn ? ETRACE_AT_ENTER : ETRACE_AT_EXIT;
@@ -169,6 +178,11 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         // x86_64: at rt_sigreturn's entry sp points at the ucontext of the signal frame, whose
         // uc_sigmask sits after uc_flags, uc_link, uc_stack and uc_mcontext (8+8+24+256).
         if (a.detail == "sigframe") add(plan, idx, ETRACE_CAP_STACK, ETRACE_AT_ENTER, 0, a.size, 296);
+        // fcntl's struct flock: as F_SETLK* pass it, and as F_GETLK* fill it.
+        if (a.detail == "fcntl_arg") {
+          add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, a.size);
+          add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, a.size);
+        }
         break;
       default: break;
     }

@@ -5,16 +5,21 @@
 //   - Struct* with len_arg >= 0: an array of args[len_arg] elements of `size` bytes each
 //     (pollfd, iovec, epoll_event, mmsghdr); for outputs the kernel fills at most `ret` of them.
 //   - Struct* with size == 0: variable length, bounded by the return value (getdents64 buffers).
-//   - Struct detail "int" / "int64": one scalar behind a pointer, printed as `[16]`.
+//   - Struct detail "int" / "int64" / "uint64": one scalar behind a pointer, printed as `[16]`;
+//     StructInOut adds the value the call wrote back when it changed it, `[0] => [16]` (sendfile).
 //   - Struct detail "name[2]": two consecutive structs (utimensat's times).
 //   - Struct detail "socklen": an in/out socklen_t, `[128 => 16]` (see a_socklen).
 //   - Struct detail "cpu_set": a CPU bit mask, `[0 1]` (its bytes: cpusetsize at entry, ret at exit).
 //   - Struct detail "gid_t" with len_arg: a list of ids, `[0, 27]`.
 //   - BufOut detail "hex": bytes strace always shows in \x form (getrandom).
-//   - BufOut detail "cstring": NUL-terminated output (getcwd), shown without its NUL.
+//   - BufOut detail "path": a NUL-terminated path the call writes (getcwd), shown whole like a
+//     Path argument (strace does not cut it at -s) and without its NUL.
 //   - ioctl's arg: 64 bytes read at exit whatever the request (a fault just shows the address);
 //     the ioctl override decides from the request whether they mean anything.
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
+//   - Custom detail "fcntl_arg": `size` bytes (a struct flock) read at entry and at exit whatever
+//     the command (a number that is no address just faults); the fcntl override decides from
+//     the command whether they mean anything.
 // Classes and kMayBlock: strace's syscallent tables for the classes; kMayBlock marks calls that
 // can wait for long, so the BPF side also sends an ENTER record for them.
 #include <algorithm>
@@ -144,7 +149,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("fchmodat2", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode"), a_flags("flags", "at_flags")}),
     sc("fchown", kD, {a_fd("fd"), a_int("owner"), a_int("group")}),
     sc("fchownat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_int("owner"), a_int("group"), a_flags("flags", "at_flags")}),
-    sc("fcntl", kD, {a_fd("fd"), a_enum("cmd", "fcntl_cmds"), a_custom("arg", "fcntl_arg")}, RetKind::Int, kMayBlock),
+    sc("fcntl", kD, {a_fd("fd"), a_enum("cmd", "fcntl_cmds"), {"arg", ArgKind::Custom, "fcntl_arg", -1, 32}}, RetKind::Int, kMayBlock),
     sc("fdatasync", kD, {a_fd("fd")}),
     sc("fgetxattr", kD, {a_fd("fd"), a_str("name"), a_out("value"), a_uint("size")}),
     sc("file_getattr", kD | kF, {a_dirfd("dirfd"), a_path("filename"), a_ptr("ufattr"), a_uint("usize"), a_flags("at_flags", "at_flags")}),
@@ -174,7 +179,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("get_robust_list", 0, {a_int("pid"), a_ptr("head_ptr"), a_ptr("len_ptr")}),
     sc("get_thread_area", 0, {a_sout("u_info", "user_desc", 16)}),
     sc("getcpu", 0, {a_sout("cpu", "int", 4), a_sout("node", "int", 4), a_ptr("tcache")}),
-    sc("getcwd", kF, {a_out("buf", "cstring"), a_uint("size")}),
+    sc("getcwd", kF, {a_out("buf", "path"), a_uint("size")}),
     sc("getdents", kD, {a_fd("fd"), a_sout("dirp", "linux_dirent", 0), a_uint("count")}),
     sc("getdents64", kD, {a_fd("fd"), a_sout("dirp", "linux_dirent64", 0), a_uint("count")}),
     sc("getegid", kC | kPu, {}),
@@ -377,7 +382,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("semget", kI, {a_hex("key"), a_int("nsems"), a_custom("semflg", "ipc_flags")}),
     sc("semop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops")}, RetKind::Int, kMayBlock),
     sc("semtimedop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops"), a_sin("timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
-    sc("sendfile", kD | kN, {a_fd("out_fd"), a_fd("in_fd"), a_sin("offset", "int64", 8), a_uint("count")}, RetKind::Int, kMayBlock),
+    sc("sendfile", kD | kN, {a_fd("out_fd"), a_fd("in_fd"), a_sinout("offset", "uint64", 8), a_uint("count")}, RetKind::Int, kMayBlock),
     sc("sendmmsg", kN, {a_fd("sockfd"), a_sin("msgvec", "mmsghdr", 64, 2), a_uint("vlen"), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
     sc("sendmsg", kN, {a_fd("sockfd"), a_sin("msg", "msghdr", 56), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
     sc("sendto", kN, {a_fd("sockfd"), a_in("buf", 2), a_uint("len"), a_flags("flags", "msg_flags"), a_sain("dest_addr", 5), a_uint("addrlen")}, RetKind::Int, kMayBlock),

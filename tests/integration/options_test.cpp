@@ -109,6 +109,22 @@ TEST(Options, RawVerboseAndAbbrevMatchStrace) {
       << r.err;
 }
 
+// The same calls with the options that change what is captured and when: -y takes inputs at
+// entry, -s would cut strings (not paths), verbose=none shows structs as addresses.
+TEST(Options, RewrittenArgumentsAndLocksMatchStrace) {
+  ETRACE_REQUIRE_ROOT();
+  REQUIRE_STRACE();
+  const std::string dir = temp_path("offsets");
+  ASSERT_EQ(mkdir(dir.c_str(), 0700), 0);
+  const std::vector<std::vector<std::string>> variants{{}, {"-y"}, {"-s", "5"}, {"-e", "verbose=none"}};
+  for (const auto& options : variants) {
+    std::vector<std::string> args = options;
+    args.insert(args.end(), {"-e", "trace=getcwd,sendfile,copy_file_range,splice,fcntl", prog("offsets_locks"), dir});
+    EXPECT_TRUE(same(trace_both(args))) << (options.empty() ? "" : options[0]);
+  }
+  rmdir(dir.c_str());
+}
+
 TEST(Options, ReadAndWriteDumpsMatchStrace) {
   ETRACE_REQUIRE_ROOT();
   REQUIRE_STRACE();

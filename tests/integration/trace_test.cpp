@@ -192,6 +192,39 @@ TEST(Integration, BlockedCallShowsUnfinishedThenResumed) {
   EXPECT_TRUE(std::regex_search(text, std::regex("<\\.\\.\\. read resumed>\"x\", 1\\) += 1"))) << text;
 }
 
+// Offsets the kernel advances are shown as the call got them (sendfile adds where they ended),
+// fcntl's lock structs as passed or as filled in, getcwd's path whole: as strace prints them.
+TEST(Integration, RewrittenArgumentsLockStructsAndWholePaths) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("offsets.txt");
+  auto r = run({etrace_bin(), "-o", out, "-e", "trace=getcwd,sendfile,copy_file_range,splice,fcntl",
+                prog("offsets_locks")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains_in_order(lines_of(read_file(out)), lines_of(r.out)));
+  unlink(out.c_str());
+}
+
+// sendfile blocked on a full pipe while another thread waits to drain it: the offset is cut
+// between the lines as strace 6.1 cuts it, "[0] <unfinished ...>", "<... sendfile resumed> => [16]".
+TEST(Integration, ABlockedSendfileShowsItsOffsetBeforeAndAfter) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/usr/bin/python3", X_OK) != 0) GTEST_SKIP() << "needs /usr/bin/python3";
+  const std::string out = temp_path("sendfile.txt");
+  auto r = run({etrace_bin(), "-f", "-e", "trace=sendfile,getpid", "-o", out, "/usr/bin/python3", "-c",
+                "import os, tempfile, threading, time\n"
+                "f = tempfile.TemporaryFile(); f.write(b'0123456789abcdef'); f.flush()\n"
+                "r, w = os.pipe(); os.write(w, b'x' * 65536)\n"
+                "def drain():\n"
+                "    time.sleep(1.5); os.getpid(); os.read(r, 65536)\n"
+                "t = threading.Thread(target=drain); t.start()\n"
+                "os.sendfile(w, f.fileno(), 0, 16); t.join()\n"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = read_file(out);
+  EXPECT_TRUE(std::regex_search(text, std::regex(R"(sendfile\(\d+, \d+, \[0\] <unfinished \.\.\.>\n)"))) << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex(R"(<\.\.\. sendfile resumed> => \[16\], 16\) += 16\n)"))) << text;
+  unlink(out.c_str());
+}
+
 // clock_nanosleep's request is read at exit (its inputs stay as they were), so while it sleeps
 // the kernel holds no copy: the blocked line reads it from the sleeper's memory.
 TEST(Integration, ABlockedCallShowsInputsTakenAtExit) {

@@ -35,6 +35,20 @@ TEST(CapturePlan, ReadTakesItsBufferAtExitAndPathsAreWhole) {
   EXPECT_EQ(openat.captures[0].max, 4096);  // paths ignore -s, as in strace
 }
 
+TEST(CapturePlan, GetcwdTakesAWholePathWhateverStrsize) {
+  PlanOptions o;
+  o.max_strlen = 5;
+  auto getcwd = plan_for_spec(spec("getcwd"), o);
+  ASSERT_EQ(getcwd.ncaptures, 1);
+  EXPECT_EQ(getcwd.captures[0].type, ETRACE_CAP_BUF_RET);
+  EXPECT_EQ(getcwd.captures[0].max, 4096);  // PATH_MAX: the longest getcwd succeeds with
+  // readlink's target is a string strace cuts at -s (strace -s 5: readlink("/tmp/cfx/lnk", "/tmp/"..., 4096)).
+  auto readlink = plan_for_spec(spec("readlink"), o);
+  ASSERT_EQ(readlink.ncaptures, 2);
+  EXPECT_EQ(readlink.captures[1].type, ETRACE_CAP_BUF_RET);
+  EXPECT_EQ(readlink.captures[1].max, 5);
+}
+
 TEST(CapturePlan, ExecveCapturesPathArgvAndEnvCount) {
   auto plan = plan_for_spec(spec("execve"), {});
   ASSERT_EQ(plan.ncaptures, 3);
@@ -78,6 +92,47 @@ TEST(CapturePlan, InputsWaitForTheExitOnlyWhenTheCallLeavesThemAlone) {
   y.decorate_fds = 1;
   EXPECT_FALSE(late("connect", y)) << "-y shows the socket as it was before connect";
   EXPECT_FALSE(late("close", y)) << "-y must see the file before close drops it";
+}
+
+// The kernel advances these offsets: strace shows where the call started (and sendfile where
+// it ended too), so they cannot wait for the exit.
+TEST(CapturePlan, OffsetsTheCallAdvancesAreTakenAtEntry) {
+  for (auto name : {"copy_file_range", "splice"}) {
+    auto plan = plan_for_spec(spec(name), {});
+    EXPECT_FALSE(plan.flags & ETRACE_PLAN_INPUTS_AT_EXIT) << name;
+    ASSERT_EQ(plan.ncaptures, 2) << name;
+    for (int i = 0; i < 2; ++i) {
+      EXPECT_EQ(plan.captures[i].arg, 1 + 2 * i) << name;
+      EXPECT_EQ(plan.captures[i].when, ETRACE_AT_ENTER) << name;
+      EXPECT_EQ(plan.captures[i].max, 8) << name;
+    }
+  }
+  auto sendfile = plan_for_spec(spec("sendfile"), {});
+  EXPECT_FALSE(sendfile.flags & ETRACE_PLAN_INPUTS_AT_EXIT);
+  ASSERT_EQ(sendfile.ncaptures, 2);
+  EXPECT_EQ(sendfile.captures[0].arg, 2);
+  EXPECT_EQ(sendfile.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(sendfile.captures[1].arg, 2);
+  EXPECT_EQ(sendfile.captures[1].when, ETRACE_AT_EXIT);
+}
+
+// fcntl's struct flock: read at entry for F_SETLK*, at exit for F_GETLK*; whatever the command,
+// since the plan is per syscall. strace shows a written one only as the call left it, so the
+// entry copy may still wait for the exit, except under -y (the fd as it was at entry).
+TEST(CapturePlan, FcntlTakesItsLockStructInAndOut) {
+  auto plan = plan_for_spec(spec("fcntl"), {});
+  ASSERT_EQ(plan.ncaptures, 2);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(plan.captures[i].arg, 2);
+    EXPECT_EQ(plan.captures[i].type, ETRACE_CAP_FIXED);
+    EXPECT_EQ(plan.captures[i].max, 32);  // struct flock on x86_64
+  }
+  EXPECT_EQ(plan.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(plan.captures[1].when, ETRACE_AT_EXIT);
+  EXPECT_TRUE(plan.flags & ETRACE_PLAN_INPUTS_AT_EXIT);
+  PlanOptions y;
+  y.decorate_fds = 1;
+  EXPECT_FALSE(plan_for_spec(spec("fcntl"), y).flags & ETRACE_PLAN_INPUTS_AT_EXIT);
 }
 
 int fdinfo_count(const etrace_syscall_plan& plan, std::uint8_t source) {

@@ -147,6 +147,103 @@ TEST(DecodeArgs, Fcntl) {
   EXPECT_EQ(Line("fcntl", {3, 1030, 0}, 4).text(), "fcntl(3, F_DUPFD_CLOEXEC, 0)            = 4");
 }
 
+// strace 6.1 on this machine, for sendfile, copy_file_range and splice on a 16-byte file
+// (tests/progs/offsets_locks.c and a few failing calls).
+TEST(DecodeArgs, SendfileShowsItsOffsetBeforeAndAfter) {
+  EXPECT_EQ(Line("sendfile", {4, 3, 0x7ffd0000, 16}, 16)
+                .bytes(2, raw<std::int64_t>(0), 8)
+                .bytes(2, raw<std::int64_t>(16), 8, true)
+                .text(),
+            "sendfile(4, 3, [0] => [16], 16)         = 16");
+  // At the end of the file nothing moves and the offset stays.
+  EXPECT_EQ(Line("sendfile", {4, 3, 0x7ffd0000, 4}, 0)
+                .bytes(2, raw<std::int64_t>(16), 8)
+                .bytes(2, raw<std::int64_t>(16), 8, true)
+                .text(),
+            "sendfile(4, 3, [16], 4)                 = 0");
+  EXPECT_EQ(Line("sendfile", {4, 99, 0x7ffd0000, 4}, -9).bytes(2, raw<std::int64_t>(2), 8).text(),
+            "sendfile(4, 99, [2], 4)                 = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("sendfile", {4, 3, 0x7ffd0000, 4}, -22).bytes(2, raw<std::int64_t>(-1), 8).text(),
+            "sendfile(4, 3, [18446744073709551615], 4) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("sendfile", {4, 3, 8, 4}, -14).text(), "sendfile(4, 3, 0x8, 4)                  = -1 EFAULT (Bad address)");
+  EXPECT_EQ(Line("sendfile", {4, 3, 0, 4}, 4).text(), "sendfile(4, 3, NULL, 4)                 = 4");
+}
+
+TEST(DecodeArgs, CopyFileRangeAndSpliceShowTheOffsetsTheyStartedFrom) {
+  EXPECT_EQ(Line("copy_file_range", {3, 0x7ffd0000, 4, 0x7ffd0008, 4, 0}, 4)
+                .bytes(1, raw<std::int64_t>(0), 8)
+                .bytes(3, raw<std::int64_t>(4), 8)
+                .text(),
+            "copy_file_range(3, [0], 4, [4], 4, 0)   = 4");
+  EXPECT_EQ(Line("copy_file_range", {3, 0x7ffd0000, 4, 0x7ffd0008, 3, 0}, -75)
+                .bytes(1, raw<std::int64_t>(-1), 8)
+                .bytes(3, raw<std::int64_t>(-2), 8)
+                .text(),
+            "copy_file_range(3, [-1], 4, [-2], 3, 0) = -1 EOVERFLOW (Value too large for defined data type)");
+  EXPECT_EQ(Line("splice", {3, 0x7ffd0000, 6, 0, 5, 0}, 5).bytes(1, raw<std::int64_t>(3), 8).text(),
+            "splice(3, [3], 6, NULL, 5, 0)           = 5");
+  EXPECT_EQ(Line("splice", {5, 0, 4, 0x7ffd0000, 5, 0}, 5).bytes(3, raw<std::int64_t>(7), 8).text(),
+            "splice(5, NULL, 4, [7], 5, 0)           = 5");
+}
+
+struct Flock {
+  std::int16_t l_type, l_whence;
+  std::int64_t l_start, l_len;
+  std::int32_t l_pid;
+};
+static_assert(sizeof(Flock) == 32, "struct flock on x86_64");
+
+std::string flock_bytes(std::int16_t type, std::int16_t whence, std::int64_t start, std::int64_t len,
+                        std::int32_t pid = 0) {
+  Flock f{};
+  f.l_type = type;
+  f.l_whence = whence;
+  f.l_start = start;
+  f.l_len = len;
+  f.l_pid = pid;
+  return raw(f);
+}
+
+// strace 6.1 on this machine: the set commands show the struct they pass, the get commands the
+// one the kernel filled in (its l_pid too) or, when they fail, the address.
+TEST(DecodeArgs, FcntlLockStructs) {
+  constexpr std::int16_t kRd = 0, kWr = 1, kUn = 2;  // F_RDLCK, F_WRLCK, F_UNLCK
+  EXPECT_EQ(Line("fcntl", {3, 6, 0x7ffd0000}, 0).bytes(2, flock_bytes(kWr, 0, 2, 5), 32).text(),
+            "fcntl(3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=2, l_len=5}) = 0");
+  EXPECT_EQ(Line("fcntl", {3, 7, 0x7ffd0000}, -22).bytes(2, flock_bytes(kRd, 1, -1, 0), 32).text(),
+            "fcntl(3, F_SETLKW, {l_type=F_RDLCK, l_whence=SEEK_CUR, l_start=-1, l_len=0}) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("fcntl", {3, 5, 0x7ffd0000}, 0)
+                .bytes(2, flock_bytes(kWr, 0, 0, 0, 77), 32)
+                .bytes(2, flock_bytes(kWr, 0, 2, 5, 1616), 32, true)
+                .text(),
+            "fcntl(3, F_GETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=2, l_len=5, l_pid=1616}) = 0");
+  EXPECT_EQ(Line("fcntl", {99, 5, 0x7fff8d832120}, -9).bytes(2, flock_bytes(kWr, 0, 1, 2, 77), 32).text(),
+            "fcntl(99, F_GETLK, 0x7fff8d832120)      = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("fcntl", {3, 36, 0x7ffd0000}, 0)
+                .bytes(2, flock_bytes(kWr, 2, 0, 0), 32)
+                .bytes(2, flock_bytes(kUn, 2, 0, 0), 32, true)
+                .text(),
+            "fcntl(3, F_OFD_GETLK, {l_type=F_UNLCK, l_whence=SEEK_END, l_start=0, l_len=0, l_pid=0}) = 0");
+  EXPECT_EQ(Line("fcntl", {3, 37, 0x7ffd0000}, -22).bytes(2, flock_bytes(kWr, 0, 2, 5, 1610), 32).text(),
+            "fcntl(3, F_OFD_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=2, l_len=5}) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("fcntl", {3, 38, 0x7ffd0000}, -22).bytes(2, flock_bytes(kUn, 0, 2, 5, 1610), 32).text(),
+            "fcntl(3, F_OFD_SETLKW, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=2, l_len=5}) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("fcntl", {3, 6, 0x7ffd0000}, -22).bytes(2, flock_bytes(7, 9, 0, 0), 32).text(),
+            "fcntl(3, F_SETLK, {l_type=0x7 /* F_??? */, l_whence=0x9 /* SEEK_??? */, l_start=0, l_len=0}) = -1 EINVAL "
+            "(Invalid argument)");
+  Line fault("fcntl", {3, 6, 8}, -14);
+  fault.call.payloads.push_back({2, ETRACE_PL_BYTES, ETRACE_PLF_FAULT, 0, {}});
+  EXPECT_EQ(fault.text(), "fcntl(3, F_SETLK, 0x8)                  = -1 EFAULT (Bad address)");
+  // The 32-bit ABI's commands, which an x86_64 kernel refuses: named, the struct left alone.
+  EXPECT_EQ(Line("fcntl", {3, 12, 0x7ffe5c8aa6a0}, -22).bytes(2, flock_bytes(kRd, 0, 1, 2), 32).text(),
+            "fcntl(3, F_GETLK64, 0x7ffe5c8aa6a0)     = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("fcntl", {3, 14, 0x7ffe5c8aa6a0}, -22).bytes(2, flock_bytes(kRd, 0, 1, 2), 32).text(),
+            "fcntl(3, F_SETLKW64, 0x7ffe5c8aa6a0)    = -1 EINVAL (Invalid argument)");
+  // Commands whose argument is a number ignore what was read at that "address".
+  EXPECT_EQ(Line("fcntl", {3, 2, 1}, 0).bytes(2, flock_bytes(kWr, 0, 2, 5), 32).text(),
+            "fcntl(3, F_SETFD, FD_CLOEXEC)           = 0");
+}
+
 TEST(DecodeArgs, Ioctl) {
   EXPECT_EQ(Line("ioctl", {3, 0x5451, 0}, 0).text(), "ioctl(3, FIOCLEX)                       = 0");
   EXPECT_EQ(Line("ioctl", {3, 0x5413, 0x7ffdfb50bea0}, -25).text(),
@@ -216,6 +313,23 @@ TEST(DecodeArgs, SimpleKinds) {
 TEST(DecodeArgs, GetcwdShowsTheStringWithoutItsNul) {
   EXPECT_EQ(Line("getcwd", {0x7ffd0000, 1024}, 5).bytes(0, std::string("/tmp\0", 5), 5, true).text(),
             R"(getcwd("/tmp", 1024)                    = 5)");
+}
+
+TEST(DecodeArgs, GetcwdIsAPathNotCutAtStrsize) {
+  // strace 6.1 (default -s 32) in the compare fixture's subdirectory.
+  const std::string cwd = "/tmp/etrace-compare/work/fixture/sub";
+  EXPECT_EQ(Line("getcwd", {0x7ffd0000, 1024}, 37).bytes(0, cwd + '\0', 37, true).text(),
+            R"(getcwd("/tmp/etrace-compare/work/fixture/sub", 1024) = 37)");
+  // strace -s 5 printed this one whole too.
+  Line five("getcwd", {0x7ffd0000, 1024}, 88);
+  five.ctx.opts.max_strlen = 5;
+  const std::string deep = "/tmp/cfx/aaaaaaaaaaaaaaaaaaaa/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/cccccccccccccccccccc";
+  EXPECT_EQ(five.bytes(0, deep + '\0', 88, true).text(), "getcwd(\"" + deep + "\", 1024) = 88");
+  // A capture that stopped before the NUL is never shown as if it were the whole path.
+  EXPECT_EQ(Line("getcwd", {0x7ffd0000, 8192}, 4096).bytes(0, "/tmp/cfx/deep", 4096, true).text(),
+            R"(getcwd("/tmp/cfx/deep"..., 8192)        = 4096)");
+  EXPECT_EQ(Line("getcwd", {0x7ffd0000, 10}, -34).text(),
+            "getcwd(0x7ffd0000, 10)                  = -1 ERANGE (Numerical result out of range)");
 }
 
 class FakeNamer : public FdNamer {

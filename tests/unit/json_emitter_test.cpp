@@ -216,6 +216,29 @@ TEST_F(JsonEmitterTest, UnfinishedResumedAndNoReturn) {
   EXPECT_TRUE(lines[2]["ret"].is_null());
 }
 
+// sendfile(4, 3, [0] => [16], 16) = 16: the value written back sits beside the one that went in.
+TEST_F(JsonEmitterTest, ValueWrittenBackHasItsOwnKey) {
+  e.begin_call(info(), "sendfile");
+  e.arg("offset");
+  e.begin_array();
+  e.element();
+  e.uinteger(0);
+  e.end_array();
+  e.changed("offset");
+  e.begin_array();
+  e.element();
+  e.uinteger(16);
+  e.end_array();
+  e.arg("count");
+  e.uinteger(16);
+  CallResult r;
+  r.value = 16;
+  e.end_call(r);
+  auto lines = parse_lines(out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["args"].dump(), R"({"count":16,"offset":[0],"offset_out":[16]})");
+}
+
 TEST_F(JsonEmitterTest, ContainerLeftOpenDoesNotSwallowNextArgument) {
   e.begin_call(info(), "x");
   e.arg("a");

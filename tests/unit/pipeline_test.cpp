@@ -189,6 +189,62 @@ TEST(Pipeline, NeverShowPidForPerThreadFiles) {
   EXPECT_EQ(r.feed({write_hi()}), "write(1, \"hi\\n\", 3)                     = 3\n");
 }
 
+// sendfile(5, 3, &off, 16) blocked on a full pipe while another thread ran: strace 6.1 cut the
+// offset between the two lines, "[0] <unfinished ...>" and "<... sendfile resumed> => [16]".
+struct BlockedSendfile {
+  static constexpr int kSendfile = 40;
+  static constexpr std::uint32_t kThread = kPid + 1;
+  std::string out;
+  PipelineOptions opts;
+
+  static std::string offset(std::int64_t v) { return std::string(reinterpret_cast<const char*>(&v), 8); }
+
+  // The still-running head (if `blocked`), a line of the other thread (if `other`), then the call.
+  std::string run(std::int64_t ret, bool blocked, bool other) {
+    TextEmitter e(out, TextOptions{});
+    Pipeline p(opts, e);
+    p.add_task(kPid);
+    p.add_task(kThread);
+    SyscallCall running;
+    running.tgid = running.tid = kPid;
+    running.nr = kSendfile;
+    running.args = {5, 3, 0x7ffd0000, 16, 0, 0};
+    running.has_ret = false;
+    running.enter_ts_ns = 1000;
+    running.payloads.push_back({2, ETRACE_PL_BYTES, 0, 8, offset(0)});
+    if (blocked) p.on_still_running(running);
+    if (other) {
+      EXPECT_TRUE(p.on_record(syscall_record(kClose, {4, 0, 0, 0, 0, 0}, 0, {}, 0, kThread)));
+    }
+    std::vector<PayloadSpec> payloads{{2, ETRACE_PL_BYTES, 0, offset(0)}};
+    if (ret > 0) payloads.push_back({2, ETRACE_PL_BYTES, ETRACE_PLF_AT_EXIT, offset(ret)});
+    EXPECT_TRUE(p.on_record(syscall_record(kSendfile, running.args, ret, payloads)));
+    return out;
+  }
+};
+
+TEST(Pipeline, ABlockedCallCutsTheArgumentItWritesBack) {
+  EXPECT_EQ(BlockedSendfile().run(16, true, true),
+            "[pid  4242] sendfile(5, 3, [0] <unfinished ...>\n"
+            "[pid  4243] close(4)                    = 0\n"
+            "[pid  4242] <... sendfile resumed> => [16], 16) = 16\n");
+  // Nothing written back: the tail starts with the ", " before the next argument.
+  EXPECT_EQ(BlockedSendfile().run(-32, true, true),
+            "[pid  4242] sendfile(5, 3, [0] <unfinished ...>\n"
+            "[pid  4243] close(4)                    = 0\n"
+            "[pid  4242] <... sendfile resumed>, 16) = -1 EPIPE (Broken pipe)\n");
+  // Nothing printed in between: the line completes in place, whole.
+  EXPECT_EQ(BlockedSendfile().run(16, true, false), "[pid  4242] sendfile(5, 3, [0] => [16], 16) = 16\n");
+  EXPECT_EQ(BlockedSendfile().run(16, false, false), "[pid  4242] sendfile(5, 3, [0] => [16], 16) = 16\n");
+  // -e raw=all: the address is all there is, nothing to cut (strace -e raw=sendfile the same).
+  BlockedSendfile raw;
+  raw.opts.decode.opts.raw = true;
+  EXPECT_EQ(raw.run(16, true, true),
+            "[pid  4242] sendfile(0x5, 0x3, 0x7ffd0000, 0x10 <unfinished ...>\n"
+            "[pid  4243] close(0x4)                  = 0\n"
+            "[pid  4242] <... sendfile resumed>)     = 0x10\n");
+}
+
 // strace -e read=3 on a 39-byte read printed exactly these three lines.
 TEST(HexDump, MatchesStrace) {
   EXPECT_EQ(hex_dump("hello world, this is a test of hexdump\n"),
