@@ -254,14 +254,19 @@ void print_arg_value_rest(const CallView& v, int i) {
     case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
     case ArgKind::StructIn:
     case ArgKind::StructInOut:  // shown as it went in; overrides add the value that came out
-    case ArgKind::StructOut: return print_struct_arg(v, i);
-    case ArgKind::SockaddrIn: return print_sockaddr_arg(v, i, false);
-    case ArgKind::SockaddrOut: return print_sockaddr_arg(v, i, true);
+    case ArgKind::StructOut:
+      if (!v.ctx.opts.deref) return print_address_only(v, i);
+      return print_struct_arg(v, i);
+    case ArgKind::SockaddrIn:
+    case ArgKind::SockaddrOut:
+      if (!v.ctx.opts.deref) return v.out.pointer(x);
+      return print_sockaddr_arg(v, i, a.kind == ArgKind::SockaddrOut);
     case ArgKind::Argv:
-      if (x == 0 || !p || p->fault()) return v.out.pointer(x);
+      if (x == 0 || !p || p->fault() || !v.ctx.opts.deref) return v.out.pointer(x);
       return print_string_array(v, *p);
     case ArgKind::Envp:
       // -v captured the strings themselves: ["A=1", "B=22"]
+      if (!v.ctx.opts.deref) return v.out.pointer(x);
       if (x && p && !p->fault() && p->type == ETRACE_PL_STRVEC) return print_string_array(v, *p);
       v.out.pointer(x);
       if (x && p && !p->fault()) {
@@ -269,7 +274,7 @@ void print_arg_value_rest(const CallView& v, int i) {
       }
       return;
     case ArgKind::FdPair: {
-      if (!v.succeeded() || !p || p->fault() || p->bytes.size() < 8) return v.out.pointer(x);
+      if (!v.succeeded() || !p || p->fault() || p->bytes.size() < 8 || !v.ctx.opts.deref) return v.out.pointer(x);
       std::int32_t fds[2];
       std::memcpy(fds, p->bytes.data(), 8);
       v.out.begin_array();

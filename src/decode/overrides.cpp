@@ -143,6 +143,8 @@ void args_ioctl(const CallView& v) {
   v.out.arg("arg");
   if (name.empty()) return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   if (name.ends_with("FICLONE")) return print_fd(v, v.iarg(2));  // the source file's descriptor
+  if (name == "TIOCGPTPEER") return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
+  if (!v.ctx.opts.deref) return v.out.pointer(v.arg(2));
   // The argument's memory as the call left it (captured at exit when it succeeded).
   const Payload* p = v.call.payload(2);
   const std::string_view bytes = p && !p->fault() && v.succeeded() ? std::string_view(p->bytes) : std::string_view();
@@ -168,7 +170,6 @@ void args_ioctl(const CallView& v) {
     }
     return v.out.end_struct();
   }
-  if (name == "TIOCGPTPEER") return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   v.out.pointer(v.arg(2));
 }
 
@@ -309,7 +310,9 @@ void sockopt_like(const CallView& v, bool set) {
   else v.out.integer(v.iarg(2));
   v.out.arg("optval");
   const Payload* p = v.call.payload(3);
-  if (set && p && !p->fault() && p->bytes.size() == 4 && v.arg(4) == 4) {
+  if (!v.ctx.opts.deref) {
+    v.out.pointer(v.arg(3));  // even a string value (SO_BINDTODEVICE's "lo")
+  } else if (set && p && !p->fault() && p->bytes.size() == 4 && v.arg(4) == 4) {
     print_int_value(v.out, *p);
   } else if (set) {
     print_arg_value(v, 3);
@@ -337,7 +340,9 @@ void sleep_like(const CallView& v, int rem_arg) {
   v.out.arg(v.spec.args[static_cast<std::size_t>(rem_arg)].name);
   const Payload* p = v.call.payload(rem_arg);
   const bool interrupted = v.call.failed() && v.call.ret != -22 /* EINVAL */ && v.call.ret != -14 /* EFAULT */;
-  if (v.arg(rem_arg) && p && !p->fault() && interrupted && decode_struct("timespec", p->bytes, v.ctx, v.out)) return;
+  if (v.arg(rem_arg) && p && !p->fault() && interrupted && v.ctx.opts.deref &&
+      decode_struct("timespec", p->bytes, v.ctx, v.out))
+    return;
   v.out.pointer(v.arg(rem_arg));
 }
 void args_nanosleep(const CallView& v) { sleep_like(v, 1); }
@@ -452,12 +457,13 @@ std::string as_text(DecodeContext& ctx, const std::function<bool(Emitter&, Decod
 }
 
 // poll(...) = 1 ([{fd=3, revents=POLLIN}]), ppoll adds ", left {...}"; 0 is a timeout. The revents
-// come from the array captured at exit.
+// come from the array captured at exit; -e verbose= without the call shows neither.
 void result_poll(const SyscallCall& call, DecodeContext& ctx, CallResult& r, int timeout_arg) {
   if (r.value == 0) {
     r.decoration = "Timeout";
     return;
   }
+  if (!ctx.opts.deref) return;
   const Payload* fds = exit_payload(call, 0);
   if (!fds) return;
   const std::size_t n = std::min<std::size_t>(fds->bytes.size() / 8, static_cast<std::uint32_t>(call.args[1]));
@@ -472,6 +478,7 @@ void result_poll(const SyscallCall& call, DecodeContext& ctx, CallResult& r, int
 }
 
 // select(...) = 1 (in [3], left {tv_sec=0, tv_usec=999}): the sets and timeout written back.
+// -e verbose= without the call: strace still lists the sets, but the time left is an address.
 void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, std::string_view time_kind) {
   if (r.value == 0) {
     r.decoration = "Timeout";
@@ -491,7 +498,9 @@ void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, s
     if (fds.empty()) continue;
     text += fmt::format("{}{} [{}]", text.empty() ? "" : ", ", kSets[i], fds);
   }
-  if (const Payload* left = exit_payload(call, 4)) {
+  if (!ctx.opts.deref && call.args[4]) {
+    text += fmt::format("{}left {:#x}", text.empty() ? "" : ", ", call.args[4]);
+  } else if (const Payload* left = exit_payload(call, 4)) {
     std::string t = as_text(ctx, [&](Emitter& e, DecodeContext& c) { return decode_struct(time_kind, left->bytes, c, e); });
     if (!t.empty()) text += (text.empty() ? "left " : ", left ") + t;
   }

@@ -40,6 +40,11 @@ struct Line {
     call.payloads.push_back({static_cast<std::uint8_t>(arg), ETRACE_PL_COUNT, 0, n, {}});
     return *this;
   }
+  // -e verbose= without this call.
+  Line& no_deref() {
+    ctx.opts.deref = false;
+    return *this;
+  }
   Line& no_return() {
     call.has_ret = false;
     return *this;
@@ -423,6 +428,68 @@ TEST(DecodeArgs, IoctlOutputsReadAtExit) {
   EXPECT_EQ(Line("ioctl", {3, 0x5413, 0x7ffcee71e0e4}, -25).text(),
             "ioctl(3, TIOCGWINSZ, 0x7ffcee71e0e4)    = -1 ENOTTY (Inappropriate ioctl for device)");
   EXPECT_EQ(Line("ioctl", {5, 0x5441, 0x102}, 6).text(), "ioctl(5, TIOCGPTPEER, 0x102)            = 6");
+}
+
+// strace -e verbose=none on this machine's test programs: what arguments point to shows as its
+// address (structs, arrays, sockaddrs, argv, envp, int and socklen pointers, fd pairs, option
+// values even when they are strings); strings and byte buffers stay; a list the call filled with
+// nothing stays []; select still lists its ready sets, with the time left as an address.
+TEST(DecodeArgs, NotVerboseShowsAddressesNotWhatTheyPointTo) {
+  EXPECT_EQ(Line("execve", {0x1000, 0x7ffcbc2f7918, 0x7ffcbc2f7928}, 0)
+                .str(0, "./many")
+                .strvec(1, "./many", 1)
+                .count(2, 37).no_deref().text(),
+            R"(execve("./many", 0x7ffcbc2f7918, 0x7ffcbc2f7928) = 0)");
+  EXPECT_EQ(Line("execve", {0x1000, 0x7ffc7630b940, 0x7ffc7630b920}, 0)
+                .str(0, "/bin/true")
+                .strvec(1, std::string("/bin/true\0x", 11), 2)
+                .strvec(2, std::string("A=1\0B=2", 7), 2).no_deref().text(),
+            R"(execve("/bin/true", 0x7ffc7630b940, 0x7ffc7630b920) = 0)");
+  const std::string sin = sockaddr_in_bytes(1, 0x7f000001);
+  EXPECT_EQ(Line("connect", {7, 0x7ffc7630bac0, 16}, -111).bytes(1, sin, 16).no_deref().text(),
+            "connect(7, 0x7ffc7630bac0, 16)          = -1 ECONNREFUSED (Connection refused)");
+  EXPECT_EQ(Line("getsockname", {7, 0x7ffc7630bac0, 0x7ffc7630babc}, 0)
+                .bytes(2, raw<std::int32_t>(16), 4)
+                .bytes(1, sin, 16, true).no_deref().text(),
+            "getsockname(7, 0x7ffc7630bac0, 0x7ffc7630babc) = 0");
+  EXPECT_EQ(Line("getdents64", {3, 0x56461aac9790, 32768}, 0).no_deref().text(),
+            "getdents64(3, 0x56461aac9790, 32768)    = 0");
+  EXPECT_EQ(Line("getdents64", {3, 0x56461aac9790, 32768}, 48).count(1, 2).no_deref().text(),
+            "getdents64(3, 0x56461aac9790, 32768)    = 48");
+  EXPECT_EQ(Line("setsockopt", {7, 1, 2, 0x7ffc7630bab8, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).no_deref().text(),
+            "setsockopt(7, SOL_SOCKET, SO_REUSEADDR, 0x7ffc7630bab8, 4) = 0");
+  EXPECT_EQ(Line("setsockopt", {5, 1, 25, 0x55581b4cc008, 3}, 0).bytes(3, std::string("lo\0", 3), 3).no_deref().text(),
+            "setsockopt(5, SOL_SOCKET, SO_BINDTODEVICE, 0x55581b4cc008, 3) = 0");
+  EXPECT_EQ(Line("pipe2", {0x7ffc7630bba8, 02000000}, 0).bytes(0, raw<std::int64_t>(0x600000005), 8, true).no_deref().text(),
+            "pipe2(0x7ffc7630bba8, O_CLOEXEC)        = 0");
+  EXPECT_EQ(Line("ioctl", {3, 0x541b, 0x7ffd5fd05bc4}, 0).bytes(2, raw<std::int32_t>(3) + std::string(60, 'x'), 64, true).no_deref().text(),
+            "ioctl(3, FIONREAD, 0x7ffd5fd05bc4)      = 0");
+  EXPECT_EQ(Line("epoll_wait", {11, 0x7ffc7630ba64, 1, 0}, 0).no_deref().text(), "epoll_wait(11, [], 1, 0)                = 0");
+  EXPECT_EQ(Line("epoll_wait", {5, 0x7ffd5fd05bc8, 1, 0}, 1).bytes(1, epoll_event_bytes(1, 3), 12, true).no_deref().text(),
+            "epoll_wait(5, 0x7ffd5fd05bc8, 1, 0)     = 1");
+  EXPECT_EQ(Line("getgroups", {8, 0x7ffd5fd05b00}, 0).no_deref().text(), "getgroups(8, [])                        = 0");
+  EXPECT_EQ(Line("poll", {0x7ffd5fd05bbc, 1, 0}, 1)
+                .bytes(0, pollfds({{3, 1, 0}}), 8)
+                .bytes(0, pollfds({{3, 1, 1}}), 8, true).no_deref().text(),
+            "poll(0x7ffd5fd05bbc, 1, 0)              = 1");
+  EXPECT_EQ(Line("poll", {0x7ffc7630bba0, 1, 0}, 0).bytes(0, pollfds({{5, 1, 0}}), 8).no_deref().text(),
+            "poll(0x7ffc7630bba0, 1, 0)              = 0 (Timeout)");
+  std::string set(128, '\0');
+  set[0] = 1 << 3;
+  std::array<std::int64_t, 2> zero{0, 0};
+  EXPECT_EQ(Line("pselect6", {4, 0x7ffd5fd05b20, 0, 0, 0x7ffd5fd05740, 0}, 1)
+                .bytes(1, set, 128)
+                .bytes(4, raw(zero), 16)
+                .bytes(1, set, 128, true)
+                .bytes(4, raw(zero), 16, true).no_deref().text(),
+            "pselect6(4, 0x7ffd5fd05b20, NULL, NULL, 0x7ffd5fd05740, NULL) = 1 (in [3], left 0x7ffd5fd05740)");
+  std::array<std::int64_t, 2> rem{2, 42911};
+  EXPECT_EQ(Line("nanosleep", {0x7ffdf00951f0, 0x7ffdf00951e0}, -516).bytes(1, raw(rem), 16, true).no_deref().text(),
+            "nanosleep(0x7ffdf00951f0, 0x7ffdf00951e0) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+  EXPECT_EQ(Line("getrandom", {0x1000, 8, 1}, 8).bytes(0, "\xce\x34\xa8\x8d\xe7\x3d\xf8\x98", 8, true).no_deref().text(),
+            R"(getrandom("\xce\x34\xa8\x8d\xe7\x3d\xf8\x98", 8, GRND_NONBLOCK) = 8)");
+  EXPECT_EQ(Line("readlink", {0x1000, 0x2000, 64}, 17).str(0, "/proc/self/exe").bytes(1, "/tmp/optfix/many2", 17, true).no_deref().text(),
+            R"(readlink("/proc/self/exe", "/tmp/optfix/many2", 64) = 17)");
 }
 
 }  // namespace
