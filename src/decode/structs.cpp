@@ -44,7 +44,7 @@ void emit_mode(Emitter& out, std::uint32_t mode) { print_mode(out, mode); }
 void emit_signal(Emitter& out, std::int64_t sig) {
   std::string n = signal_name(static_cast<int>(sig));
   if (n.empty()) out.integer(sig);
-  else out.symbol(n, sig);
+  else out.symbol(n, sig, Emitter::Radix::Dec);
 }
 
 void emit_cstring(Emitter& out, std::string_view array) {

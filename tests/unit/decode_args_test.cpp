@@ -49,9 +49,14 @@ struct Line {
     call.has_ret = false;
     return *this;
   }
+  // -X raw / -X verbose.
+  Line& xlat(TextOptions::Xlat style) {
+    text_opts.xlat = style;
+    return *this;
+  }
   std::string text() {
     std::string out;
-    TextEmitter e(out, TextOptions{});
+    TextEmitter e(out, text_opts);
     e.begin_call(LineInfo{}, info->name);
     decode_args(info, call, ctx, e);
     e.end_call(decode_result(info, call, ctx));
@@ -59,6 +64,7 @@ struct Line {
     return out;
   }
   const SyscallInfo* info;
+  TextOptions text_opts;
 };
 
 template <typename T>
@@ -400,6 +406,22 @@ TEST(DecodeArgs, MoreStraceForms) {
 TEST(DecodeArgs, ModesNameSetIdBitsOnlyBesideAFileType) {
   EXPECT_EQ(Line("chmod", {0x1000, 04755}, 0).str(0, "/tmp/decode-cx/tt").text(),
             R"(chmod("/tmp/decode-cx/tt", 04755)       = 0)");
+  // Only mknod's mode and stat's st_mode name a file type: chmod, open, creat and mkdir print the
+  // number, type bits and all (strace 6.1, git init's chmod of .git/config).
+  EXPECT_EQ(Line("chmod", {0x1000, 0100744}, 0).str(0, "/tmp/etrace-compare/work/repo/.git/config").text(),
+            R"(chmod("/tmp/etrace-compare/work/repo/.git/config", 0100744) = 0)");
+  EXPECT_EQ(Line("fchmod", {3, 040700}, 0).text(), "fchmod(3, 040700)                       = 0");
+  EXPECT_EQ(Line("fchmodat", {kAtFdcwd, 0x1000, 0120644}, 0).str(1, "/tmp/optfix/m1").text(),
+            R"(fchmodat(AT_FDCWD, "/tmp/optfix/m1", 0120644) = 0)");
+  EXPECT_EQ(Line("chmod", {0x1000, 0}, 0).str(0, "/tmp/optfix/m1").text(), R"(chmod("/tmp/optfix/m1", 000)            = 0)");
+  EXPECT_EQ(Line("openat", {kAtFdcwd, 0x1000, 0101, 0100644}, 3).str(1, "/tmp/optfix/m1").text(),
+            R"(openat(AT_FDCWD, "/tmp/optfix/m1", O_WRONLY|O_CREAT, 0100644) = 3)");
+  EXPECT_EQ(Line("creat", {0x1000, 0100600}, 3).str(0, "/tmp/optfix/m3").text(),
+            R"(creat("/tmp/optfix/m3", 0100600)        = 3)");
+  EXPECT_EQ(Line("mkdir", {0x1000, 040755}, 0).str(0, "/tmp/optfix/d1").text(),
+            R"(mkdir("/tmp/optfix/d1", 040755)         = 0)");
+  EXPECT_EQ(Line("chmod", {0x1000, 0100744}, 0).str(0, "/tmp/optfix/f").xlat(TextOptions::Xlat::Verbose).text(),
+            R"(chmod("/tmp/optfix/f", 0100744)         = 0)");
   EXPECT_EQ(Line("mknodat", {kAtFdcwd, 0x1000, 010000 | 01000 | 0600, 0}, 0).str(1, "/tmp/decode-cx/nn").text(),
             R"(mknodat(AT_FDCWD, "/tmp/decode-cx/nn", S_IFIFO|S_ISVTX|0600) = 0)");
 }
@@ -490,6 +512,73 @@ TEST(DecodeArgs, NotVerboseShowsAddressesNotWhatTheyPointTo) {
             R"(getrandom("\xce\x34\xa8\x8d\xe7\x3d\xf8\x98", 8, GRND_NONBLOCK) = 8)");
   EXPECT_EQ(Line("readlink", {0x1000, 0x2000, 64}, 17).str(0, "/proc/self/exe").bytes(1, "/tmp/optfix/many2", 17, true).no_deref().text(),
             R"(readlink("/proc/self/exe", "/tmp/optfix/many2", 64) = 17)");
+}
+
+// strace -X verbose / -X raw on this machine's test programs: constants in hex beside their
+// names (0 as "0", a negative int as 32 bits), signals and AT_FDCWD in decimal, socket's type
+// apart from its flags, statx's sync type apart from the AT_* flags, modes in octal, rlimit
+// values unsigned with their KiB form or RLIM64_INFINITY, a device number beside makedev().
+TEST(DecodeArgs, XlatVerboseAndRawShowTheNumbersAsStraceDoes) {
+  constexpr auto kVerbose = TextOptions::Xlat::Verbose;
+  constexpr auto kRaw = TextOptions::Xlat::Raw;
+  EXPECT_EQ(Line("arch_prctl", {0x1002, 0x7f99cb2b2740}, 0).xlat(kVerbose).text(),
+            "arch_prctl(0x1002 /* ARCH_SET_FS */, 0x7f99cb2b2740) = 0");
+  EXPECT_EQ(Line("lseek", {13, 0, 2}, 0).xlat(kVerbose).text(), "lseek(13, 0, 0x2 /* SEEK_END */)        = 0");
+  EXPECT_EQ(Line("waitid", {1, 999999, 0x7ffdd6b33800, 5, 0}, -10).xlat(kVerbose).text(),
+            "waitid(0x1 /* P_PID */, 999999, 0x7ffdd6b33800, 0x5 /* WNOHANG|WEXITED */, NULL) = -1 ECHILD (No child processes)");
+  EXPECT_EQ(Line("getrusage", {0xffffffff, 0}, -14).xlat(kVerbose).text(),
+            "getrusage(0xffffffff /* RUSAGE_CHILDREN */, NULL) = -1 EFAULT (Bad address)");
+  EXPECT_EQ(Line("tgkill", {22274, 22274, 10}, 0).xlat(kVerbose).text(), "tgkill(22274, 22274, 10 /* SIGUSR1 */)  = 0");
+  EXPECT_EQ(Line("tgkill", {22282, 22282, 10}, 0).xlat(kRaw).text(), "tgkill(22282, 22282, 10)                = 0");
+  EXPECT_TRUE(Line("syslog", {10, 0, 0}, 131072).xlat(kVerbose).text().starts_with("syslog(10 /* SYSLOG_ACTION_SIZE_BUFFER */"));
+  EXPECT_EQ(Line("socket", {2, 1, 6}, 4).xlat(kVerbose).text(),
+            "socket(0x2 /* AF_INET */, 0x1 /* SOCK_STREAM */, 0x6 /* IPPROTO_TCP */) = 4");
+  EXPECT_EQ(Line("socket", {10, 0x802, 17}, 3).xlat(kVerbose).text(),
+            "socket(0xa /* AF_INET6 */, 0x2 /* SOCK_DGRAM */|0x800 /* SOCK_NONBLOCK */, 0x11 /* IPPROTO_UDP */) = 3");
+  EXPECT_EQ(Line("socket", {1, 0x80801, 0}, 3).xlat(kVerbose).text(),
+            "socket(0x1 /* AF_UNIX */, 0x1 /* SOCK_STREAM */|0x80800 /* SOCK_CLOEXEC|SOCK_NONBLOCK */, 0) = 3");
+  EXPECT_EQ(Line("socket", {1, 0x80801, 0}, 3).xlat(kRaw).text(), "socket(0x1, 0x1|0x80800, 0)             = 3");
+  EXPECT_EQ(Line("socket", {1, 0x80801, 0}, 3).text(), "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, 0) = 3");
+  EXPECT_EQ(Line("statx", {kAtFdcwd, 0x1000, 0x900, 0xfff, 0x7ffdf5674c60}, -2).str(1, "/nonexistent").xlat(kVerbose).text(),
+            R"(statx(-100 /* AT_FDCWD */, "/nonexistent", 0 /* AT_STATX_SYNC_AS_STAT */|0x900 /* AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT */, 0xfff /* STATX_ALL */, 0x7ffdf5674c60) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(Line("statx", {kAtFdcwd, 0x1000, 0x4000, 2, 0x7ffdf5674c60}, -2).str(1, "/nonexistent").xlat(kVerbose).text(),
+            R"(statx(-100 /* AT_FDCWD */, "/nonexistent", 0x4000 /* AT_STATX_DONT_SYNC */, 0x2 /* STATX_MODE */, 0x7ffdf5674c60) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(Line("statx", {kAtFdcwd, 0x1000, 0x4000, 2, 0x7ffc2c192380}, -2).str(1, "/nonexistent").xlat(kRaw).text(),
+            R"(statx(-100, "/nonexistent", 0x4000, 0x2, 0x7ffc2c192380) = -1 ENOENT (No such file or directory))");
+  // strace 6.1 prints "|0x900" here, its zero sync type left out: a bug, not copied.
+  EXPECT_EQ(Line("statx", {kAtFdcwd, 0x1000, 0x900, 0xfff, 0x7ffc2c192380}, -2).str(1, "/nonexistent").xlat(kRaw).text(),
+            R"(statx(-100, "/nonexistent", 0|0x900, 0xfff, 0x7ffc2c192380) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(Line("statx", {kAtFdcwd, 0x1000, 0x900, 0xfff, 0x7ffc98663c90}, -2).str(1, "/nonexistent").text(),
+            R"(statx(AT_FDCWD, "/nonexistent", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, STATX_ALL, 0x7ffc98663c90) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(Line("mknodat", {kAtFdcwd, 0x1000, 014644, 0}, 0).str(1, "/tmp/optfix/n1").xlat(kVerbose).text(),
+            R"(mknodat(-100 /* AT_FDCWD */, "/tmp/optfix/n1", 014644 /* S_IFIFO|S_ISUID|0644 */) = 0)");
+  EXPECT_EQ(Line("mknodat", {kAtFdcwd, 0x1000, 0644, 0}, 0).str(1, "/tmp/optfix/n2").xlat(kVerbose).text(),
+            R"(mknodat(-100 /* AT_FDCWD */, "/tmp/optfix/n2", 0644 /* 0644 */) = 0)");
+  EXPECT_EQ(Line("mknodat", {kAtFdcwd, 0x1000, 014644, 0}, 0).str(1, "/tmp/optfix/n1").xlat(kRaw).text(),
+            R"(mknodat(-100, "/tmp/optfix/n1", 014644) = 0)");
+  std::array<std::uint64_t, 2> stack{8388608, ~0ull};
+  EXPECT_EQ(Line("prlimit64", {0, 3, 0, 0x7ffc0000}, 0).bytes(3, raw(stack), 16, true).xlat(kVerbose).text(),
+            "prlimit64(0, 0x3 /* RLIMIT_STACK */, NULL, {rlim_cur=8388608 /* 8192*1024 */, rlim_max=18446744073709551615 /* RLIM64_INFINITY */}) = 0");
+  EXPECT_EQ(Line("prlimit64", {0, 3, 0, 0x7ffc0000}, 0).bytes(3, raw(stack), 16, true).xlat(kRaw).text(),
+            "prlimit64(0, 0x3, NULL, {rlim_cur=8388608, rlim_max=18446744073709551615}) = 0");
+  EXPECT_EQ(Line("prlimit64", {0, 3, 0, 0x7ffc0000}, 0).bytes(3, raw(stack), 16, true).text(),
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+  std::array<std::uint64_t, 2> nofile{1024, 5000};
+  EXPECT_EQ(Line("prlimit64", {0, 7, 0x7ffc0000, 0}, 0).bytes(2, raw(nofile), 16).xlat(kVerbose).text(),
+            "prlimit64(0, 0x7 /* RLIMIT_NOFILE */, {rlim_cur=1024, rlim_max=5000}, NULL) = 0");
+  std::string st(144, '\0');
+  auto put = [&st](std::size_t at, std::uint64_t v, std::size_t n) { std::memcpy(st.data() + at, &v, n); };
+  put(24, 0100644, 4);  // st_mode
+  put(48, 1221, 8);     // st_size
+  EXPECT_EQ(Line("newfstatat", {kAtFdcwd, 0x1000, 0x7ffc0000, 0}, 0).str(1, "/etc/passwd").bytes(2, st, 144, true).xlat(kVerbose).text(),
+            R"(newfstatat(-100 /* AT_FDCWD */, "/etc/passwd", {st_mode=0100644 /* S_IFREG|0644 */, st_size=1221, ...}, 0) = 0)");
+  EXPECT_EQ(Line("newfstatat", {kAtFdcwd, 0x1000, 0x7ffc0000, 0}, 0).str(1, "/etc/passwd").bytes(2, st, 144, true).xlat(kRaw).text(),
+            R"(newfstatat(-100, "/etc/passwd", {st_mode=0100644, st_size=1221, ...}, 0) = 0)");
+  put(24, 020666, 4);
+  put(48, 0, 8);
+  put(40, 0x103, 8);  // st_rdev
+  EXPECT_EQ(Line("newfstatat", {0, 0x1000, 0x7ffc0000, 0x1000}, 0).str(1, "").bytes(2, st, 144, true).xlat(kVerbose).text(),
+            R"(newfstatat(0, "", {st_mode=020666 /* S_IFCHR|0666 */, st_rdev=0x103 /* makedev(0x1, 0x3) */, ...}, 0x1000 /* AT_EMPTY_PATH */) = 0)");
 }
 
 }  // namespace
