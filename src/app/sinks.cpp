@@ -54,6 +54,7 @@ class RoutingEmitter final : public Emitter {
   void fd(std::int64_t f, std::string_view d) override { cur_->fd(f, d); }
   void verbatim(std::string_view t) override { cur_->verbatim(t); }
   void comment(std::string_view t) override { cur_->comment(t); }
+  void decoded_comment(std::string_view t) override { cur_->decoded_comment(t); }
   void begin_struct() override { cur_->begin_struct(); }
   void end_struct() override { cur_->end_struct(); }
   void begin_array() override { cur_->begin_array(); }

@@ -303,7 +303,8 @@ void sockopt_like(const CallView& v, bool set) {
   v.out.arg("optname");
   const std::int32_t level = v.iarg(1);
   std::string_view table = level == 1 ? "sockopt_names_socket" : level == 6 ? "sockopt_names_tcp"
-                         : level == 0 ? "sockopt_names_ip" : level == 41 ? "sockopt_names_ipv6" : "";
+                         : level == 0 ? "sockopt_names_ip" : level == 41 ? "sockopt_names_ipv6"
+                         : level == 270 /* SOL_NETLINK */ ? "sockopt_names_netlink" : "";
   if (!table.empty() && find_xlat(table)) print_enum(v.out, table, static_cast<std::uint32_t>(v.arg(2)));
   else v.out.integer(v.iarg(2));
   v.out.arg("optval");
@@ -513,11 +514,18 @@ void result_prctl(const SyscallCall& call, DecodeContext&, CallResult& r) {
   }
 }
 
+// rt_sigtimedwait(...) = 12 (SIGUSR2): the signal it took.
+void result_rt_sigtimedwait(const SyscallCall&, DecodeContext&, CallResult& r) {
+  const std::string name = signal_name(static_cast<int>(r.value));
+  if (!name.empty()) r.decoration = name;
+}
+
 }  // namespace
 
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;
   if (syscall == "prctl") return result_prctl;
+  if (syscall == "rt_sigtimedwait") return result_rt_sigtimedwait;
   if (syscall == "poll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, -1); };
   if (syscall == "ppoll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, 2); };
   if (syscall == "select")

@@ -201,7 +201,7 @@ bool print_tms(const Bytes& b, DecodeContext&, Emitter& out) {
   out.begin_struct();
   for (std::size_t i = 0; i < 4; ++i) {
     out.field(names[i]);
-    out.integer(b.s64(8 * i));
+    emit_clock_ticks(out, b.s64(8 * i));
   }
   out.end_struct();
   return true;

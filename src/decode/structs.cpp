@@ -47,6 +47,12 @@ void emit_signal(Emitter& out, std::int64_t sig) {
   else out.symbol(n, sig, Emitter::Radix::Dec);
 }
 
+void emit_clock_ticks(Emitter& out, std::int64_t ticks) {
+  constexpr std::int64_t kUserHz = 100;  // USER_HZ, what the kernel scales clock_t to on x86_64
+  out.integer(ticks);
+  if (ticks > 0) out.decoded_comment(fmt::format("{}.{:02} s", ticks / kUserHz, ticks % kUserHz));
+}
+
 void emit_cstring(Emitter& out, std::string_view array) {
   const std::size_t nul = array.find('\0');
   out.string(array.substr(0, nul), nul == std::string_view::npos);

@@ -89,6 +89,9 @@ class Emitter {
   virtual void fd(std::int64_t fd, std::string_view decoration) = 0; // "3</etc/passwd>"
   virtual void verbatim(std::string_view text) = 0;  // pre-formatted (expressions like WIFEXITED(s))
   virtual void comment(std::string_view text) = 0;   // " /* 23 vars */" after the slot's value
+  // A comment that decodes the number before it ("109 /* 1.09 s */" for clock ticks), which
+  // strace leaves out under -X raw as it does names. The default is comment().
+  virtual void decoded_comment(std::string_view text) { comment(text); }
 
   // --- open lines (strace's way with a call that blocks): the start of a call still running
   // is shown without its end; the line completes in place if nothing else is printed before

@@ -42,6 +42,7 @@ class RangeEmitter final : public Emitter {
   void fd(std::int64_t f, std::string_view d) override { if (on()) out_.fd(f, d); }
   void verbatim(std::string_view t) override { if (on()) out_.verbatim(t); }
   void comment(std::string_view t) override { if (on()) out_.comment(t); }
+  void decoded_comment(std::string_view t) override { if (on()) out_.decoded_comment(t); }
   bool hold_open() override { return out_.hold_open(); }
   bool resume_open(const LineInfo& line) override { return out_.resume_open(line); }
   void close_open() override { out_.close_open(); }

@@ -322,6 +322,10 @@ void TextEmitter::comment(std::string_view text) {
   w_ += " */"sv;
 }
 
+void TextEmitter::decoded_comment(std::string_view text) {
+  if (opts_.xlat != TextOptions::Xlat::Raw) comment(text);
+}
+
 void TextEmitter::begin_struct() {
   w_.push_back('{');
   first_.push_back(true);

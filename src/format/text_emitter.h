@@ -68,6 +68,7 @@ class TextEmitter final : public Emitter {
   void fd(std::int64_t fd, std::string_view decoration) override;
   void verbatim(std::string_view text) override;
   void comment(std::string_view text) override;
+  void decoded_comment(std::string_view text) override;
 
   bool hold_open() override;
   bool resume_open(const LineInfo& line) override;

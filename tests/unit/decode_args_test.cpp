@@ -581,5 +581,35 @@ TEST(DecodeArgs, XlatVerboseAndRawShowTheNumbersAsStraceDoes) {
             R"(newfstatat(0, "", {st_mode=020666 /* S_IFCHR|0666 */, st_rdev=0x103 /* makedev(0x1, 0x3) */, ...}, 0x1000 /* AT_EMPTY_PATH */) = 0)");
 }
 
+// strace 6.1 on iproute2-like netlink sockets, sigtimedwait and times() of a busy process.
+TEST(DecodeArgs, NetlinkSockoptsSigtimedwaitAndTimes) {
+  EXPECT_EQ(Line("setsockopt", {3, 270, 11, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+            "setsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4) = 0");
+  EXPECT_EQ(Line("setsockopt", {3, 270, 12, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+            "setsockopt(3, SOL_NETLINK, NETLINK_GET_STRICT_CHK, [1], 4) = 0");
+  EXPECT_EQ(Line("setsockopt", {3, 270, 1, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+            "setsockopt(3, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, [1], 4) = 0");
+  EXPECT_EQ(Line("setsockopt", {3, 270, 13, 0x1000, 4}, -92).bytes(3, raw<std::int32_t>(1), 4).text(),
+            "setsockopt(3, SOL_NETLINK, 0xd /* NETLINK_??? */, [1], 4) = -1 ENOPROTOOPT (Protocol not available)");
+  EXPECT_EQ(Line("getsockopt", {3, 270, 5, 0x1000, 0x2000}, 0)
+                .bytes(4, raw<std::int32_t>(4), 4)
+                .bytes(3, raw<std::int32_t>(1), 4, true)
+                .text(),
+            "getsockopt(3, SOL_NETLINK, NETLINK_NO_ENOBUFS, [1], [4]) = 0");
+  const std::string set = raw<std::uint64_t>((1ull << 11) | (1ull << 34));  // USR2, RT_3
+  EXPECT_EQ(Line("rt_sigtimedwait", {0x1000, 0, 0, 8}, 35).bytes(0, set, 8).text(),
+            "rt_sigtimedwait([USR2 RT_3], NULL, NULL, 8) = 35 (SIGRT_3)");
+  std::array<std::int64_t, 2> zero{0, 0};
+  EXPECT_EQ(Line("rt_sigtimedwait", {0x1000, 0x7fff0bceac20, 0x2000, 8}, -11).bytes(0, set, 8).bytes(2, raw(zero), 16).text(),
+            "rt_sigtimedwait([USR2 RT_3], 0x7fff0bceac20, {tv_sec=0, tv_nsec=0}, 8) = -1 EAGAIN (Resource temporarily unavailable)");
+  std::array<std::int64_t, 4> busy{6, 109, 0, 0}, child{6, 110, 3, 21};
+  EXPECT_EQ(Line("times", {0x1000}, 1720829029).bytes(0, raw(busy), 32, true).text(),
+            "times({tms_utime=6 /* 0.06 s */, tms_stime=109 /* 1.09 s */, tms_cutime=0, tms_cstime=0}) = 1720829029");
+  EXPECT_EQ(Line("times", {0x1000}, 1720829952).bytes(0, raw(child), 32, true).xlat(TextOptions::Xlat::Raw).text(),
+            "times({tms_utime=6, tms_stime=110, tms_cutime=3, tms_cstime=21}) = 1720829952");
+  EXPECT_EQ(Line("times", {0x1000}, 1720828594).bytes(0, std::string(32, '\0'), 32, true).text(),
+            "times({tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}) = 1720828594");
+}
+
 }  // namespace
 }  // namespace etrace
