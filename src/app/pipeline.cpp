@@ -52,6 +52,7 @@ void Pipeline::set_decode_options(std::int64_t nr) {
   DecodeOptions& d = opts_.decode.opts;
   d.verbose = opts_.abbrev ? !opts_.abbrev->contains(nr) : base_decode_.verbose;
   d.raw = opts_.raw ? opts_.raw->contains(nr) : base_decode_.raw;
+  d.deref = !opts_.deref || opts_.deref->contains(nr);
 }
 
 bool Pipeline::decodes_pointers(std::int64_t nr) const {
@@ -170,8 +171,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
   if (hooks_.after_call) hooks_.after_call(info, call);
 }
 
-// -e raw=: every argument as the number it is, in hex (0 as "0", as strace's %#lx prints it);
-// -e verbose= outside its set: struct arguments as their address (the payload is not shown).
+// -e raw=: every argument as the number it is, in hex (0 as "0", as strace's %#lx prints it).
 void Pipeline::print_args(const SyscallInfo* info, const SyscallCall& call, Emitter& out) {
   if (opts_.decode.opts.raw) {
     const SyscallSpec& spec = spec_of(info);
@@ -181,18 +181,6 @@ void Pipeline::print_args(const SyscallInfo* info, const SyscallCall& call, Emit
       else out.verbatim("0");
     }
     return;
-  }
-  if (opts_.deref && !opts_.deref->contains(call.nr) && info && info->spec) {
-    SyscallCall bare = call;
-    std::erase_if(bare.payloads, [&](const Payload& p) {
-      if (p.arg >= info->spec->nargs) return false;
-      const ArgSpec& a = info->spec->args[p.arg];
-      const ArgKind k = a.kind;
-      // fcntl's struct flock too (strace -e verbose=none: fcntl(3, F_SETLK, 0x7ffee84ad710)).
-      return k == ArgKind::StructIn || k == ArgKind::StructOut || k == ArgKind::StructInOut ||
-             (k == ArgKind::Custom && a.detail == "fcntl_arg");
-    });
-    return decode_args(info, bare, opts_.decode, out);
   }
   decode_args(info, call, opts_.decode, out);
 }

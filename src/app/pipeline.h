@@ -32,7 +32,7 @@ struct PipelineOptions {
   std::optional<NumberSet> signals;  // -e signal=: the "--- SIG" lines to show (unset: all)
   std::optional<NumberSet> abbrev;   // -e abbrev= by syscall (unset: decode.opts.verbose for all)
   std::optional<NumberSet> raw;      // -e raw= by syscall (unset: decode.opts.raw for all)
-  std::optional<NumberSet> deref;    // -e verbose= by syscall: structs outside it print as addresses
+  std::optional<NumberSet> deref;    // -e verbose= by syscall: outside it, DecodeOptions::deref is off
 };
 
 // Hooks for the fd table and statistics; any may be empty.

@@ -47,13 +47,16 @@ class RoutingEmitter final : public Emitter {
   void hex(std::uint64_t v) override { cur_->hex(v); }
   void octal(std::uint64_t v) override { cur_->octal(v); }
   void pointer(std::uint64_t v) override { cur_->pointer(v); }
-  void symbol(std::string_view n, std::int64_t r) override { cur_->symbol(n, r); }
+  using Emitter::symbol;
+  void symbol(std::string_view n, std::int64_t r, Radix x) override { cur_->symbol(n, r, x); }
   void flags(std::span<const std::string_view> n, std::uint64_t r, std::uint64_t u) override { cur_->flags(n, r, u); }
+  void flag_parts(std::span<const FlagPart> p) override { cur_->flag_parts(p); }
   void string(std::string_view b, bool t) override { cur_->string(b, t); }
   void fd(std::int64_t f, std::string_view d) override { cur_->fd(f, d); }
   void verbatim(std::string_view t) override { cur_->verbatim(t); }
   void comment(std::string_view t) override { cur_->comment(t); }
   void changed(std::string_view n) override { cur_->changed(n); }
+  void decoded_comment(std::string_view t) override { cur_->decoded_comment(t); }
   void begin_struct() override { cur_->begin_struct(); }
   void end_struct() override { cur_->end_struct(); }
   void begin_array() override { cur_->begin_array(); }

@@ -290,6 +290,16 @@ bool shows_written_back(const ArgSpec& a) {
   return a.kind == ArgKind::StructInOut && (a.detail == "int64" || a.detail == "uint64");
 }
 
+void print_address_only(const CallView& v, int i) {
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  if (a.kind == ArgKind::StructOut && a.len_arg >= 0 && a.size && v.arg(i) && v.succeeded() && v.call.ret == 0 &&
+      ret_counts_elements(a.detail)) {
+    v.out.begin_array();
+    return v.out.end_array();
+  }
+  v.out.pointer(v.arg(i));
+}
+
 void print_struct_arg(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
   const bool out_kind = a.kind == ArgKind::StructOut;

@@ -97,7 +97,8 @@ void print_enum(Emitter& out, std::string_view table, std::uint64_t value) {
   if (t) {
     std::string_view n = xlat_name(*t, value);
     if (n.empty() && value >> 32 == 0) n = xlat_name(*t, sign_extend_int(value));
-    if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(value));
+    const auto radix = t->kind == XlatKind::DecimalEnum ? Emitter::Radix::Dec : Emitter::Radix::Hex;
+    if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(value), radix);
   }
   if (value == 0) out.uinteger(0);
   else out.hex(value);
@@ -107,7 +108,7 @@ void print_enum(Emitter& out, std::string_view table, std::uint64_t value) {
 void print_signal(Emitter& out, std::int64_t sig) {
   std::string n = signal_name(static_cast<int>(sig));
   if (n.empty()) out.integer(sig);
-  else out.symbol(n, sig);
+  else out.symbol(n, sig, Emitter::Radix::Dec);
 }
 
 namespace {
@@ -134,6 +135,7 @@ std::size_t write_mode_text(char* buf, std::uint64_t mode) {
 
 }  // namespace
 
+// -X verbose: "0100644 /* S_IFREG|0644 */", and without a type "0644 /* 0644 */", as strace.
 void print_mode(Emitter& out, std::uint64_t mode) {
   // Stat after stat shows the same few modes: the last one's text is kept.
   thread_local std::uint64_t last_mode = ~0ull;
@@ -141,10 +143,10 @@ void print_mode(Emitter& out, std::uint64_t mode) {
   thread_local std::size_t len = 0;
   if (mode != last_mode) {
     len = write_mode_text(text, mode);
+    if (len == 0) len = static_cast<std::size_t>(write_octal(text, mode) - text);
     last_mode = mode;
   }
-  if (len == 0) return out.octal(mode);
-  out.verbatim(std::string_view(text, len));
+  out.symbol(std::string_view(text, len), static_cast<std::int64_t>(mode), Emitter::Radix::Oct);
 }
 
 // S_IFDIR|S_ISVTX|0777: with a file type the set-id and sticky bits are named; without one the
@@ -223,7 +225,7 @@ void print_arg_value_rest(const CallView& v, int i) {
           const std::string cwd = v.ctx.fds->describe(v.call.tgid, kAtFdcwd);
           if (!cwd.empty()) return v.out.verbatim("AT_FDCWD<" + cwd + ">");
         }
-        return v.out.symbol("AT_FDCWD", kAtFdcwd);
+        return v.out.symbol("AT_FDCWD", kAtFdcwd, Emitter::Radix::Dec);
       }
       return print_fd(v, v.iarg(i));
     case ArgKind::Path:
@@ -258,14 +260,19 @@ void print_arg_value_rest(const CallView& v, int i) {
     case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
     case ArgKind::StructIn:
     case ArgKind::StructInOut:  // shown as it went in; overrides add the value that came out
-    case ArgKind::StructOut: return print_struct_arg(v, i);
-    case ArgKind::SockaddrIn: return print_sockaddr_arg(v, i, false);
-    case ArgKind::SockaddrOut: return print_sockaddr_arg(v, i, true);
+    case ArgKind::StructOut:
+      if (!v.ctx.opts.deref) return print_address_only(v, i);
+      return print_struct_arg(v, i);
+    case ArgKind::SockaddrIn:
+    case ArgKind::SockaddrOut:
+      if (!v.ctx.opts.deref) return v.out.pointer(x);
+      return print_sockaddr_arg(v, i, a.kind == ArgKind::SockaddrOut);
     case ArgKind::Argv:
-      if (x == 0 || !p || p->fault()) return v.out.pointer(x);
+      if (x == 0 || !p || p->fault() || !v.ctx.opts.deref) return v.out.pointer(x);
       return print_string_array(v, *p);
     case ArgKind::Envp:
       // -v captured the strings themselves: ["A=1", "B=22"]
+      if (!v.ctx.opts.deref) return v.out.pointer(x);
       if (x && p && !p->fault() && p->type == ETRACE_PL_STRVEC) return print_string_array(v, *p);
       v.out.pointer(x);
       if (x && p && !p->fault()) {
@@ -273,7 +280,7 @@ void print_arg_value_rest(const CallView& v, int i) {
       }
       return;
     case ArgKind::FdPair: {
-      if (!v.succeeded() || !p || p->fault() || p->bytes.size() < 8) return v.out.pointer(x);
+      if (!v.succeeded() || !p || p->fault() || p->bytes.size() < 8 || !v.ctx.opts.deref) return v.out.pointer(x);
       std::int32_t fds[2];
       std::memcpy(fds, p->bytes.data(), 8);
       v.out.begin_array();

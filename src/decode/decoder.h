@@ -27,6 +27,9 @@ struct DecodeOptions {
   std::uint32_t max_strlen = 32;  // -s
   int hex_strings = 0;            // -x = 1, -xx = 2
   bool verbose = false;           // -v: structs in full
+  // -e verbose= leaves the call out: what an argument points to shows as its address (structs,
+  // arrays, sockaddrs, argv, envp, int pointers), strings and byte buffers still in full.
+  bool deref = true;
   bool raw = false;               // -X raw / -e raw=all: numbers instead of symbols
   int decorate_fds = 0;           // -y = 1, -yy = 2
 };

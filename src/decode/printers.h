@@ -43,6 +43,9 @@ void print_open_flags(Emitter& out, std::uint64_t flags);
 
 // Struct, array and sockaddr arguments (arg_structs.cpp).
 void print_struct_arg(const CallView& v, int i);
+// A struct or array argument of a call -e verbose= leaves out: its address, or [] for a list the
+// call filled with nothing (epoll_wait, getgroups returning 0), which strace shows without reading.
+void print_address_only(const CallView& v, int i);
 void print_sockaddr_arg(const CallView& v, int i, bool out_kind);
 // `[16]` or `[128 => 16]`: a socklen_t the call reads and writes back.
 void print_socklen_arg(const CallView& v, int i);

@@ -103,9 +103,9 @@ bool print_siginfo(const Bytes& b, DecodeContext&, Emitter& out) {
       if (code == CLD_EXITED) out.integer(b.s32(kU + 8));
       else emit_signal(out, b.s32(kU + 8));
       out.field("si_utime");
-      out.integer(b.s64(kU + 16));
+      emit_clock_ticks(out, b.s64(kU + 16));
       out.field("si_stime");
-      out.integer(b.s64(kU + 24));
+      emit_clock_ticks(out, b.s64(kU + 24));
       break;
     case SIGILL:
     case SIGFPE:

@@ -33,7 +33,7 @@ void emit_makedev(Emitter& out, std::uint64_t dev) {
   const std::uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull);
   const std::uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffull);
   auto hex = [](std::uint64_t v) { return v ? fmt::format("{:#x}", v) : std::string("0"); };
-  out.verbatim(fmt::format("makedev({}, {})", hex(major), hex(minor)));
+  out.symbol(fmt::format("makedev({}, {})", hex(major), hex(minor)), static_cast<std::int64_t>(dev));
 }
 
 // st_atime=1795712894 /* 2026-11-26T17:08:14.220800468+0000 */, then st_atime_nsec=...

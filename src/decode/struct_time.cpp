@@ -11,11 +11,14 @@ namespace etrace::structs {
 
 namespace {
 
-// strace's rlimit form: RLIM64_INFINITY, 8192*1024 for whole KiB multiples above 1024, or the number.
-std::string rlim_text(std::uint64_t v) {
-  if (v == ~0ull) return "RLIM64_INFINITY";
-  if (v > 1024 && v % 1024 == 0) return fmt::format("{}*1024", v / 1024);
-  return fmt::format("{}", v);
+// strace's rlimit form: RLIM64_INFINITY, 8192*1024 for whole KiB multiples above 1024 (named
+// values, with the number beside them under -X verbose), or the number.
+void emit_rlim(Emitter& out, std::uint64_t v) {
+  using Radix = Emitter::Radix;
+  if (v == ~0ull) return out.symbol("RLIM64_INFINITY", static_cast<std::int64_t>(v), Radix::Udec);
+  if (v > 1024 && v % 1024 == 0)
+    return out.symbol(fmt::format("{}*1024", v / 1024), static_cast<std::int64_t>(v), Radix::Udec);
+  out.uinteger(v);
 }
 
 void emit_time_with_comment(Emitter& out, std::string_view name, std::int64_t sec) {
@@ -119,9 +122,9 @@ bool print_rlimit(const Bytes& b, DecodeContext&, Emitter& out) {
   if (b.size() < 16) return false;
   out.begin_struct();
   out.field("rlim_cur");
-  out.verbatim(rlim_text(b.u64(0)));
+  emit_rlim(out, b.u64(0));
   out.field("rlim_max");
-  out.verbatim(rlim_text(b.u64(8)));
+  emit_rlim(out, b.u64(8));
   out.end_struct();
   return true;
 }
@@ -198,7 +201,7 @@ bool print_tms(const Bytes& b, DecodeContext&, Emitter& out) {
   out.begin_struct();
   for (std::size_t i = 0; i < 4; ++i) {
     out.field(names[i]);
-    out.integer(b.s64(8 * i));
+    emit_clock_ticks(out, b.s64(8 * i));
   }
   out.end_struct();
   return true;

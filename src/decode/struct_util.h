@@ -50,6 +50,8 @@ void emit_mode(Emitter& out, std::uint32_t mode);
 void emit_signal(Emitter& out, std::int64_t sig);
 // A fixed-size char array up to its first NUL, quoted; the "..." mark when it has no NUL.
 void emit_cstring(Emitter& out, std::string_view array);
+// Clock ticks (times' tms_*, SIGCHLD's si_utime): 109 /* 1.09 s */, 0 alone.
+void emit_clock_ticks(Emitter& out, std::int64_t ticks);
 
 // "2026-11-26T17:08:14.220800468+0000" in local time, as strace's comments after times; the
 // fraction only when nsec is not zero. Empty when the time cannot be converted.

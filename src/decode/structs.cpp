@@ -44,7 +44,13 @@ void emit_mode(Emitter& out, std::uint32_t mode) { print_mode(out, mode); }
 void emit_signal(Emitter& out, std::int64_t sig) {
   std::string n = signal_name(static_cast<int>(sig));
   if (n.empty()) out.integer(sig);
-  else out.symbol(n, sig);
+  else out.symbol(n, sig, Emitter::Radix::Dec);
+}
+
+void emit_clock_ticks(Emitter& out, std::int64_t ticks) {
+  constexpr std::int64_t kUserHz = 100;  // USER_HZ, what the kernel scales clock_t to on x86_64
+  out.integer(ticks);
+  if (ticks > 0) out.decoded_comment(fmt::format("{}.{:02} s", ticks / kUserHz, ticks % kUserHz));
 }
 
 void emit_cstring(Emitter& out, std::string_view array) {

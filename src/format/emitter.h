@@ -64,10 +64,26 @@ class Emitter {
   virtual void hex(std::uint64_t v) = 0;
   virtual void octal(std::uint64_t v) = 0;           // "0644"; 0 prints "000"
   virtual void pointer(std::uint64_t v) = 0;         // "NULL" or "0x7ffd..."
-  virtual void symbol(std::string_view name, std::int64_t raw) = 0;  // "AT_FDCWD"
+  // How the number behind a name shows where strace shows it (-X raw, -X verbose): most
+  // constants in hex (0 as "0", a negative int as its 32 bits: RUSAGE_CHILDREN is 0xffffffff);
+  // signals, AT_FDCWD and syslog's actions in decimal; rlimit values unsigned; modes in octal.
+  enum class Radix : std::uint8_t { Hex, Dec, Udec, Oct };
+  // A named value: "AT_FDCWD", "S_IFREG|0644", "8192*1024".
+  virtual void symbol(std::string_view name, std::int64_t raw, Radix radix) = 0;
+  void symbol(std::string_view name, std::int64_t raw) { symbol(name, raw, Radix::Hex); }
   // A set of flag names joined by '|', then the unknown rest in hex; "0" when empty.
   virtual void flags(std::span<const std::string_view> names, std::uint64_t raw,
                      std::uint64_t unknown_rest) = 0;
+  // One value made of fields strace shows apart under -X raw / verbose: socket's type and its
+  // flags ("0x1 /* SOCK_STREAM */|0x80800 /* SOCK_CLOEXEC|SOCK_NONBLOCK */"), statx's sync type
+  // and AT_* flags. A part after the first with no bits set is left out. The default shows the
+  // union as one flag set, which is what strace shows without -X.
+  struct FlagPart {
+    std::span<const std::string_view> names;
+    std::uint64_t raw = 0;
+    std::uint64_t unknown_rest = 0;
+  };
+  virtual void flag_parts(std::span<const FlagPart> parts);
   // Quoted, escaped bytes; `truncated` adds strace's "..." after the closing quote.
   virtual void string(std::string_view bytes, bool truncated) = 0;
   virtual void fd(std::int64_t fd, std::string_view decoration) = 0; // "3</etc/passwd>"
@@ -85,6 +101,9 @@ class Emitter {
     r.kind = CallResult::Kind::Unknown;
     end_call(r);
   }
+  // A comment that decodes the number before it ("109 /* 1.09 s */" for clock ticks), which
+  // strace leaves out under -X raw as it does names. The default is comment().
+  virtual void decoded_comment(std::string_view text) { comment(text); }
 
   // --- open lines (strace's way with a call that blocks): the start of a call still running
   // is shown without its end; the line completes in place if nothing else is printed before

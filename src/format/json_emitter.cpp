@@ -204,9 +204,10 @@ void JsonEmitter::pointer(std::uint64_t v) {
   else put(fmt::format("{:#x}", v));
 }
 
-void JsonEmitter::symbol(std::string_view name, std::int64_t raw) {
+void JsonEmitter::symbol(std::string_view name, std::int64_t raw, Radix radix) {
   Json o = Json::object();
-  o["raw"] = raw;
+  if (radix == Radix::Udec) o["raw"] = static_cast<std::uint64_t>(raw);
+  else o["raw"] = raw;
   o["name"] = name;
   put(std::move(o));
 }

@@ -20,6 +20,7 @@
 //   integer/uinteger/hex/octal -> JSON numbers (octal modes too: 420, not "0644")
 //   pointer -> "0x7ffd..." (a string: addresses do not survive a double), NULL -> null
 //   symbol -> {"raw":N,"name":"X"};  flags -> {"raw":N,"names":[...]} plus "unknown":rest when set
+//     (flag_parts too: one set for the whole value)
 //   fd -> 3, or {"fd":3,"decoration":"/etc/passwd"} with -y (text as strace shows it in <>)
 //   struct -> object (fields in order), array -> array; "..." (ellipsis) is the key "..."
 //     with value true in an object and the string "..." in an array
@@ -73,7 +74,8 @@ class JsonEmitter final : public Emitter {
   void hex(std::uint64_t v) override;
   void octal(std::uint64_t v) override;
   void pointer(std::uint64_t v) override;
-  void symbol(std::string_view name, std::int64_t raw) override;
+  using Emitter::symbol;
+  void symbol(std::string_view name, std::int64_t raw, Radix radix) override;
   void flags(std::span<const std::string_view> names, std::uint64_t raw,
              std::uint64_t unknown_rest) override;
   void string(std::string_view bytes, bool truncated) override;

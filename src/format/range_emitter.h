@@ -48,10 +48,12 @@ class RangeEmitter final : public Emitter {
   void hex(std::uint64_t v) override { if (on()) out_.hex(v); }
   void octal(std::uint64_t v) override { if (on()) out_.octal(v); }
   void pointer(std::uint64_t v) override { if (on()) out_.pointer(v); }
-  void symbol(std::string_view n, std::int64_t r) override { if (on()) out_.symbol(n, r); }
+  using Emitter::symbol;
+  void symbol(std::string_view n, std::int64_t r, Radix x) override { if (on()) out_.symbol(n, r, x); }
   void flags(std::span<const std::string_view> n, std::uint64_t r, std::uint64_t u) override {
     if (on()) out_.flags(n, r, u);
   }
+  void flag_parts(std::span<const FlagPart> p) override { if (on()) out_.flag_parts(p); }
   void string(std::string_view b, bool t) override { if (on()) out_.string(b, t); }
   void fd(std::int64_t f, std::string_view d) override { if (on()) out_.fd(f, d); }
   void verbatim(std::string_view t) override { if (on()) out_.verbatim(t); }
@@ -62,6 +64,7 @@ class RangeEmitter final : public Emitter {
     needs_separator_ = false;
     out_.changed(n);
   }
+  void decoded_comment(std::string_view t) override { if (on()) out_.decoded_comment(t); }
   bool hold_open() override { return out_.hold_open(); }
   bool resume_open(const LineInfo& line) override { return out_.resume_open(line); }
   void close_open() override { out_.close_open(); }

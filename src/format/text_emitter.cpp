@@ -1,6 +1,7 @@
 #include "format/text_emitter.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <string_view>
@@ -260,12 +261,22 @@ void TextEmitter::pointer(std::uint64_t v) {
   else append_hex(w_, v);
 }
 
-void TextEmitter::symbol(std::string_view name, std::int64_t raw) {
-  switch (opts_.xlat) {
-    case TextOptions::Xlat::Abbrev: w_ += name; break;
-    case TextOptions::Xlat::Raw: append_dec(w_, raw); break;
-    case TextOptions::Xlat::Verbose: fmt::format_to(std::back_inserter(w_), "{} /* {} */", raw, name); break;
+void TextEmitter::symbol(std::string_view name, std::int64_t raw, Radix radix) {
+  if (opts_.xlat == TextOptions::Xlat::Abbrev) {
+    w_ += name;
+    return;
   }
+  switch (radix) {
+    case Radix::Hex:
+      if (raw == 0) w_.push_back('0');
+      else if (raw < 0 && raw >= INT32_MIN) append_hex(w_, static_cast<std::uint32_t>(raw));
+      else append_hex(w_, static_cast<std::uint64_t>(raw));
+      break;
+    case Radix::Dec: append_dec(w_, raw); break;
+    case Radix::Udec: append_udec(w_, static_cast<std::uint64_t>(raw)); break;
+    case Radix::Oct: append_octal(w_, static_cast<std::uint64_t>(raw)); break;
+  }
+  if (opts_.xlat == TextOptions::Xlat::Verbose) comment(name);
 }
 
 void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t raw,
@@ -289,6 +300,15 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
     else w_.push_back(raw ? '?' : '0');
   }
   if (opts_.xlat == TextOptions::Xlat::Verbose) w_ += " */"sv;
+}
+
+void TextEmitter::flag_parts(std::span<const FlagPart> parts) {
+  if (opts_.xlat == TextOptions::Xlat::Abbrev) return Emitter::flag_parts(parts);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i && !parts[i].raw) continue;
+    if (i) w_.push_back('|');
+    flags(parts[i].names, parts[i].raw, parts[i].unknown_rest);
+  }
 }
 
 void TextEmitter::string(std::string_view bytes, bool truncated) {
@@ -317,6 +337,10 @@ void TextEmitter::comment(std::string_view text) {
   w_ += " /* "sv;
   w_ += text;
   w_ += " */"sv;
+}
+
+void TextEmitter::decoded_comment(std::string_view text) {
+  if (opts_.xlat != TextOptions::Xlat::Raw) comment(text);
 }
 
 void TextEmitter::begin_struct() {

@@ -60,14 +60,17 @@ class TextEmitter final : public Emitter {
   void hex(std::uint64_t v) override;
   void octal(std::uint64_t v) override;
   void pointer(std::uint64_t v) override;
-  void symbol(std::string_view name, std::int64_t raw) override;
+  using Emitter::symbol;
+  void symbol(std::string_view name, std::int64_t raw, Radix radix) override;
   void flags(std::span<const std::string_view> names, std::uint64_t raw,
              std::uint64_t unknown_rest) override;
+  void flag_parts(std::span<const FlagPart> parts) override;
   void string(std::string_view bytes, bool truncated) override;
   void fd(std::int64_t fd, std::string_view decoration) override;
   void verbatim(std::string_view text) override;
   void comment(std::string_view text) override;
   void changed(std::string_view name) override;
+  void decoded_comment(std::string_view text) override;
 
   bool hold_open() override;
   bool resume_open(const LineInfo& line) override;

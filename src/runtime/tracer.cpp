@@ -191,7 +191,10 @@ std::vector<etrace_syscall_plan> kernel_plans(const Options& o, const FilterSpec
   }
   PlanOptions popts;
   popts.max_strlen = o.strsize;
-  popts.verbose = o.verbose;
+  // -v is abbrev=none: the decoders follow abbrev= per call, and so does what is captured.
+  popts.verbose = !filter.abbrev.outside;
+  popts.unabbreviated.resize(filter.abbrev.bits.size());
+  for (std::size_t nr = 0; nr < filter.abbrev.bits.size(); ++nr) popts.unabbreviated[nr] = !filter.abbrev.bits[nr];
   popts.decorate_fds = decorate;
   auto plans = project_capture_plans(table, traced, kf.others, popts);
   for (std::size_t nr = 0; nr < kf.count_only.size() && nr < plans.size(); ++nr)

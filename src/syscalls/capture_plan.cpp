@@ -201,11 +201,15 @@ std::vector<etrace_syscall_plan> project_capture_plans(const SyscallTable& table
                                                        const std::vector<bool>& traced,
                                                        bool trace_unknown, const PlanOptions& opts) {
   std::vector<etrace_syscall_plan> plans(ETRACE_MAX_SYSCALL_NR);
+  PlanOptions one = opts;
+  one.unabbreviated.clear();
   for (int nr = 0; nr < ETRACE_MAX_SYSCALL_NR; ++nr) {
     const bool on = static_cast<std::size_t>(nr) < traced.size() ? traced[nr] : trace_unknown;
     if (!on) continue;
     const SyscallInfo* info = table.by_number(nr);
-    plans[nr] = plan_for_spec(info && info->spec ? *info->spec : generic_syscall_spec(), opts);
+    const auto i = static_cast<std::size_t>(nr);
+    one.verbose = i < opts.unabbreviated.size() ? opts.unabbreviated[i] : opts.verbose;
+    plans[nr] = plan_for_spec(info && info->spec ? *info->spec : generic_syscall_spec(), one);
   }
   // The last slot stands for every number beyond the array: generic, enabled with unknowns.
   plans.back() = etrace_syscall_plan{};

@@ -12,6 +12,9 @@ namespace etrace {
 struct PlanOptions {
   std::uint32_t max_strlen = 32;  // -s
   bool verbose = false;           // -v: execve's environment as strings, not a count
+  // -e abbrev= by number (true: shown in full, so execve's environment is taken as strings);
+  // numbers past its end follow `verbose`.
+  std::vector<bool> unabbreviated;
   // -y (1) / -yy (2): the kernel also reads what the fds a call names or creates refer to
   // (ETRACE_CAP_FDINFO), for processes gone before their lines are printed.
   int decorate_fds = 0;

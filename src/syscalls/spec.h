@@ -27,7 +27,7 @@ enum class ArgKind : std::uint8_t {
   BufOut,     // bytes read at exit; length is the return value
   Flags,      // bit flags; `detail` names the xlat table
   Enum,       // one constant; `detail` names the xlat table
-  Mode,       // file mode (S_IFREG|0644 or 0644)
+  Mode,       // file mode with its type (S_IFIFO|0600, or 0644 without one): mknod
   Signal,     // a signal number (SIGTERM)
   StructIn,   // a struct read at entry; `detail` names it, `size` is its size in bytes
   StructOut,  // a struct read at exit (when the call succeeded)

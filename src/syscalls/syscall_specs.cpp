@@ -50,7 +50,10 @@ constexpr ArgSpec a_in(std::string_view n, std::int8_t len) { return {n, ArgKind
 constexpr ArgSpec a_out(std::string_view n, std::string_view d = {}) { return {n, ArgKind::BufOut, d}; }
 constexpr ArgSpec a_flags(std::string_view n, std::string_view t) { return {n, ArgKind::Flags, t}; }
 constexpr ArgSpec a_enum(std::string_view n, std::string_view t) { return {n, ArgKind::Enum, t}; }
-constexpr ArgSpec a_mode(std::string_view n) { return {n, ArgKind::Mode}; }
+// A permission mode (chmod, open, mkdir): plain octal, even type bits (strace: 0100744).
+constexpr ArgSpec a_mode(std::string_view n) { return {n, ArgKind::Octal}; }
+// A mode with its file type (mknod): S_IFIFO|0600.
+constexpr ArgSpec a_ftmode(std::string_view n) { return {n, ArgKind::Mode}; }
 constexpr ArgSpec a_sig(std::string_view n) { return {n, ArgKind::Signal}; }
 constexpr ArgSpec a_sin(std::string_view n, std::string_view s, std::uint16_t size, std::int8_t len = -1) {
   return {n, ArgKind::StructIn, s, len, size};
@@ -262,8 +265,8 @@ constexpr SyscallSpec kSpecs[] = {
     sc("mincore", kM, {a_ptr("addr"), a_uint("length"), a_ptr("vec")}),
     sc("mkdir", kF, {a_path("pathname"), a_mode("mode")}),
     sc("mkdirat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode")}),
-    sc("mknod", kF, {a_path("pathname"), a_mode("mode"), a_custom("dev", "mknod_dev")}),
-    sc("mknodat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_mode("mode"), a_custom("dev", "mknod_dev")}),
+    sc("mknod", kF, {a_path("pathname"), a_ftmode("mode"), a_custom("dev", "mknod_dev")}),
+    sc("mknodat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_ftmode("mode"), a_custom("dev", "mknod_dev")}),
     sc("mlock", kM, {a_ptr("addr"), a_uint("len")}),
     sc("mlock2", kM, {a_ptr("addr"), a_uint("len"), a_flags("flags", "mlock_flags")}),
     sc("mlockall", kM, {a_flags("flags", "mlockall_flags")}),

@@ -135,6 +135,13 @@ constexpr XlatEntry kSockoptIp[] = {
     XLAT_PAIR(47, "MCAST_LEAVE_SOURCE_GROUP"), XLAT_PAIR(48, "MCAST_MSFILTER"), XLAT_PAIR(49, "IP_MULTICAST_ALL"),
     XLAT_PAIR(50, "IP_UNICAST_IF"),    XLAT_PAIR(51, "IP_LOCAL_PORT_RANGE"), XLAT_PAIR(52, "IP_PROTOCOL")};
 
+// SOL_NETLINK (linux/netlink.h): iproute2 and ss set NETLINK_EXT_ACK and NETLINK_GET_STRICT_CHK.
+constexpr XlatEntry kSockoptNetlink[] = {
+    XLAT(NETLINK_ADD_MEMBERSHIP), XLAT(NETLINK_DROP_MEMBERSHIP), XLAT(NETLINK_PKTINFO),
+    XLAT(NETLINK_BROADCAST_ERROR), XLAT(NETLINK_NO_ENOBUFS),     XLAT(NETLINK_RX_RING),
+    XLAT(NETLINK_TX_RING),         XLAT(NETLINK_LISTEN_ALL_NSID), XLAT(NETLINK_LIST_MEMBERSHIPS),
+    XLAT(NETLINK_CAP_ACK),         XLAT(NETLINK_EXT_ACK),        XLAT(NETLINK_GET_STRICT_CHK)};
+
 constexpr XlatEntry kSockoptIpv6[] = {
     XLAT_PAIR(1, "IPV6_ADDRFORM"),     XLAT_PAIR(2, "IPV6_2292PKTINFO"),   XLAT_PAIR(3, "IPV6_2292HOPOPTS"),
     XLAT_PAIR(4, "IPV6_2292DSTOPTS"),  XLAT_PAIR(5, "IPV6_2292RTHDR"),     XLAT_PAIR(6, "IPV6_2292PKTOPTIONS"),
@@ -228,6 +235,7 @@ constexpr XlatTable kTables[] = {
     {"socket_types", XlatKind::Flags, kSocketTypes},
     {"sockopt_names_ip", XlatKind::Enum, kSockoptIp},
     {"sockopt_names_ipv6", XlatKind::Enum, kSockoptIpv6},
+    {"sockopt_names_netlink", XlatKind::Enum, kSockoptNetlink},
     {"sockopt_names_socket", XlatKind::Enum, kSockoptSocket},
     {"sockopt_names_tcp", XlatKind::Enum, kSockoptTcp},
 };

@@ -161,7 +161,7 @@ constexpr XlatTable kTables[] = {
     {"seccomp_flags", XlatKind::Flags, kSeccompFlags},
     {"seccomp_ops", XlatKind::Enum, kSeccompOps},
     {"suid_dump", XlatKind::Enum, kSuidDump},
-    {"syslog_actions", XlatKind::Enum, kSyslogActions},
+    {"syslog_actions", XlatKind::DecimalEnum, kSyslogActions},
     {"wait_options", XlatKind::Flags, kWaitOptions},
     {"waitid_types", XlatKind::Enum, kWaitidTypes},
 };

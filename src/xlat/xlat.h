@@ -20,6 +20,7 @@ struct XlatEntry {
 
 enum class XlatKind : std::uint8_t {
   Enum,   // the value is one of the entries
+  DecimalEnum,  // an Enum whose numbers strace shows in decimal under -X (syslog's actions)
   Flags,  // the value is an OR of entries (entries with value 0 print only when the whole value is 0)
 };
 

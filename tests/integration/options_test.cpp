@@ -39,12 +39,14 @@ struct Both {
   RunResult strace_run, etrace_run;
 };
 
-// Runs `args` (options then command) under strace -o and etrace -o.
-Both trace_both(const std::vector<std::string>& args) {
+// Runs `args` (options then command) under strace -o and etrace -o, both started by `prefix`
+// (env -i A=1: the command's environment is known).
+Both trace_both(const std::vector<std::string>& args, const std::vector<std::string>& prefix = {}) {
   Both b;
   for (int which = 0; which < 2; ++which) {
     const std::string out = temp_path(which ? "etrace.txt" : "strace.txt");
-    std::vector<std::string> argv{which ? etrace_bin() : kStrace, "-o", out};
+    std::vector<std::string> argv = prefix;
+    argv.insert(argv.end(), {which ? etrace_bin() : kStrace, "-o", out});
     argv.insert(argv.end(), args.begin(), args.end());
     (which ? b.etrace_run : b.strace_run) = run(argv);
     (which ? b.etrace : b.strace) = normalised_lines(read_file(out));
@@ -103,6 +105,10 @@ TEST(Options, RawVerboseAndAbbrevMatchStrace) {
   REQUIRE_STRACE();
   EXPECT_TRUE(same(trace_both({"-e", "raw=write,close", "-e", "trace=write,close", prog("basic_io")})));
   EXPECT_TRUE(same(trace_both({"-e", "verbose=none", "-e", "trace=newfstatat", "cat", "/dev/null"})));
+  // abbrev= without execve shows the environment in full, as -v does; verbose=none hides argv too.
+  for (const char* e : {"abbrev=none", "abbrev=execve", "abbrev=all", "abbrev=!execve", "verbose=none"})
+    EXPECT_TRUE(same(trace_both({"-e", e, "-e", "trace=execve", "/bin/true"}, {"/usr/bin/env", "-i", "A=1", "B=2"})))
+        << e;
   // -v: whole structs (times differ from run to run, so only the shape is compared).
   auto r = run({etrace_bin(), "-v", "-e", "trace=newfstatat", "cat", "/dev/null"});
   EXPECT_TRUE(std::regex_search(r.err, std::regex(R"(newfstatat\(3, "", \{st_dev=makedev\(0, 0x[0-9a-f]+\), st_ino=\d+, st_mode=S_IFCHR\|0666, st_nlink=1, st_uid=0, st_gid=0, st_blksize=\d+, st_blocks=0, st_rdev=makedev\(0x1, 0x3\), st_atime=\d+ /\* [^*]+ \*/, st_atime_nsec=\d+, st_mtime=)")))

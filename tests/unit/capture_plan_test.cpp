@@ -289,6 +289,30 @@ TEST(CapturePlan, VerboseExecveTakesTheEnvironmentStrings) {
   EXPECT_EQ(plan.captures[2].arg, 2);
 }
 
+// strace -e abbrev=none (or any abbrev= set without execve) prints the environment in full, as -v
+// does: ["A=1", "B=2"]; abbrev=execve or all keeps "0x7ffe3c245d70 /* 2 vars */".
+TEST(CapturePlan, AbbrevSetDecidesHowExecveTakesTheEnvironment) {
+  const int execve = SyscallTable::native().by_name("execve")->nr;
+  const int execveat = SyscallTable::native().by_name("execveat")->nr;
+  auto envp_capture = [](const etrace_syscall_plan& p, int arg) {
+    for (unsigned i = 0; i < p.ncaptures; ++i)
+      if (p.captures[i].arg == arg) return static_cast<int>(p.captures[i].type);
+    return -1;
+  };
+  std::vector<bool> traced(ETRACE_MAX_SYSCALL_NR, true);
+  PlanOptions o;
+  o.unabbreviated.assign(ETRACE_MAX_SYSCALL_NR, false);
+  o.unabbreviated[execve] = true;
+  auto plans = project_capture_plans(SyscallTable::native(), traced, false, o);
+  EXPECT_EQ(envp_capture(plans[execve], 2), ETRACE_CAP_STRVEC);
+  EXPECT_EQ(envp_capture(plans[execveat], 3), ETRACE_CAP_PTR_COUNT);
+  // Numbers past the set follow `verbose`.
+  o.unabbreviated.assign(static_cast<std::size_t>(execve), false);
+  o.verbose = true;
+  plans = project_capture_plans(SyscallTable::native(), traced, false, o);
+  EXPECT_EQ(envp_capture(plans[execve], 2), ETRACE_CAP_STRVEC);
+}
+
 }  // namespace
 }  // namespace etrace
 

@@ -153,6 +153,22 @@ TEST_F(JsonEmitterTest, StringsValidInvalidAndTruncated) {
   EXPECT_EQ(a["cut_binary"], json::parse(R"({"hex":"c3","truncated":true})"));
 }
 
+// socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) and prlimit64's RLIM64_INFINITY: a value shown in
+// parts under -X verbose is one flag set here; an unsigned value keeps its unsigned number.
+TEST_F(JsonEmitterTest, FlagPartsAreOneSetAndUnsignedSymbolsStayUnsigned) {
+  e.begin_call(info(), "socket");
+  e.arg("type");
+  const std::string_view type[] = {"SOCK_STREAM"}, flags[] = {"SOCK_CLOEXEC"};
+  const Emitter::FlagPart parts[] = {{type, 1, 0}, {flags, 02000000, 0}};
+  e.flag_parts(parts);
+  e.arg("rlim_max");
+  e.symbol("RLIM64_INFINITY", -1, Emitter::Radix::Udec);
+  e.end_call({});
+  auto a = parse_lines(out).at(0)["args"];
+  EXPECT_EQ(a["type"], json::parse(R"({"raw":524289,"names":["SOCK_STREAM","SOCK_CLOEXEC"]})"));
+  EXPECT_EQ(a["rlim_max"], json::parse(R"({"raw":18446744073709551615,"name":"RLIM64_INFINITY"})"));
+}
+
 TEST_F(JsonEmitterTest, SignalExitLostLines) {
   e.signal_line(info(), "SIGCHLD");
   e.begin_struct();

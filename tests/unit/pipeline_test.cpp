@@ -154,6 +154,33 @@ TEST(Pipeline, NotVerboseStructsAreAddresses) {
   EXPECT_EQ(r.feed({rec}), "newfstatat(3, \"\", 0x7ffd8a4e5e40, AT_EMPTY_PATH) = 0\n");
 }
 
+// strace -e verbose=none ls: "execve("/usr/bin/ls", 0x7ffe6e8c2770, 0x7ffe6e8c2790) = 0"; with
+// -e verbose=execve the argv and the environment count come back, and fstat stays an address.
+TEST(Pipeline, NotVerboseArgvAndEnvpAreAddresses) {
+  constexpr int kExecve = 59;
+  auto execve = [] {
+    auto b = testing::RecordBuilder::syscall(kPid, kPid, kExecve, {0x5555, 0x7ffe6e8c2770, 0x7ffe6e8c2790}, 0);
+    b.times(1000, 2000);
+    b.payload(0, ETRACE_PL_STRING, "/usr/bin/ls", 11);
+    b.payload(1, ETRACE_PL_STRVEC, std::string_view("ls\0-l", 5), 2);
+    b.payload(2, ETRACE_PL_COUNT, {}, 6);
+    return b.build();
+  };
+  auto fstat = syscall_record(kNewfstatat, {3, 0x5555, 0x7ffd8a4e5e40, 0x1000, 0, 0}, 0,
+                              {{1, ETRACE_PL_STRING, 0, ""}, {2, ETRACE_PL_BYTES, ETRACE_PLF_AT_EXIT, std::string(144, '\0')}});
+  Feed none;
+  none.opts.deref = NumberSet{};
+  none.opts.deref->bits.assign(400, false);
+  EXPECT_EQ(none.feed({execve()}), "execve(\"/usr/bin/ls\", 0x7ffe6e8c2770, 0x7ffe6e8c2790) = 0\n");
+  Feed only_execve;
+  only_execve.opts.deref = NumberSet{};
+  only_execve.opts.deref->bits.assign(400, false);
+  only_execve.opts.deref->bits[kExecve] = true;
+  EXPECT_EQ(only_execve.feed({execve(), fstat}),
+            "execve(\"/usr/bin/ls\", [\"ls\", \"-l\"], 0x7ffe6e8c2790 /* 6 vars */) = 0\n"
+            "newfstatat(3, \"\", 0x7ffd8a4e5e40, AT_EMPTY_PATH) = 0\n");
+}
+
 TEST(Pipeline, KeepCallHidesAndSummaryOnlyCounts) {
   Feed r;
   int counted = 0;

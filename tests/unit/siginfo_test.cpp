@@ -96,6 +96,19 @@ TEST(SiginfoTest, ChildKilled) {
             "{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=548, si_uid=0, si_status=SIGKILL, si_utime=0, si_stime=0}");
 }
 
+TEST(SiginfoTest, ChildTimesInSeconds) {
+  siginfo_t si{};
+  si.si_signo = SIGCHLD;
+  si.si_code = CLD_EXITED;
+  si.si_pid = 31211;
+  si.si_utime = 4;
+  si.si_stime = 11;
+  // strace 6.1 on a child that burnt 0.25 s:
+  // --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=31211, si_uid=0, si_status=0, si_utime=4 /* 0.04 s */, si_stime=11 /* 0.11 s */} ---
+  EXPECT_EQ(render(si), "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=31211, si_uid=0, si_status=0, "
+                        "si_utime=4 /* 0.04 s */, si_stime=11 /* 0.11 s */}");
+}
+
 TEST(SiginfoTest, Segv) {
   siginfo_t si{};
   si.si_signo = SIGSEGV;

@@ -390,7 +390,7 @@ TEST(TextEmitterXlat, RawAndVerboseConstants) {
     TextEmitter e(out, o);
     e.begin_call({}, "openat");
     e.arg("dirfd");
-    e.symbol("AT_FDCWD", -100);
+    e.symbol("AT_FDCWD", -100, Emitter::Radix::Dec);
     e.arg("pathname");
     e.string("/etc/ld.so.cache", false);
     e.arg("flags");
