@@ -388,6 +388,22 @@ struct Override {
   ArgsOverride fn;
 };
 
+// IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 7): an I/O priority as strace shows it (class in the top
+// bits above 13, the level below).
+std::string ioprio_text(std::uint64_t v) {
+  static constexpr std::string_view kClasses[] = {"IOPRIO_CLASS_NONE", "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE",
+                                                   "IOPRIO_CLASS_IDLE"};
+  const std::uint64_t cls = (v >> 13) & 0x7, data = v & 0x1fff;
+  if (cls < std::size(kClasses)) return fmt::format("IOPRIO_PRIO_VALUE({}, {})", kClasses[cls], data);
+  return fmt::format("IOPRIO_PRIO_VALUE({:#x} /* IOPRIO_CLASS_??? */, {})", cls, data);
+}
+
+void args_ioprio_set(const CallView& v) {
+  print_args(v, 0, 2);
+  v.out.arg("ioprio");
+  v.out.verbatim(ioprio_text(v.arg(2)));
+}
+
 constexpr Override kOverrides[] = {
     {"clock_nanosleep", args_clock_nanosleep},
     {"clone", args_clone},
@@ -395,6 +411,7 @@ constexpr Override kOverrides[] = {
     {"futex", args_futex},
     {"getsockopt", args_getsockopt},
     {"ioctl", args_ioctl},
+    {"ioprio_set", args_ioprio_set},
     {"mknod", args_mknod},
     {"mknodat", args_mknodat},
     {"mq_open", args_open},
@@ -536,9 +553,22 @@ void result_rt_sigtimedwait(const SyscallCall&, DecodeContext&, CallResult& r) {
 
 }  // namespace
 
+// ioprio_get(IOPRIO_WHO_PROCESS, 0) = 4 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 4))
+void result_ioprio_get(const SyscallCall&, DecodeContext&, CallResult& r) { r.decoration = ioprio_text(r.value); }
+
+// sched_getscheduler(0) = 0 (SCHED_OTHER). A policy with SCHED_RESET_ON_FORK or'ed in has no
+// name in the table, and strace then shows the bare number; so does this.
+void result_sched_getscheduler(const SyscallCall&, DecodeContext&, CallResult& r) {
+  const XlatTable* t = find_xlat("sched_policies");
+  const std::string_view name = t ? xlat_name(*t, r.value) : std::string_view();
+  if (!name.empty()) r.decoration = std::string(name);
+}
+
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;
   if (syscall == "prctl") return result_prctl;
+  if (syscall == "ioprio_get") return result_ioprio_get;
+  if (syscall == "sched_getscheduler") return result_sched_getscheduler;
   if (syscall == "rt_sigtimedwait") return result_rt_sigtimedwait;
   if (syscall == "poll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, -1); };
   if (syscall == "ppoll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, 2); };

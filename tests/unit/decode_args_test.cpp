@@ -696,6 +696,18 @@ TEST(DecodeArgs, XlatVerboseAndRawShowTheNumbersAsStraceDoes) {
 }
 
 // strace 6.1 on iproute2-like netlink sockets, sigtimedwait and times() of a busy process.
+// strace 6.1: `ionice -c 2 -n 7 true`, `ionice -c 3 true`, and a program calling ioprio_get and
+// sched_getscheduler on itself.
+TEST(DecodeArgs, IoPrioritiesAndSchedulingPolicies) {
+  EXPECT_EQ(Line("ioprio_set", {1, 0, 0x4007}, 0).text(),
+            "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 7)) = 0");
+  EXPECT_EQ(Line("ioprio_set", {1, 0, 0x6007}, 0).text(),
+            "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7)) = 0");
+  EXPECT_EQ(Line("ioprio_get", {1, 0}, 0).text(),
+            "ioprio_get(IOPRIO_WHO_PROCESS, 0)       = 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))");
+  EXPECT_EQ(Line("sched_getscheduler", {0}, 0).text(), "sched_getscheduler(0)                   = 0 (SCHED_OTHER)");
+}
+
 TEST(DecodeArgs, NetlinkSockoptsSigtimedwaitAndTimes) {
   EXPECT_EQ(Line("setsockopt", {3, 270, 11, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
             "setsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4) = 0");
