@@ -564,10 +564,26 @@ void result_sched_getscheduler(const SyscallCall&, DecodeContext&, CallResult& r
   if (!name.empty()) r.decoration = std::string(name);
 }
 
+// membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x1ff (MEMBARRIER_CMD_GLOBAL|...): the commands this
+// kernel supports, as a set (the table also names MEMBARRIER_CMD_GET_REGISTRATIONS, 0x200, which
+// strace 6.1 leaves as a number).
+void result_membarrier(const SyscallCall& call, DecodeContext&, CallResult& r) {
+  if (call.args[0] != 0 || r.value <= 0) return;  // MEMBARRIER_CMD_QUERY
+  const XlatTable* t = find_xlat("membarrier_cmds");
+  if (!t) return;
+  const FlagSplit s = xlat_split_flags(*t, static_cast<std::uint64_t>(r.value));
+  std::string text;
+  for (std::string_view n : s.names) text += (text.empty() ? "" : "|") + std::string(n);
+  if (s.rest) text += fmt::format("{}{:#x}", text.empty() ? "" : "|", s.rest);
+  r.kind = CallResult::Kind::Hex;
+  r.decoration = std::move(text);
+}
+
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;
   if (syscall == "prctl") return result_prctl;
   if (syscall == "ioprio_get") return result_ioprio_get;
+  if (syscall == "membarrier") return result_membarrier;
   if (syscall == "sched_getscheduler") return result_sched_getscheduler;
   if (syscall == "rt_sigtimedwait") return result_rt_sigtimedwait;
   if (syscall == "poll") return [](const SyscallCall& c, DecodeContext& x, CallResult& r) { result_poll(c, x, r, -1); };

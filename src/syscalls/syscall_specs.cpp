@@ -258,7 +258,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("madvise", kM, {a_ptr("addr"), a_uint("length"), a_enum("advice", "madvise_advice")}),
     sc("map_shadow_stack", kM, {a_ptr("addr"), a_uint("size"), a_hex("flags")}, RetKind::Hex),
     sc("mbind", kM, {a_ptr("addr"), a_uint("len"), a_enum("mode", "mempolicy_modes"), a_ptr("nodemask"), a_uint("maxnode"), a_flags("flags", "mbind_flags")}),
-    sc("membarrier", 0, {a_enum("cmd", "membarrier_cmds"), a_uint("flags"), a_int("cpu_id")}),
+    sc("membarrier", 0, {a_enum("cmd", "membarrier_cmds"), a_uint("flags")}),  // strace 6.1 shows two
     sc("memfd_create", kD, {a_str("name"), a_flags("flags", "memfd_flags")}, RetKind::Fd),
     sc("memfd_secret", kD, {a_flags("flags", "dup3_flags")}, RetKind::Fd),
     sc("migrate_pages", kM, {a_int("pid"), a_uint("maxnode"), a_ptr("old_nodes"), a_ptr("new_nodes")}),

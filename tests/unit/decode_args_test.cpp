@@ -708,6 +708,19 @@ TEST(DecodeArgs, IoPrioritiesAndSchedulingPolicies) {
   EXPECT_EQ(Line("sched_getscheduler", {0}, 0).text(), "sched_getscheduler(0)                   = 0 (SCHED_OTHER)");
 }
 
+// strace 6.1 on this kernel (0x3ff) prints the same names, then "|0x200" for the one it predates
+// (MEMBARRIER_CMD_GET_REGISTRATIONS); the set below is the one both name in full.
+TEST(DecodeArgs, MembarrierTakesTwoArgumentsAndQueryReturnsASet) {
+  EXPECT_EQ(Line("membarrier", {0, 0, 0}, 0x1ff).text(),
+            "membarrier(MEMBARRIER_CMD_QUERY, 0)     = 0x1ff (MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_GLOBAL_EXPEDITED|"
+            "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED|MEMBARRIER_CMD_PRIVATE_EXPEDITED|"
+            "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED|MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE|"
+            "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE|MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ|"
+            "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ)");
+  EXPECT_EQ(Line("membarrier", {8, 0, 0}, -1).text(),
+            "membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0) = -1 EPERM (Operation not permitted)");
+}
+
 TEST(DecodeArgs, NetlinkSockoptsSigtimedwaitAndTimes) {
   EXPECT_EQ(Line("setsockopt", {3, 270, 11, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
             "setsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4) = 0");
