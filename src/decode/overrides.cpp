@@ -404,6 +404,31 @@ void args_ioprio_set(const CallView& v) {
   v.out.verbatim(ioprio_text(v.arg(2)));
 }
 
+// syslog(3 /* SYSLOG_ACTION_READ_ALL */, "<6>[...", 64) = 52, syslog(10 /* SYSLOG_ACTION_SIZE_BUFFER */):
+// strace shows the action as a number with its name, and only the arguments the action uses.
+void args_syslog(const CallView& v) {
+  const std::int32_t action = v.iarg(0);
+  auto numbered = [&](std::string_view table, std::int64_t value, std::string_view unknown) {
+    v.out.integer(value);
+    const XlatTable* t = find_xlat(table);
+    const std::string_view name = t && value >= 0 ? xlat_name(*t, static_cast<std::uint64_t>(value)) : std::string_view();
+    v.out.comment(name.empty() ? unknown : name);
+  };
+  v.out.arg("type");
+  numbered("syslog_actions", action, "SYSLOG_ACTION_???");
+  switch (action) {
+    case 0: case 1: case 5: case 6: case 7: case 9: case 10:  // close, open, clear, console on/off, sizes
+      return;
+    case 8:  // SYSLOG_ACTION_CONSOLE_LEVEL: the buffer is unused, the length is a log level
+      v.out.arg("bufp");
+      v.out.pointer(v.arg(1));
+      v.out.arg("len");
+      return numbered("loglevels", v.iarg(2), "LOGLEVEL_???");
+    default:
+      print_args(v, 1, 3);
+  }
+}
+
 constexpr Override kOverrides[] = {
     {"clock_nanosleep", args_clock_nanosleep},
     {"clone", args_clone},
@@ -427,6 +452,7 @@ constexpr Override kOverrides[] = {
     {"socket", socket_like},
     {"socketpair", socket_like},
     {"statx", args_statx},
+    {"syslog", args_syslog},
 };
 
 constexpr bool overrides_sorted() {

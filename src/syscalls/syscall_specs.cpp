@@ -439,7 +439,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("syncfs", kD, {a_fd("fd")}),
     sc("sysfs", 0, {a_int("option"), a_hex("arg1"), a_hex("arg2")}),
     sc("sysinfo", 0, {a_sout("info", "sysinfo", 112)}),
-    sc("syslog", 0, {a_enum("type", "syslog_actions"), a_ptr("bufp"), a_int("len")}),
+    sc("syslog", 0, {a_enum("type", "syslog_actions"), a_out("bufp"), a_int("len")}),
     sc("tee", kD, {a_fd("fd_in"), a_fd("fd_out"), a_uint("len"), a_flags("flags", "splice_flags")}, RetKind::Int, kMayBlock),
     sc("tgkill", kS | kP, {a_int("tgid"), a_int("tid"), a_sig("sig")}),
     sc("time", kCl, {a_ptr("tloc")}),

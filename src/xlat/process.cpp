@@ -141,6 +141,12 @@ constexpr XlatEntry kSchedAttrFlags[] = {
     XLAT_PAIR(0x10, "SCHED_FLAG_KEEP_PARAMS"),   XLAT_PAIR(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
     XLAT_PAIR(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX")};
 
+// syslog(SYSLOG_ACTION_CONSOLE_LEVEL)'s level (include/linux/kern_levels.h, LOGLEVEL_*).
+constexpr XlatEntry kLogLevels[] = {
+    XLAT_PAIR(0, "LOGLEVEL_EMERG"),   XLAT_PAIR(1, "LOGLEVEL_ALERT"),  XLAT_PAIR(2, "LOGLEVEL_CRIT"),
+    XLAT_PAIR(3, "LOGLEVEL_ERR"),     XLAT_PAIR(4, "LOGLEVEL_WARNING"), XLAT_PAIR(5, "LOGLEVEL_NOTICE"),
+    XLAT_PAIR(6, "LOGLEVEL_INFO"),    XLAT_PAIR(7, "LOGLEVEL_DEBUG")};
+
 constexpr XlatTable kTables[] = {
     {"arch_prctl_codes", XlatKind::Enum, kArchPrctl},
     {"cap_ambient_ops", XlatKind::Enum, kCapAmbientOps},
@@ -148,6 +154,7 @@ constexpr XlatTable kTables[] = {
     {"clone_flags", XlatKind::Flags, kCloneFlags},
     {"ioprio_which", XlatKind::Enum, kIoprioWhich},
     {"kcmp_types", XlatKind::Enum, kKcmpTypes},
+    {"loglevels", XlatKind::Enum, kLogLevels},
     {"pidfd_open_flags", XlatKind::Flags, kPidfdOpenFlags},
     {"prctl_options", XlatKind::Enum, kPrctl},
     {"priority_which", XlatKind::Enum, kPriorityWhich},

@@ -708,6 +708,18 @@ TEST(DecodeArgs, IoPrioritiesAndSchedulingPolicies) {
   EXPECT_EQ(Line("sched_getscheduler", {0}, 0).text(), "sched_getscheduler(0)                   = 0 (SCHED_OTHER)");
 }
 
+// strace 6.1 on a program calling syslog with each action (and dmesg's READ_ALL).
+TEST(DecodeArgs, SyslogShowsTheArgumentsItsActionUses) {
+  EXPECT_EQ(Line("syslog", {10, 0, 0}, 131072).text(), "syslog(10 /* SYSLOG_ACTION_SIZE_BUFFER */) = 131072");
+  EXPECT_EQ(Line("syslog", {0, 0, 0}, 0).text(), "syslog(0 /* SYSLOG_ACTION_CLOSE */)     = 0");
+  EXPECT_EQ(Line("syslog", {8, 0, 7}, 0).text(), "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 7 /* LOGLEVEL_DEBUG */) = 0");
+  EXPECT_EQ(Line("syslog", {2, 0, 0}, -22).text(), "syslog(2 /* SYSLOG_ACTION_READ */, NULL, 0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(Line("syslog", {3, 0x7ffd0000, 64}, 52).bytes(1, "<6>[26534.732593] idle-reclaim (more of it", 52, true).text(),
+            "syslog(3 /* SYSLOG_ACTION_READ_ALL */, \"<6>[26534.732593] idle-reclaim (\"..., 64) = 52");
+  EXPECT_EQ(Line("syslog", {99, 0x7ffd6431a7c0, 8}, -22).text(),
+            "syslog(99 /* SYSLOG_ACTION_??? */, 0x7ffd6431a7c0, 8) = -1 EINVAL (Invalid argument)");
+}
+
 // strace 6.1 on this kernel (0x3ff) prints the same names, then "|0x200" for the one it predates
 // (MEMBARRIER_CMD_GET_REGISTRATIONS); the set below is the one both name in full.
 TEST(DecodeArgs, MembarrierTakesTwoArgumentsAndQueryReturnsASet) {
