@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "decode/printers.h"
@@ -195,7 +196,8 @@ void print_cmsgs(const CallView& v, std::string_view control) {
 // sendmsg/recvmsg: {msg_name=..., msg_namelen=16, msg_iov=[...], msg_iovlen=1, msg_control=[...],
 // msg_controllen=24, msg_flags=0}
 // One msghdr blob from the front of `blob`; returns the bytes it took (0: malformed).
-std::size_t print_msghdr_blob(const CallView& v, std::string_view blob) {
+std::size_t print_msghdr_blob(const CallView& v, std::string_view blob,
+                              std::optional<std::uint32_t> namelen_in = std::nullopt) {
   etrace_msghdr_head head;
   if (blob.size() < sizeof(head)) return 0;
   std::memcpy(&head, blob.data(), sizeof(head));
@@ -209,7 +211,12 @@ std::size_t print_msghdr_blob(const CallView& v, std::string_view blob) {
   else v.out.pointer(name);
   rest.remove_prefix(std::min<std::size_t>((head.name_len + 7u) & ~7u, rest.size()));
   v.out.field("msg_namelen");
-  v.out.uinteger(load<std::uint32_t>(m, 8));
+  const std::uint32_t namelen = load<std::uint32_t>(m, 8);
+  if (namelen_in && *namelen_in != namelen) {
+    v.out.uinteger(*namelen_in);
+    v.out.changed("msg_namelen");
+  }
+  v.out.uinteger(namelen);
   v.out.field("msg_iov");
   const auto iov = load<std::uint64_t>(m, 16);
   if (!iov) v.out.pointer(0);
@@ -233,7 +240,13 @@ std::size_t print_msghdr_blob(const CallView& v, std::string_view blob) {
 }
 
 void print_msghdr(const CallView& v, const Payload& p) {
-  if (!print_msghdr_blob(v, p.bytes)) v.out.pointer(v.arg(1));
+  // recvmsg: msg_namelen as the call got it (an entry copy of the msghdr's first 12 bytes).
+  std::optional<std::uint32_t> namelen_in;
+  if (p.flags & ETRACE_PLF_AT_EXIT)
+    for (const auto& q : v.call.payloads)
+      if (q.arg == 1 && q.type == ETRACE_PL_BYTES && !(q.flags & ETRACE_PLF_AT_EXIT) && !q.fault() && q.bytes.size() >= 12)
+        namelen_in = load<std::uint32_t>(q.bytes, 8);
+  if (!print_msghdr_blob(v, p.bytes, namelen_in)) v.out.pointer(v.arg(1));
 }
 
 // sendmmsg/recvmmsg: [{msg_hdr={...}, msg_len=3}, ...]
@@ -307,12 +320,14 @@ void print_struct_arg(const CallView& v, int i) {
   if (addr == 0 || (out_kind && !v.succeeded())) return v.out.pointer(addr);
   // An iovec array that was read, with a buffer that could not be: the array shows, that
   // buffer as its address (strace's way); FAULT with no pieces means the array itself failed.
-  if (const Payload* first = v.call.payload(i);
-      first && (!first->fault() || (first->type == ETRACE_PL_IOV && first->aux > 0))) {
-    switch (first->type) {
-      case ETRACE_PL_IOV: print_iov_data(v, *first); return;
-      case ETRACE_PL_MSGHDR: return print_msghdr(v, *first);
-      case ETRACE_PL_MMSGHDR: return print_mmsghdrs(v, *first);
+  // The argument's structured payload, if any (recvmsg also has a plain entry copy of the
+  // msghdr's head, for msg_namelen).
+  for (const auto& p : v.call.payloads) {
+    if (p.arg != i || (p.fault() && !(p.type == ETRACE_PL_IOV && p.aux > 0))) continue;
+    switch (p.type) {
+      case ETRACE_PL_IOV: print_iov_data(v, p); return;
+      case ETRACE_PL_MSGHDR: return print_msghdr(v, p);
+      case ETRACE_PL_MMSGHDR: return print_mmsghdrs(v, p);
       default: break;
     }
   }

@@ -143,8 +143,11 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         if (a.kind == ArgKind::StructOut && (a.name == "rem" || a.name == "remain")) when = ETRACE_AT_EXIT_ALWAYS;
         if (a.detail == "iovec" && a.len_arg >= 0 && shows_iov_data(spec.name))
           add(plan, idx, ETRACE_CAP_IOV, when, len, s);
-        else if (a.detail == "msghdr")
+        else if (a.detail == "msghdr") {
           add(plan, idx, ETRACE_CAP_MSGHDR, when, 0, s);
+          // recvmsg rewrites msg_namelen: strace shows it going in and coming out, "110 => 16".
+          if (a.kind == ArgKind::StructOut) add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, 12);
+        }
         else if (a.detail == "mmsghdr" && a.len_arg >= 0)  // msg_len is written by the call: read at exit
           add(plan, idx, ETRACE_CAP_MMSGHDR, ETRACE_AT_EXIT, len, s);
         else {

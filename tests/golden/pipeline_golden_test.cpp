@@ -246,6 +246,25 @@ std::string msghdr_blob(std::uint64_t iov_ptr, const std::string& pieces, std::u
   return std::string(reinterpret_cast<const char*>(&head), sizeof(head)) + pieces;
 }
 
+TEST(Golden, RecvmsgShowsTheNameLengthGoingInAndComingOut) {
+  // strace 6.1, Python's socket.recvmsg on a socketpair (no sender address: 110 => 0):
+  const char* want =
+      "recvmsg(4, {msg_name=0x7ffd0edf3c90, msg_namelen=110 => 0, msg_iov=[{iov_base=\"x\", iov_len=1}], "
+      "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 1\n";
+  std::string blob = msghdr_blob(0x7ffd, iov_piece(1, 1, "x", 0x7ffd2000), 1);
+  const std::uint64_t name = 0x7ffd0edf3c90;
+  std::memcpy(blob.data() + offsetof(etrace_msghdr_head, msghdr), &name, 8);  // msg_namelen stays 0
+  std::string head_in(12, '\0');
+  const std::uint32_t namelen_in = 110;
+  std::memcpy(head_in.data(), &name, 8);
+  std::memcpy(head_in.data() + 8, &namelen_in, 4);
+  const std::string out = replay({testing::RecordBuilder::syscall(9, 9, 47, {4, 0x7ffc, 0}, 1)
+                                      .payload(1, ETRACE_PL_BYTES, head_in, 12)
+                                      .payload(1, ETRACE_PL_MSGHDR, blob, 0, ETRACE_PLF_AT_EXIT)
+                                      .build()});
+  EXPECT_EQ(out, want);
+}
+
 TEST(Golden, SendmmsgShowsEachMessageAndItsLength) {
   // strace 6.1 (two datagrams over a unix socketpair):
   const char* want =

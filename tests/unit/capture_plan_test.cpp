@@ -272,6 +272,12 @@ TEST(CapturePlan, MsghdrWithItsParts) {
   ASSERT_GE(r.ncaptures, 1);
   EXPECT_EQ(r.captures[0].type, ETRACE_CAP_MSGHDR);
   EXPECT_EQ(r.captures[0].when, ETRACE_AT_EXIT);
+  // recvmsg rewrites msg_namelen: its first 12 bytes are also taken at entry ("110 => 16").
+  ASSERT_GE(r.ncaptures, 2);
+  EXPECT_EQ(r.captures[1].type, ETRACE_CAP_FIXED);
+  EXPECT_EQ(r.captures[1].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(r.captures[1].max, 12);
+  EXPECT_FALSE(r.flags & ETRACE_PLAN_INPUTS_AT_EXIT);
 }
 
 }  // namespace
