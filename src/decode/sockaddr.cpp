@@ -90,7 +90,7 @@ void print_inet6(const Bytes& b, Emitter& out) {
 
 void print_netlink(const Bytes& b, Emitter& out) {
   out.field("nl_pid");
-  out.uinteger(b.u32(4));
+  out.integer(static_cast<std::int32_t>(b.u32(4)));  // strace prints the port id signed (nl_pid=-942480663)
   out.field("nl_groups");
   out.verbatim(fmt::format("{:08x}", b.u32(8)));
 }

@@ -119,6 +119,10 @@ TEST(SockaddrTest, Netlink) {
   a.nl_pid = 3410;
   a.nl_groups = 0x11;
   EXPECT_EQ(render(&a, sizeof a), "{sa_family=AF_NETLINK, nl_pid=3410, nl_groups=00000011}");
+  // strace 6.1, ip addr: getsockname(4, {sa_family=AF_NETLINK, nl_pid=-942480663, nl_groups=00000000}, [12])
+  a.nl_pid = static_cast<__u32>(-942480663);
+  a.nl_groups = 0;
+  EXPECT_EQ(render(&a, sizeof a), "{sa_family=AF_NETLINK, nl_pid=-942480663, nl_groups=00000000}");
 }
 
 TEST(SockaddrTest, Packet) {
