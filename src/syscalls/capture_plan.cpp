@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::uint32_t kPathMax = 4096;
 constexpr std::uint32_t kSockaddrMax = 128;
+constexpr std::uint32_t kNodeMaskMax = 16 * 8;  // 1024 NUMA nodes: what glibc and numactl pass
 // Any one payload must fit half the scratch buffer (see bpf/capture.bpf.h).
 constexpr std::uint32_t kPayloadMax = ETRACE_SCRATCH_HALF - sizeof(etrace_payload) - 8;
 
@@ -181,6 +182,13 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
         // x86_64: at rt_sigreturn's entry sp points at the ucontext of the signal frame, whose
         // uc_sigmask sits after uc_flags, uc_link, uc_stack and uc_mcontext (8+8+24+256).
         if (a.detail == "sigframe") add(plan, idx, ETRACE_CAP_STACK, ETRACE_AT_ENTER, 0, a.size, 296);
+        // NUMA node masks (get/set_mempolicy, mbind): maxnode bits in longs. Taken as maxnode
+        // bytes (eight times what the mask needs), at most 16 longs' worth; the decoder shows
+        // the longs the mask has.
+        if (a.detail == "nodemask_in" || a.detail == "nodemask_out")
+          add(plan, idx, ETRACE_CAP_BUF_ARG, a.detail == "nodemask_in" ? ETRACE_AT_ENTER : ETRACE_AT_EXIT, len,
+              kNodeMaskMax);
+        if (a.detail == "mempolicy_out") add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 4);
         // fcntl's struct flock: as F_SETLK* pass it, and as F_GETLK* fill it.
         if (a.detail == "fcntl_arg") {
           add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, a.size);

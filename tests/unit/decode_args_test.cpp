@@ -720,6 +720,22 @@ TEST(DecodeArgs, SyslogShowsTheArgumentsItsActionUses) {
             "syslog(99 /* SYSLOG_ACTION_??? */, 0x7ffd6431a7c0, 8) = -1 EINVAL (Invalid argument)");
 }
 
+// strace 6.1, ps -p 1 (procps asks for the NUMA policy at start):
+TEST(DecodeArgs, NumaPoliciesAndNodeMasks) {
+  std::string zeros16;
+  for (int k = 0; k < 16; ++k) zeros16 += k ? ", 0000000000000000" : "0000000000000000";
+  std::string mask(128, '\0');
+  EXPECT_EQ(Line("get_mempolicy", {0x7ffd0000, 0x7ffd1000, 1025, 0, 0}, 0)
+                .bytes(0, raw<std::int32_t>(0), 4, true)
+                .bytes(1, mask, 1025, true)
+                .text(),
+            "get_mempolicy([MPOL_DEFAULT], [" + zeros16 + "], 1025, NULL, 0) = 0");
+  mask[0] = 1;
+  EXPECT_EQ(Line("set_mempolicy", {5, 0x7ffd1000, 1024}, 0).bytes(1, mask, 1024).text(),
+            "set_mempolicy(MPOL_PREFERRED_MANY, [0x00000000000001" + zeros16.substr(16) + "], 1024) = 0");
+  EXPECT_EQ(Line("set_mempolicy", {0, 0, 0}, 0).text(), "set_mempolicy(MPOL_DEFAULT, NULL, 0)    = 0");
+}
+
 // strace 6.1 on this kernel (0x3ff) prints the same names, then "|0x200" for the one it predates
 // (MEMBARRIER_CMD_GET_REGISTRATIONS); the set below is the one both name in full.
 TEST(DecodeArgs, MembarrierTakesTwoArgumentsAndQueryReturnsASet) {
