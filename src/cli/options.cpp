@@ -298,6 +298,13 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));  // K = 1024
   app.add_flag("-V,--version", version, "Print the version");
+  // strace habits that have nothing to do here: accepted, so a command line carries over.
+  bool seccomp_bpf = false, stack_trace = false;
+  std::string interruptible;
+  app.add_flag("--seccomp-bpf", seccomp_bpf, "Accepted for strace's command lines: etrace always filters in the kernel");
+  app.add_option("-I,--interruptible", interruptible, "Accepted for strace's command lines: etrace never stops the traced program")
+      ->type_name("N");
+  app.add_flag("-k,--stack-trace", stack_trace, "Not supported: stack traces of calls");
 
   std::vector<const char*> cargv;
   for (const auto& w : words) cargv.push_back(w.c_str());
@@ -309,6 +316,7 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     return fail(e.what());
   }
   if (version) return {std::nullopt, 0, std::string("etrace -- version ") + kVersion};
+  if (stack_trace) return fail("-k (a stack trace of each call) is not supported; trace without it");
   for (auto& rest : app.remaining()) o.command.push_back(rest);
   // CLI11 hands an unknown option before the command over as the command itself; a command
   // that starts with '-' is only one after "--" (which CLI11 drops).

@@ -133,6 +133,20 @@ TEST(Cli, StraceLongOptions) {
   EXPECT_EQ(ok({"--attach", "5,6"}).pids, (std::vector<int>{5, 6}));
 }
 
+// strace command lines that carry options meaningless here (--seccomp-bpf, -I) still work;
+// one that asks for what etrace cannot give (-k) is refused with one line.
+TEST(Cli, StraceOnlyOptionsAreAcceptedOrRefusedClearly) {
+  auto o = ok({"-f", "--seccomp-bpf", "-e", "trace=connect", "-p", "230"});
+  EXPECT_EQ(o.follow, 1);
+  EXPECT_EQ(o.exprs, std::vector<std::string>{"trace=connect"});
+  EXPECT_EQ(o.pids, std::vector<int>{230});
+  EXPECT_EQ(ok({"-I", "1", "ls"}).command, std::vector<std::string>{"ls"});
+  EXPECT_EQ(ok({"-I2", "ls"}).command, std::vector<std::string>{"ls"});
+  EXPECT_EQ(ok({"--interruptible=3", "ls"}).command, std::vector<std::string>{"ls"});
+  EXPECT_NE(error({"-k", "ls"}).find("-k (a stack trace of each call) is not supported"), std::string::npos);
+  EXPECT_NE(error({"--stack-trace", "ls"}).find("is not supported"), std::string::npos);
+}
+
 TEST(Cli, LongOptionsWithOptionalValues) {
   EXPECT_EQ(ok({"--quiet", "true"}).quiet, 1);
   EXPECT_EQ(ok({"--quiet=all", "true"}).exprs, std::vector<std::string>{"quiet=all"});
