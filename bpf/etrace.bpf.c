@@ -374,14 +374,21 @@ int etrace_tp_enter(struct compat_syscall_enter_event *ctx)
 #define SIGNAL_GROUP_EXIT 0x00000004
 #define SIGKILL 9
 
+/* The exit `task`'s whole process is in: the signal ending it (| 0x80 for a core dump) or the
+ * exit_group status, or -1 while the process is not exiting. */
+static __always_inline int task__group_exit_code(struct task_struct *task)
+{
+	struct signal_struct *sig = task->signal;
+	return (sig->flags & SIGNAL_GROUP_EXIT) ? sig->group_exit_code : -1;
+}
+
 /* Whether SIGKILL is ending the current process (a kill -9, or its fatal shortcut's SIGKILL for
  * a signal that was itself SIGKILL): the call's exit still runs, but the process never sees its
  * result, and strace prints none ("= ?"). */
 static __always_inline bool task__being_killed(void)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
-	struct signal_struct *sig = task->signal;
-	return (sig->flags & SIGNAL_GROUP_EXIT) && (sig->group_exit_code & 0x7f) == SIGKILL;
+	const int code = task__group_exit_code(bpf_get_current_task_btf());
+	return code >= 0 && (code & 0x7f) == SIGKILL;
 }
 
 static __always_inline int syscall__exit(long exit_nr, long ret)
@@ -611,11 +618,10 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 {
 	if (count_only || (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED))
 		return 0;
-	unsigned int sflags = BPF_CORE_READ(task, signal, flags);
-	if (result == TRACE_SIGNAL_IGNORED && (sflags & SIGNAL_GROUP_EXIT))
+	const int exit_code = task__group_exit_code(task);
+	if (result == TRACE_SIGNAL_IGNORED && exit_code >= 0)
 		return 0;
-	if (result == TRACE_SIGNAL_DELIVERED &&
-	    (sig == SIGKILL || !(sflags & SIGNAL_GROUP_EXIT) || BPF_CORE_READ(task, signal, group_exit_code) != sig))
+	if (result == TRACE_SIGNAL_DELIVERED && (sig == SIGKILL || exit_code != sig))
 		return 0;
 	__u32 tgid = BPF_CORE_READ(task, tgid);
 	__u32 tid = BPF_CORE_READ(task, pid);
