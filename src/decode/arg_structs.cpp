@@ -242,10 +242,9 @@ std::size_t print_msghdr_blob(const CallView& v, std::string_view blob,
 void print_msghdr(const CallView& v, const Payload& p) {
   // recvmsg: msg_namelen as the call got it (an entry copy of the msghdr's first 12 bytes).
   std::optional<std::uint32_t> namelen_in;
-  if (p.flags & ETRACE_PLF_AT_EXIT)
-    for (const auto& q : v.call.payloads)
-      if (q.arg == 1 && q.type == ETRACE_PL_BYTES && !(q.flags & ETRACE_PLF_AT_EXIT) && !q.fault() && q.bytes.size() >= 12)
-        namelen_in = load<std::uint32_t>(q.bytes, 8);
+  if (const Payload* in = (p.flags & ETRACE_PLF_AT_EXIT) ? entry_payload(v.call, 1) : nullptr;
+      in && in->type == ETRACE_PL_BYTES && !in->fault() && in->bytes.size() >= 12)
+    namelen_in = load<std::uint32_t>(in->bytes, 8);
   if (!print_msghdr_blob(v, p.bytes, namelen_in)) v.out.pointer(v.arg(1));
 }
 
@@ -318,10 +317,10 @@ void print_struct_arg(const CallView& v, int i) {
   const bool out_kind = a.kind == ArgKind::StructOut;
   const std::uint64_t addr = v.arg(i);
   if (addr == 0 || (out_kind && !v.succeeded())) return v.out.pointer(addr);
-  // An iovec array that was read, with a buffer that could not be: the array shows, that
-  // buffer as its address (strace's way); FAULT with no pieces means the array itself failed.
   // The argument's structured payload, if any (recvmsg also has a plain entry copy of the
-  // msghdr's head, for msg_namelen).
+  // msghdr's head, for msg_namelen). An iovec array read whole but with a buffer that could not
+  // be is still shown, that buffer as its address (strace's way); FAULT with no pieces means
+  // the array itself failed.
   for (const auto& p : v.call.payloads) {
     if (p.arg != i || (p.fault() && !(p.type == ETRACE_PL_IOV && p.aux > 0))) continue;
     switch (p.type) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "decode/printers.h"
+#include "decode/struct_util.h"
 #include "decode/structs.h"
 #include "etrace/event.h"
 #include "format/append.h"
@@ -204,12 +205,6 @@ void print_arg_value(const CallView& v, int i) {
 
 namespace {
 
-std::uint32_t load_u32(std::string_view bytes) {
-  std::uint32_t v = 0;
-  std::memcpy(&v, bytes.data(), std::min(bytes.size(), sizeof(v)));
-  return v;
-}
-
 // A NUMA node mask, as strace shows it: (maxnode + 62) / 64 longs, each "%#016lx" (so
 // "0x00000000000001", but 0 as sixteen zeros). maxnode is the argument the spec names.
 void print_nodemask(const CallView& v, int i, const Payload* p) {
@@ -217,11 +212,11 @@ void print_nodemask(const CallView& v, int i, const Payload* p) {
   const std::uint64_t x = v.arg(i);
   const std::uint64_t longs = a.len_arg >= 0 ? (v.arg(a.len_arg) + 62) / 64 : 0;
   if (!x || !p || p->fault() || !v.ctx.opts.deref || longs == 0) return v.out.pointer(x);
-  const std::size_t shown = std::min<std::size_t>(longs, p->bytes.size() / 8);
+  const structs::Bytes mask(p->bytes);
+  const std::size_t shown = std::min<std::size_t>(longs, mask.size() / 8);
   v.out.begin_array();
   for (std::size_t k = 0; k < shown; ++k) {
-    std::uint64_t w;
-    std::memcpy(&w, p->bytes.data() + k * 8, 8);
+    const std::uint64_t w = mask.get<std::uint64_t>(k * 8);
     v.out.element();
     v.out.verbatim(w ? fmt::format("{:#016x}", w) : std::string(16, '0'));
   }
@@ -321,7 +316,7 @@ void print_arg_value_rest(const CallView& v, int i) {
         if (!x || !p || p->fault() || p->bytes.size() < 4 || !v.ctx.opts.deref) return v.out.pointer(x);
         v.out.begin_array();
         v.out.element();
-        print_enum(v.out, "mempolicy_modes", load_u32(p->bytes));
+        print_enum(v.out, "mempolicy_modes", structs::Bytes(p->bytes).u32(0));
         return v.out.end_array();
       }
       if (a.detail == "sigframe") {  // rt_sigreturn: the mask it restores

@@ -472,11 +472,19 @@ ArgsOverride find_args_override(std::string_view syscall) {
 
 namespace {
 
+// "O_RDWR|O_LARGEFILE", then what no name covers in hex ("|0x200"): a set of flags as a result's
+// decoration shows it.
+std::string flags_text(std::span<const std::string_view> names, std::uint64_t rest) {
+  std::string text;
+  for (std::string_view n : names) text += (text.empty() ? "" : "|") + std::string(n);
+  if (rest) text += fmt::format("{}{:#x}", text.empty() ? "" : "|", rest);
+  return text;
+}
+
 // fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE); F_DUPFD returns a descriptor.
 void result_fcntl(const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
   const std::int32_t cmd = static_cast<std::int32_t>(call.args[1]);
   auto join = [](std::string_view table, std::uint64_t value, bool open_flags) {
-    std::string text = "flags ";
     std::vector<std::string_view> names;
     std::uint64_t rest = value;
     if (open_flags) {
@@ -488,9 +496,7 @@ void result_fcntl(const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
       if (rest) names.insert(names.end(), s.names.begin(), s.names.end());
       rest = rest ? s.rest : 0;
     }
-    for (std::size_t i = 0; i < names.size(); ++i) text += std::string(i ? "|" : "") + std::string(names[i]);
-    if (rest) text += fmt::format("{}{:#x}", names.empty() ? "" : "|", rest);
-    return text;
+    return "flags " + flags_text(names, rest);
   };
   if (cmd == F_GETFD) {
     r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
@@ -577,8 +583,6 @@ void result_rt_sigtimedwait(const SyscallCall&, DecodeContext&, CallResult& r) {
   if (!name.empty()) r.decoration = name;
 }
 
-}  // namespace
-
 // ioprio_get(IOPRIO_WHO_PROCESS, 0) = 4 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 4))
 void result_ioprio_get(const SyscallCall&, DecodeContext&, CallResult& r) { r.decoration = ioprio_text(r.value); }
 
@@ -598,12 +602,11 @@ void result_membarrier(const SyscallCall& call, DecodeContext&, CallResult& r) {
   const XlatTable* t = find_xlat("membarrier_cmds");
   if (!t) return;
   const FlagSplit s = xlat_split_flags(*t, static_cast<std::uint64_t>(r.value));
-  std::string text;
-  for (std::string_view n : s.names) text += (text.empty() ? "" : "|") + std::string(n);
-  if (s.rest) text += fmt::format("{}{:#x}", text.empty() ? "" : "|", s.rest);
   r.kind = CallResult::Kind::Hex;
-  r.decoration = std::move(text);
+  r.decoration = flags_text(s.names, s.rest);
 }
+
+}  // namespace
 
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;

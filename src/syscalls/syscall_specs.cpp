@@ -17,6 +17,8 @@
 //   - ioctl's arg: 64 bytes read at exit whatever the request (a fault just shows the address);
 //     the ioctl override decides from the request whether they mean anything.
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
+//   - Custom detail "nodemask_in" / "nodemask_out" with len_arg (maxnode): a NUMA node mask read
+//     at entry / at exit, shown as its longs; "mempolicy_out": get_mempolicy's mode, `[MPOL_BIND]`.
 //   - Custom detail "fcntl_arg": `size` bytes (a struct flock) read at entry and at exit whatever
 //     the command (a number that is no address just faults); the fcntl override decides from
 //     the command whether they mean anything.
