@@ -55,9 +55,7 @@ void Pipeline::set_decode_options(std::int64_t nr) {
   d.deref = !opts_.deref || opts_.deref->contains(nr);
 }
 
-bool Pipeline::decodes_pointers(std::int64_t nr) const {
-  return !opts_.decode.opts.raw && (!opts_.deref || opts_.deref->contains(nr));
-}
+bool Pipeline::decodes_pointers() const { return !opts_.decode.opts.raw && opts_.decode.opts.deref; }
 
 std::uint64_t Pipeline::calls_of(std::int64_t nr) const {
   return nr >= 0 && static_cast<std::size_t>(nr) < counts_.size() ? counts_[nr] : 0;
@@ -203,7 +201,7 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
     // no result: "read(0,  <unfinished ...>) = ?", "<... read resumed> <unfinished ...>) = ?",
     // or "kill(1234, SIGKILL) = ?" for a call with no outputs.
     const SyscallSpec& spec = spec_of(info);
-    const EntryPart part = entry_part(spec, decodes_pointers(call.nr));
+    const EntryPart part = entry_part(spec, decodes_pointers());
     if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {  // its head is out
       unfinished_.erase(it);
       if (!out_.resume_open(line)) out_.begin_resumed(line, name);
@@ -217,7 +215,7 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
   }
   if (it != unfinished_.end() && it->second.enter_ts == call.enter_ts_ns) {
     unfinished_.erase(it);
-    const EntryPart part = entry_part(spec_of(info), decodes_pointers(call.nr));
+    const EntryPart part = entry_part(spec_of(info), decodes_pointers());
     RangeEmitter rest(out_, part.args, 6, part.cut);
     // Nothing was printed since the head: the line completes in place, as strace's does.
     if (!out_.resume_open(line)) rest.begin_resumed(line, name);
@@ -247,7 +245,7 @@ void Pipeline::on_still_running(const SyscallCall& call) {
   const SyscallSpec& spec = spec_of(info);
   LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
   line.nr = call.nr;
-  const EntryPart part = entry_part(spec, decodes_pointers(call.nr));
+  const EntryPart part = entry_part(spec, decodes_pointers());
   RangeEmitter head(out_, 0, part.args, part.cut);
   std::string storage;
   head.begin_call(line, name_of(info, call.nr, storage));

@@ -82,8 +82,9 @@ class Pipeline {
   bool wanted(std::int64_t nr) const;
   bool status_wanted(const SyscallCall& call) const;
   void set_decode_options(std::int64_t nr);
-  // Whether call `nr`'s pointers are followed (neither -e raw= nor outside -e verbose=).
-  bool decodes_pointers(std::int64_t nr) const;
+  // Whether the call set_decode_options() was last given has its pointers followed (neither
+  // -e raw= nor outside -e verbose=).
+  bool decodes_pointers() const;
   // The live task's latest syscall number (-1 before its first call), the task added if new.
   std::int64_t& task(std::uint32_t tid);
   void forget_task(std::uint32_t tid);

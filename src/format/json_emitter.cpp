@@ -134,13 +134,11 @@ void JsonEmitter::end_call(const CallResult& r) {
   write_line();
 }
 
-void JsonEmitter::end_killed(bool) {
+void JsonEmitter::end_killed(bool more_args) {
   while (stack_.size() > 1) close();
   if (stack_.empty()) return;
   stack_[0].value["killed"] = true;  // SIGKILL ended the process inside the call
-  CallResult r;
-  r.kind = CallResult::Kind::Unknown;
-  end_call(r);
+  Emitter::end_killed(more_args);
 }
 
 void JsonEmitter::end_unfinished() {

@@ -195,9 +195,7 @@ void TextEmitter::end_killed(bool more_args) {
     separator();
     w_ += " <unfinished ...>"sv;
   }
-  CallResult r;
-  r.kind = CallResult::Kind::Unknown;
-  end_call(r);
+  Emitter::end_killed(more_args);
 }
 
 void TextEmitter::end_unfinished() {
