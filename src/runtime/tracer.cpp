@@ -506,9 +506,14 @@ int run_trace(const Options& o) {
     // tgid hash walks its empty buckets: a fifth of etrace's time under nginx when done per poll.
     if (n == 0 || now >= next_exit_check || g_stop_signal != 0) {
       next_exit_check = now + 50'000'000;
-      if (child && !child_status) {
-        int st;
-        if (waitpid(child->pid(), &st, WNOHANG) == child->pid()) child_status = st;
+      // Every child is reaped, not only the command: a CLONE_PARENT child of the command (or
+      // one etrace inherited) is etrace's too, and its parent may wait until it is gone.
+      for (int st; ;) {
+        const pid_t reaped = waitpid(-1, &st, WNOHANG);
+        if (reaped <= 0) break;
+        if (child && reaped == child->pid()) child_status = st;
+        else if (o.follow == 0 && !(quiet & kQuietExit))
+          message(fmt::format("Exit of unknown pid {} ignored", reaped));  // -f traced it
       }
       bool done = g_stop_signal != 0;
       if (child) done = done || (child_status && (o.follow == 0 || !session.any_tgid_left()));
