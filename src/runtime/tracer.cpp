@@ -294,6 +294,17 @@ int run_trace(const Options& o) {
   lopts.user = user ? &*user : nullptr;
   if (!o.command.empty()) child.emplace(resolve_command(o.command[0]), o.command, lopts);
 
+  // The consumer before the traced programs: when they keep every CPU busy, a consumer with a
+  // fair share falls behind and the ring buffer overflows. Ahead of them it slows them down a
+  // little instead of losing their events. Set before loading the BPF programs, so that on a
+  // busy machine the start (BTF, verifier, maps) is not slowed down by the same share, and
+  // after the fork: the command keeps its priority. ETRACE_NICE=N sets another value (0: leave it).
+  {
+    const char* n = std::getenv("ETRACE_NICE");
+    const int nice_value = n && *n ? std::atoi(n) : -10;
+    if (nice_value != 0) setpriority(PRIO_PROCESS, 0, nice_value);
+  }
+
   // What the kernel decides: the syscall set (plus the calls that keep the fd table true).
   const int decorate = decode_fds_level(o, filter);
   const bool need_fd_table = decorate > 0 || !trace_paths.empty();
@@ -465,15 +476,6 @@ int run_trace(const Options& o) {
   if (child) {
     session.skip_next_exit(static_cast<std::uint32_t>(child->pid()), SYS_read);  // its wait for the go
     child->release();
-  }
-  // The consumer before the traced programs: when they keep every CPU busy, a consumer with a
-  // fair share falls behind and the ring buffer overflows. Ahead of them it slows them down a
-  // little instead of losing their events. After the fork: the command keeps its priority.
-  // ETRACE_NICE=N sets another value (0: leave it).
-  {
-    const char* n = std::getenv("ETRACE_NICE");
-    const int nice_value = n && *n ? std::atoi(n) : -10;
-    if (nice_value != 0) setpriority(PRIO_PROCESS, 0, nice_value);
   }
 
   // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, each as a 32-bit
