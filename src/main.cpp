@@ -1,11 +1,18 @@
 // etrace: strace's output, traced with eBPF. Parse, run, map errors to exit codes.
 #include <cstdio>
+#include <string>
 
 #include "app/fatal.h"
+#include "app/privilege.h"
 #include "cli/options.h"
 #include "runtime/tracer.h"
 
 int main(int argc, char** argv) {
+  // Before anything reads the command line, the environment or a file.
+  if (const std::string why = etrace::privilege_gain(etrace::current_credentials()); !why.empty()) {
+    std::fprintf(stderr, "etrace: %s\n", why.c_str());
+    return 1;
+  }
   auto parsed = etrace::parse_options(argc, argv);
   if (!parsed.options) {
     std::fputs(parsed.message.c_str(), parsed.exit_code ? stderr : stdout);
