@@ -380,7 +380,7 @@ int run_trace(const Options& o) {
   popt.decode.opts.verbose = o.verbose;
   popt.decode.opts.decorate_fds = decorate;
   popt.decode.fds = decorate ? &fds : nullptr;
-  popt.pid_on_every_line = o.always_show_pid || (!o.output.empty() && o.follow > 0);
+  popt.pid_on_every_line = pid_on_every_line(o);
   popt.never_show_pid = per_thread_files && !o.always_show_pid;
   popt.print_syscall.resize(kf.syscalls.size());
   for (std::size_t nr = 0; nr < kf.syscalls.size(); ++nr) popt.print_syscall[nr] = filter.trace.contains(nr);
