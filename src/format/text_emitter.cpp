@@ -156,14 +156,15 @@ void TextEmitter::end_call(const CallResult& r) {
     case CallResult::Kind::Unknown: *p++ = '?'; break;
     case CallResult::Kind::Hex:
       if (r.errno_name.empty()) p = write_hex(p, static_cast<std::uint64_t>(r.value));
-      else p = write_dec(p, r.value);
+      else p = write_dec(p, -1);
       break;
     case CallResult::Kind::Octal:  // strace's %#03o: umask() = 022, = 000
       p = write_octal(p, static_cast<std::uint64_t>(r.value));
       break;
     case CallResult::Kind::Int:
     case CallResult::Kind::Fd:
-      p = write_dec(p, r.value);
+      // A failed call with a known errno shows -1 and the name; an unknown one its raw value.
+      p = write_dec(p, r.errno_name.empty() ? r.value : -1);
       break;
   }
   w_.commit(p);

@@ -88,9 +88,13 @@ void preflight(const Options& o) {
     throw Fatal(custom_btf ? "cannot read the BTF file '" + btf + "' named by ETRACE_BTF"
                            : std::string("this kernel has no BTF (/sys/kernel/btf/vmlinux is missing); etrace needs "
                                          "a kernel built with CONFIG_DEBUG_INFO_BTF=y, or ETRACE_BTF=FILE"));
-  for (int pid : o.pids)
+  for (int pid : o.pids) {
     if (kill(pid, 0) != 0 && errno == ESRCH)
       throw Fatal(fmt::format("attach: pid {}: No such process (check the pid with ps)", pid));
+    if (is_kernel_thread(pid))
+      throw Fatal(fmt::format("attach: pid {} is a kernel thread, which makes no system calls (choose a user "
+                              "process)", pid));
+  }
 }
 
 // Opens -o before anything runs, so an unwritable path fails first; removes the file again
