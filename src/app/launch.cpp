@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/fatal.h"
+#include "format/escape.h"
 
 extern char** environ;
 
@@ -75,6 +76,9 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // The child's own messages, escaped now: the names are the operator's, or found on PATH.
+  const std::string shown_user = opts.user ? printable(opts.user->name) : std::string();
+  const std::string shown_path = printable(path);
   int fds[2], ready[2];
   if (pipe2(fds, O_CLOEXEC) != 0) throw Fatal(std::string("pipe: ") + std::strerror(errno));
   if (pipe2(ready, O_CLOEXEC) != 0) {
@@ -95,7 +99,7 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
     if (opts.user) {
       if (initgroups(opts.user->name.c_str(), opts.user->gid) != 0 || setgid(opts.user->gid) != 0 ||
           setuid(opts.user->uid) != 0) {
-        dprintf(2, "etrace: cannot run as '%s': %s\n", opts.user->name.c_str(), std::strerror(errno));
+        dprintf(2, "etrace: cannot run as '%s': %s\n", shown_user.c_str(), std::strerror(errno));
         _exit(126);
       }
     }
@@ -110,7 +114,7 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
     execve(path.c_str(), args.data(), opts.env_changes.empty() ? environ : envp.data());
     const int err = errno;
     // The trace shows the failed execve; say it on stderr too, as strace does.
-    dprintf(2, "etrace: exec '%s': %s\n", path.c_str(), std::strerror(err));
+    dprintf(2, "etrace: exec '%s': %s\n", shown_path.c_str(), std::strerror(err));
     _exit(err == ENOENT ? 127 : 126);
   }
   close(fds[0]);

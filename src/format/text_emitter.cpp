@@ -60,7 +60,7 @@ void TextEmitter::prefix(const LineInfo& info) {
       if (!column) w_ += "[pid "sv;
       append_udec_padded(w_, info.tid, column ? 0 : 5, !column);
       w_.push_back('<');
-      w_ += comm;
+      w_ += escape_decoration(comm);  // the program chose its name: prctl(PR_SET_NAME, "\33[2J")
       w_.push_back('>');
       if (!column) w_.push_back(']');
       w_.push_back(' ');

@@ -34,6 +34,7 @@
 #include "app/pipeline.h"
 #include "proc/late_inputs.h"
 #include "filter/expression.h"
+#include "format/escape.h"
 #include "format/json_emitter.h"
 #include "format/text_emitter.h"
 #include "proc/fd_resolver.h"
@@ -150,7 +151,7 @@ FilterSpec build_filter(const Options& o) {
   for (int i = 0; i < o.quiet; ++i)
     if (auto err = fb.add_q()) throw Fatal(*err);
   FilterSpec spec = fb.finish();
-  for (const auto& w : spec.warnings) fmt::print(stderr, "etrace: {}\n", w);
+  for (const auto& w : spec.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   return spec;
 }
 
@@ -270,7 +271,7 @@ int decode_fds_level(const Options& o, const FilterSpec& f) {
 }  // namespace
 
 int run_trace(const Options& o) {
-  for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", w);
+  for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   const FilterSpec filter = build_filter(o);
   preflight(o);
   std::optional<RunAs> user;
@@ -287,7 +288,8 @@ int run_trace(const Options& o) {
   for (const auto& p : o.paths) {
     trace_paths.push_back(p);
     if (std::string r = resolved_path(p); !r.empty()) {
-      if (!(quiet & kQuietPathResolution)) fmt::print(stderr, "etrace: Requested path \"{}\" resolved into \"{}\"\n", p, r);
+      if (!(quiet & kQuietPathResolution))
+        fmt::print(stderr, "etrace: Requested path \"{}\" resolved into \"{}\"\n", printable(p), printable(r));
       trace_paths.push_back(std::move(r));
     }
   }
@@ -567,7 +569,7 @@ int run_trace(const Options& o) {
     const auto kernel_counts = session.counts();
     for (std::size_t nr = 0; nr < kernel_counts.size() && nr < calls.size(); ++nr) calls[nr] += kernel_counts[nr].calls;
     for (const auto& hint : unseen_syscall_hints(filter, calls, SyscallCatalog::from(SyscallTable::native())))
-      fmt::print(stderr, "etrace: {}\n", hint);
+      fmt::print(stderr, "etrace: {}\n", printable(hint));
   }
   const std::uint64_t lost = lost_now();
   if (lost > 0)
