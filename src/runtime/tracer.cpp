@@ -186,14 +186,16 @@ void widen_dump_captures(std::vector<etrace_syscall_plan>& plans, const FilterSp
 // The capture plans the kernel gets: the trace set, the calls that keep the fd table true
 // (-y, -P), and the relatives only counted for the "no open calls seen" hint.
 std::vector<etrace_syscall_plan> kernel_plans(const Options& o, const FilterSpec& filter, const KernelFilter& kf,
-                                              int decorate, bool need_fd_table) {
+                                              int decorate, bool need_fd_table, bool show_comm) {
   std::vector<bool> traced = kf.syscalls;
   const SyscallTable& table = SyscallTable::native();
-  if (need_fd_table) {
-    for (auto name : FdResolver::fd_lifecycle_syscalls())
+  auto trace_too = [&](auto names) {
+    for (auto name : names)
       if (auto* info = table.by_name(name); info && static_cast<std::size_t>(info->nr) < traced.size())
         traced[info->nr] = true;
-  }
+  };
+  if (need_fd_table) trace_too(FdResolver::fd_lifecycle_syscalls());
+  if (show_comm) trace_too(CommCache::naming_syscalls());
   PlanOptions popts;
   popts.max_strlen = o.strsize;
   // -v is abbrev=none: the decoders follow abbrev= per call, and so does what is captured.
@@ -303,8 +305,9 @@ int run_trace(const Options& o) {
   // What the kernel decides: the syscall set (plus the calls that keep the fd table true).
   const int decorate = decode_fds_level(o, filter);
   const bool need_fd_table = decorate > 0 || !trace_paths.empty();
+  const bool show_comm = o.decode_pids_comm || (filter.decode_pids && (*filter.decode_pids & kDecodePidsComm));
   KernelFilter kf = kernel_part(filter);
-  auto plans = kernel_plans(o, filter, kf, decorate, need_fd_table);
+  auto plans = kernel_plans(o, filter, kf, decorate, need_fd_table, show_comm);
 
   const std::vector<SummaryColumn> columns =
       o.summary_columns.empty() ? default_summary_columns() : parse_summary_columns(o.summary_columns).value();
@@ -350,7 +353,6 @@ int run_trace(const Options& o) {
   FdResolverOptions fopts;
   fopts.level = std::max(decorate, 1);
   FdResolver fds(*procfs, fopts);
-  const bool show_comm = o.decode_pids_comm || (filter.decode_pids && (*filter.decode_pids & kDecodePidsComm));
   CommCache comms(&CommCache::read_proc);
   TextOptions topts;
   topts.pid_style = o.output.empty() ? TextOptions::PidStyle::Bracket : TextOptions::PidStyle::Column;
