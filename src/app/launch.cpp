@@ -1,6 +1,8 @@
 #include "app/launch.h"
 
 #include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -21,8 +23,13 @@ namespace etrace {
 RunAs resolve_user(const std::string& name) {
   errno = 0;
   const passwd* pw = getpwnam(name.c_str());
-  if (!pw && !name.empty() && name.find_first_not_of("0123456789") == std::string::npos)
-    pw = getpwuid(static_cast<uid_t>(std::stoul(name)));
+  // A uid: only one that fits uid_t and is not (uid_t)-1; 4294967296 must not wrap to root.
+  std::uint32_t uid = 0;
+  const char* end = name.data() + name.size();
+  if (!pw && !name.empty()) {
+    auto [p, ec] = std::from_chars(name.data(), end, uid);
+    if (ec == std::errc() && p == end && uid != UINT32_MAX) pw = getpwuid(static_cast<uid_t>(uid));
+  }
   if (!pw) throw Fatal("Cannot find user '" + name + "'");
   return {pw->pw_uid, pw->pw_gid, pw->pw_name};
 }
