@@ -45,7 +45,7 @@ Examples:
 constexpr std::string_view kShortWithArg = "peosaSUPuEbIOX";
 
 // etrace's own long options that take an argument (passed through as they are).
-constexpr std::array<std::string_view, 3> kOwnLongWithArg{"--comm", "--cgroup", "--buffer-size"};
+constexpr std::array<std::string_view, 4> kOwnLongWithArg{"--comm", "--cgroup", "--buffer-size", "--nice"};
 
 enum class LongKind { Qualifier, ShortArg, Flag, Optional };
 
@@ -297,6 +297,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("--buffer-size", o.buffer_size, "Ring buffer size, a power of two: bytes, or with K, M or G (default 64M)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));  // K = 1024
+  std::string nice_arg;
+  app.add_option("--nice", nice_arg, "etrace's own scheduling priority, -20 to 19 (default -10, or ETRACE_NICE): lower loses fewer events, higher intrudes less")
+      ->type_name("N");
   app.add_flag("-V,--version", version, "Print the version");
   // strace habits that have nothing to do here: accepted, so a command line carries over.
   bool seccomp_bpf = false, stack_trace = false;
@@ -340,6 +343,12 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     int n = -1;
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
     o.column = n;
+  }
+  if (!nice_arg.empty()) {
+    int n = 0;
+    if (!parse_number(nice_arg, n) || n < -20 || n > 19)
+      return fail("invalid --nice argument: '" + nice_arg + "' (a priority from -20 to 19)");
+    o.nice = n;
   }
   o.follow = std::min(follow, 2);
   if (separately && o.follow == 1) o.follow = 2;

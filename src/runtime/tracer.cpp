@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <fstream>
 #include <memory>
@@ -263,12 +264,27 @@ int decode_fds_level(const Options& o, const FilterSpec& f) {
   return level;
 }
 
+// etrace's own priority: --nice, else ETRACE_NICE, else -10. A bad ETRACE_NICE is refused like a
+// bad --nice (an environment variable is as much the operator's input as an option).
+int tracer_nice(const Options& o) {
+  if (o.nice) return *o.nice;
+  const char* env = std::getenv("ETRACE_NICE");
+  if (!env || !*env) return -10;
+  int n = 0;
+  const char* end = env + std::strlen(env);
+  auto [p, ec] = std::from_chars(env, end, n);
+  if (ec != std::errc() || p != end || n < -20 || n > 19)
+    throw Fatal(fmt::format("invalid ETRACE_NICE value '{}' (a priority from -20 to 19, as --nice takes)", env));
+  return n;
+}
+
 }  // namespace
 
 int run_trace(const Options& o) {
   for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", w);
   const FilterSpec filter = build_filter(o);
   preflight(o);
+  const int nice_value = tracer_nice(o);
   std::optional<RunAs> user;
   if (!o.user.empty()) user = resolve_user(o.user);
   const bool per_thread_files = o.follow == 2 && !o.output.empty();
@@ -466,15 +482,13 @@ int run_trace(const Options& o) {
     session.skip_next_exit(static_cast<std::uint32_t>(child->pid()), SYS_read);  // its wait for the go
     child->release();
   }
-  // The consumer before the traced programs: when they keep every CPU busy, a consumer with a
-  // fair share falls behind and the ring buffer overflows. Ahead of them it slows them down a
-  // little instead of losing their events. After the fork: the command keeps its priority.
-  // ETRACE_NICE=N sets another value (0: leave it).
-  {
-    const char* n = std::getenv("ETRACE_NICE");
-    const int nice_value = n && *n ? std::atoi(n) : -10;
-    if (nice_value != 0) setpriority(PRIO_PROCESS, 0, nice_value);
-  }
+  // The consumer before the traced programs by default: when they keep every CPU busy, a
+  // consumer with a fair share falls behind and the ring buffer overflows. Ahead of them it slows
+  // them down a little instead of losing their events. After the fork: the command keeps its
+  // priority. --nice N (or ETRACE_NICE=N) sets another value; 0 leaves it alone.
+  if (nice_value != 0 && setpriority(PRIO_PROCESS, 0, nice_value) != 0)
+    message(fmt::format("cannot set etrace's priority to {}: {} (tracing goes on at the current one)", nice_value,
+                        std::strerror(errno)));
 
   // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, each as a 32-bit
   // length and the bytes, for the micro-benchmark to replay (bench/format_bench.cpp).

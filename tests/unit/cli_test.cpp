@@ -220,6 +220,19 @@ TEST(Cli, SummaryOptionsWithoutSummary) {
   EXPECT_EQ(o.warnings[0], "-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
 }
 
+TEST(Cli, Nice) {
+  EXPECT_FALSE(ok({"true"}).nice);
+  EXPECT_EQ(ok({"--nice", "-5", "true"}).nice, -5);
+  EXPECT_EQ(ok({"--nice=19", "true"}).nice, 19);
+  EXPECT_EQ(ok({"--nice", "-20", "true"}).nice, -20);
+  // The option's own words end before the command.
+  EXPECT_EQ(ok({"--nice", "5", "ls", "--nice", "3"}).command, (std::vector<std::string>{"ls", "--nice", "3"}));
+  EXPECT_NE(error({"--nice", "20", "true"}).find("invalid --nice argument: '20' (a priority from -20 to 19)"),
+            std::string::npos);
+  EXPECT_NE(error({"--nice", "-21", "true"}).find("invalid --nice argument: '-21'"), std::string::npos);
+  EXPECT_NE(error({"--nice", "low", "true"}).find("invalid --nice argument: 'low'"), std::string::npos);
+}
+
 TEST(Cli, AppendWithoutOutputWarns) {
   auto o = ok({"-A", "true"});
   ASSERT_EQ(o.warnings.size(), 1u);
