@@ -25,6 +25,12 @@ const volatile bool filter_comms = false;   /* --comm */
 const volatile __u32 inline_comm_count = 0;
 const volatile __u64 inline_comms[ETRACE_INLINE_COMMS][2] = {};
 const volatile bool filter_cgroup = false;  /* --cgroup: the task is under traced_cgroup[0] */
+/* --exclude-comm: never trace these names (up to ETRACE_INLINE_COMMS compared inline, as
+ * --comm's, the rest through excluded_comms); --exclude-pid: nor these processes. */
+const volatile bool exclude_comms = false;
+const volatile __u32 inline_excluded_count = 0;
+const volatile __u64 inline_excluded[ETRACE_INLINE_COMMS][2] = {};
+const volatile bool exclude_tgids = false;
 const volatile bool follow_forks = false;   /* -f: children join traced_tgids at fork */
 const volatile __u32 status_mask = 0;       /* ETRACE_STATUS_*; 0 = every status */
 const volatile bool count_only = false;     /* -c: totals in `counts`, no records */
@@ -73,9 +79,29 @@ static __always_inline bool comm__matches(struct task_struct *task)
 	return bpf_map_lookup_elem(&traced_comms, word) != NULL;
 }
 
+/* Whether `task`'s command name is one --exclude-comm names. */
+static __always_inline bool comm__excluded(struct task_struct *task)
+{
+	__u64 word[2];
+	if (inline_excluded_count) {
+		word[0] = *(__u64 *)&task->comm[0];
+		word[1] = *(__u64 *)&task->comm[8];
+		for (__u32 i = 0; i < ETRACE_INLINE_COMMS && i < inline_excluded_count; i++)
+			if (word[0] == inline_excluded[i][0] && word[1] == inline_excluded[i][1])
+				return true;
+		return false;
+	}
+	bpf_probe_read_kernel(word, sizeof(word), task->comm);
+	return bpf_map_lookup_elem(&excluded_comms, word) != NULL;
+}
+
 static __always_inline bool filter__allow_task(__u32 tgid)
 {
 	if (tgid == self_tgid)
+		return false;
+	if (exclude_tgids && bpf_map_lookup_elem(&excluded_tgids, &tgid))
+		return false;
+	if (exclude_comms && comm__excluded(bpf_get_current_task_btf()))
 		return false;
 	if (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid))
 		return false;
@@ -267,6 +293,9 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	/* System-wide --comm: every other task on the machine leaves here, on its own comm, before
 	 * any per-task lookup. */
 	if (filter_comms && !comm__matches(bpf_get_current_task_btf()))
+		return 0;
+	/* --exclude-comm: judged at every call too, since a traced thread may exec an excluded program. */
+	if (exclude_comms && comm__excluded(bpf_get_current_task_btf()))
 		return 0;
 	/* A thread with state passed the filters at its first traced call: skip the pid/cgroup
 	 * lookups from then on. A refusal leaves no state: a process may join the cgroup or the
@@ -628,6 +657,9 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	if (tgid == self_tgid || (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid)))
 		return 0;
 	if (filter_comms && !comm__matches(task))
+		return 0;
+	if ((exclude_tgids && bpf_map_lookup_elem(&excluded_tgids, &tgid)) ||
+	    (exclude_comms && comm__excluded(task)))
 		return 0;
 	/* The cgroup filter judges the current task, which is the sender here: a target counts as
 	 * traced once it has made a traced call (it then has in-flight state). */

@@ -47,6 +47,21 @@ struct {
 	__type(value, __u8);
 } traced_comms SEC(".maps");
 
+/* --exclude-comm past the names compared inline, and --exclude-pid: never traced. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, char[ETRACE_COMM_LEN]);
+	__type(value, __u8);
+} excluded_comms SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1024);
+	__type(key, __u32);  /* tgid */
+	__type(value, __u8);
+} excluded_tgids SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
 	__uint(max_entries, 1);

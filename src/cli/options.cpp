@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -45,7 +46,8 @@ Examples:
 constexpr std::string_view kShortWithArg = "peosaSUPuEbIOX";
 
 // etrace's own long options that take an argument (passed through as they are).
-constexpr std::array<std::string_view, 4> kOwnLongWithArg{"--comm", "--cgroup", "--buffer-size", "--nice"};
+constexpr std::array<std::string_view, 6> kOwnLongWithArg{"--comm",         "--cgroup",      "--buffer-size",
+                                                          "--exclude-comm", "--exclude-pid", "--nice"};
 
 enum class LongKind { Qualifier, ShortArg, Flag, Optional };
 
@@ -169,6 +171,19 @@ template <typename T>
 bool parse_number(const std::string& text, T& out) {
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && p == text.data() + text.size();
+}
+
+// NAME,NAME,...: the names of a comma list; false on an empty one.
+bool parse_name_list(const std::string& text, std::vector<std::string>& out) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma == start) return false;
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return true;
 }
 
 bool is_power_of_two(std::uint64_t v) { return v && !(v & (v - 1)); }
@@ -298,6 +313,11 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));  // K = 1024
   std::string nice_arg;
+  std::vector<std::string> exclude_comm_args, exclude_pid_args;
+  take_all(app.add_option("--exclude-comm", exclude_comm_args, "Never trace processes with this command name (repeatable, or comma-separated); decided in the kernel")
+               ->type_name("NAME"));
+  take_all(app.add_option("--exclude-pid", exclude_pid_args, "Never trace process PID (repeatable, or comma-separated); decided in the kernel")
+               ->type_name("PID"));
   app.add_option("--nice", nice_arg, "etrace's own scheduling priority, -20 to 19 (default -10, or ETRACE_NICE): lower loses fewer events, higher intrudes less")
       ->type_name("N");
   app.add_flag("-V,--version", version, "Print the version");
@@ -344,6 +364,15 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
     o.column = n;
   }
+  for (const auto& c : exclude_comm_args)
+    if (!parse_name_list(c, o.exclude_comms)) return fail("invalid --exclude-comm argument: '" + c + "' (a command name)");
+  for (const auto& p : exclude_pid_args)
+    if (!parse_pid_list(p, o.exclude_pids)) return fail("invalid --exclude-pid argument: '" + p + "' (a process id)");
+  if (o.exclude_comms.size() > 64) return fail("--exclude-comm takes at most 64 names");
+  if (o.exclude_pids.size() > 1024) return fail("--exclude-pid takes at most 1024 pids");
+  for (int pid : o.exclude_pids)
+    if (std::find(o.pids.begin(), o.pids.end(), pid) != o.pids.end())
+      return fail("pid " + std::to_string(pid) + " is given to both -p and --exclude-pid; give it to one");
   if (!nice_arg.empty()) {
     int n = 0;
     if (!parse_number(nice_arg, n) || n < -20 || n > 19)

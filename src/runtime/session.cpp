@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cerrno>
 #include <cstdarg>
@@ -57,6 +58,13 @@ bool plans_want_fd_info(const std::vector<etrace_syscall_plan>& plans) {
     for (unsigned i = 0; i < p.ncaptures && i < ETRACE_MAX_CAPTURES; ++i)
       if (p.captures[i].type == ETRACE_CAP_FDINFO) return true;
   return false;
+}
+
+// A command name as the kernel keeps task->comm: at most 15 bytes, NUL-padded to 16.
+std::array<char, ETRACE_COMM_LEN> comm_key(const std::string& name) {
+  std::array<char, ETRACE_COMM_LEN> key{};
+  std::memcpy(key.data(), name.data(), std::min(name.size(), key.size() - 1));
+  return key;
 }
 
 }  // namespace
@@ -154,6 +162,14 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
       std::memcpy(const_cast<__u64*>(skel->rodata->inline_comms[i]), name, sizeof(name));
     }
   }
+  skel->rodata->exclude_comms = !cfg.exclude_comms.empty();
+  if (cfg.exclude_comms.size() <= inline_comms) {
+    skel->rodata->inline_excluded_count = static_cast<__u32>(cfg.exclude_comms.size());
+    for (std::size_t i = 0; i < cfg.exclude_comms.size(); ++i)
+      std::memcpy(const_cast<__u64*>(skel->rodata->inline_excluded[i]), comm_key(cfg.exclude_comms[i]).data(),
+                  ETRACE_COMM_LEN);
+  }
+  skel->rodata->exclude_tgids = !cfg.exclude_tgids.empty();
   skel->rodata->filter_cgroup = !cfg.cgroup_path.empty();
   skel->rodata->follow_forks = cfg.follow_forks;
   skel->rodata->status_mask = cfg.status_mask;
@@ -208,6 +224,13 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     std::uint8_t one = 1;
     bpf_map_update_elem(bpf_map__fd(skel->maps.traced_comms), key, &one, BPF_ANY);
   }
+  std::uint8_t one = 1;
+  for (const auto& comm : cfg.exclude_comms)
+    if (bpf_map_update_elem(bpf_map__fd(skel->maps.excluded_comms), comm_key(comm).data(), &one, BPF_ANY))
+      throw Fatal("cannot exclude command name '" + comm + "': " + errno_text(errno) + " (give at most 64 names)");
+  for (auto tgid : cfg.exclude_tgids)
+    if (bpf_map_update_elem(bpf_map__fd(skel->maps.excluded_tgids), &tgid, &one, BPF_ANY))
+      throw Fatal("cannot exclude pid " + std::to_string(tgid) + ": " + errno_text(errno) + " (give at most 1024 pids)");
   if (!cfg.cgroup_path.empty()) {
     struct statfs fs;
     if (statfs(cfg.cgroup_path.c_str(), &fs) == 0 && fs.f_type != CGROUP2_SUPER_MAGIC)

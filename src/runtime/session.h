@@ -22,6 +22,8 @@ struct SessionConfig {
   bool follow_forks = false;
   std::vector<std::string> comms;         // --comm
   std::string cgroup_path;                // --cgroup
+  std::vector<std::string> exclude_comms; // --exclude-comm: never traced
+  std::vector<std::uint32_t> exclude_tgids; // --exclude-pid: never traced
   std::uint32_t status_mask = 0;          // ETRACE_STATUS_*
   bool count_only = false;                // -c without per-call output
   bool precise_time = true;               // exact timestamps (-t, -r, -T, -w, JSON); else none

@@ -1,4 +1,6 @@
 // Guards for tracing a live host (README, "Tracing a live host"), each on real programs.
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <functional>
@@ -45,6 +47,38 @@ TEST(Guards, NiceSetsTheTracersPriority) {
     EXPECT_EQ(tracer.wait(10), 0);
     unlink(out.c_str());
   }
+}
+
+// Lines that start with `start` once the padding before " = " is collapsed.
+long count_lines_starting(const std::string& text, const std::string& start) {
+  long n = 0;
+  for (const auto& l : lines_of(text)) n += squeeze(l).rfind(start, 0) == 0;
+  return n;
+}
+
+// --exclude-pid and --exclude-comm: decided in the kernel, the excluded processes never show,
+// while the same program under another pid or name does.
+TEST(Guards, ExcludedPidsAndCommandNamesAreNeverTraced) {
+  ETRACE_REQUIRE_ROOT();
+  // The same program under another name: its command name is "tocker".
+  const std::string dir = temp_path("renamed");
+  const std::string tocker = dir + "/tocker";
+  ASSERT_EQ(mkdir(dir.c_str(), 0755), 0);
+  ASSERT_EQ(run({"/bin/cp", prog("ticker"), tocker}).exit_code, 0);
+  Background excluded({prog("ticker")}), kept({prog("ticker")}), renamed({tocker});
+  const std::string out = temp_path("exclude.txt");
+  Background tracer({etrace_bin(), "--system-wide", "--always-show-pid", "-e", "trace=access", "--exclude-pid",
+                     std::to_string(excluded.pid()), "--exclude-comm", "nosuch,tocker", "-o", out});
+  // With -o every line starts with its pid.
+  auto pid_lines = [&](int pid) { return count_lines_starting(read_file(out), std::to_string(pid) + " "); };
+  EXPECT_TRUE(wait_for([&] { return pid_lines(kept.pid()) >= 10; })) << "kept " << kept.pid() << "\n" << read_file(out);
+  tracer.signal(SIGINT);
+  EXPECT_NE(tracer.wait(10), -1);
+  EXPECT_EQ(pid_lines(excluded.pid()), 0) << "excluded " << excluded.pid() << "\n" << read_file(out);
+  EXPECT_EQ(pid_lines(renamed.pid()), 0) << "renamed " << renamed.pid() << "\n" << read_file(out);
+  unlink(out.c_str());
+  unlink(tocker.c_str());
+  rmdir(dir.c_str());
 }
 
 }  // namespace

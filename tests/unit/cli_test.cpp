@@ -233,6 +233,26 @@ TEST(Cli, Nice) {
   EXPECT_NE(error({"--nice", "low", "true"}).find("invalid --nice argument: 'low'"), std::string::npos);
 }
 
+TEST(Cli, Exclusions) {
+  const Options none = ok({"true"});
+  EXPECT_TRUE(none.exclude_comms.empty() && none.exclude_pids.empty());
+  auto o = ok({"--exclude-comm", "tmux: server,script", "--exclude-comm", "sshd", "--exclude-pid", "12,13",
+               "--exclude-pid", "14", "--system-wide"});
+  EXPECT_EQ(o.exclude_comms, (std::vector<std::string>{"tmux: server", "script", "sshd"}));
+  EXPECT_EQ(o.exclude_pids, (std::vector<int>{12, 13, 14}));
+  EXPECT_TRUE(o.system_wide);
+  EXPECT_NE(error({"--exclude-comm", "a,,b", "true"}).find("invalid --exclude-comm argument: 'a,,b'"),
+            std::string::npos);
+  EXPECT_NE(error({"--exclude-comm", "", "true"}).find("invalid --exclude-comm argument"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "0", "true"}).find("invalid --exclude-pid argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "x", "true"}).find("invalid --exclude-pid argument: 'x'"), std::string::npos);
+  EXPECT_NE(error({"-p", "5", "--exclude-pid", "5"}).find("pid 5 is given to both -p and --exclude-pid"),
+            std::string::npos);
+  std::string many;
+  for (int i = 0; i < 65; ++i) many += (i ? ",c" : "c") + std::to_string(i);
+  EXPECT_NE(error({"--exclude-comm", many, "true"}).find("at most 64 names"), std::string::npos);
+}
+
 TEST(Cli, AppendWithoutOutputWarns) {
   auto o = ok({"-A", "true"});
   ASSERT_EQ(o.warnings.size(), 1u);
