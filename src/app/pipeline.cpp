@@ -91,6 +91,7 @@ LineInfo Pipeline::line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t
 }
 
 bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
+  if (limit_reached()) return true;
   const std::uint16_t kind = parse_record_into(bytes, slots_);
   if (!kind) {
     ++malformed_;
@@ -158,6 +159,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
   const bool kept = wanted(call.nr) && (!hooks_.keep_call || hooks_.keep_call(info, call));
   if (kept && hooks_.on_call_counted) hooks_.on_call_counted(info, call);
   if (kept && status_wanted(call)) {
+    ++calls_shown_;
     if (opts_.print_calls) {
       set_decode_options(call.nr);
       print_call(info, call, line);
@@ -234,7 +236,7 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
 }
 
 void Pipeline::on_still_running(const SyscallCall& call) {
-  if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll) return;
+  if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll || limit_reached()) return;
   // -P / trace-fds= judge the arguments known at entry; a call they reject stays hidden.
   const SyscallInfo* info = syscalls_.by_number(call.nr);
   if (hooks_.keep_call && !hooks_.keep_call(info, call)) return;

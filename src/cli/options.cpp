@@ -46,8 +46,9 @@ Examples:
 constexpr std::string_view kShortWithArg = "peosaSUPuEbIOX";
 
 // etrace's own long options that take an argument (passed through as they are).
-constexpr std::array<std::string_view, 6> kOwnLongWithArg{"--comm",         "--cgroup",      "--buffer-size",
-                                                          "--exclude-comm", "--exclude-pid", "--nice"};
+constexpr std::array<std::string_view, 7> kOwnLongWithArg{"--comm",          "--cgroup",       "--buffer-size",
+                                                          "--syscall-limit", "--exclude-comm", "--exclude-pid",
+                                                          "--nice"};
 
 enum class LongKind { Qualifier, ShortArg, Flag, Optional };
 
@@ -312,8 +313,10 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("--buffer-size", o.buffer_size, "Ring buffer size, a power of two: bytes, or with K, M or G (default 64M)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));  // K = 1024
-  std::string nice_arg;
+  std::string syscall_limit_arg, nice_arg;
   std::vector<std::string> exclude_comm_args, exclude_pid_args;
+  app.add_option("--syscall-limit", syscall_limit_arg, "Stop tracing after N calls have been shown (those the filters keep); the command runs on, untraced")
+      ->type_name("N");
   take_all(app.add_option("--exclude-comm", exclude_comm_args, "Never trace processes with this command name (repeatable, or comma-separated); decided in the kernel")
                ->type_name("NAME"));
   take_all(app.add_option("--exclude-pid", exclude_pid_args, "Never trace process PID (repeatable, or comma-separated); decided in the kernel")
@@ -364,6 +367,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
     o.column = n;
   }
+  if (!syscall_limit_arg.empty() &&
+      (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
+    return fail("invalid --syscall-limit argument: '" + syscall_limit_arg + "' (a number of calls, at least 1)");
   for (const auto& c : exclude_comm_args)
     if (!parse_name_list(c, o.exclude_comms)) return fail("invalid --exclude-comm argument: '" + c + "' (a command name)");
   for (const auto& p : exclude_pid_args)

@@ -333,7 +333,8 @@ int run_trace(const Options& o) {
   // -c counts calls whatever -z/-Z say (as strace does), so the kernel must not drop them.
   cfg.status_mask = o.summary || kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
   // -c alone counts in the kernel, unless a userspace filter or a per-call column needs the calls.
-  cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort);
+  // --syscall-limit counts the calls one by one too.
+  cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort) && !o.syscall_limit;
   // Clocks cost ~20 ns a read in a VM: only -t -r -T, JSON and -w's wall times need them (the
   // default summary sums CPU time, which needs no clock).
   cfg.precise_time = o.timestamps || o.relative || o.durations || o.json || (o.summary && o.wall_time);
@@ -406,6 +407,7 @@ int run_trace(const Options& o) {
   popt.print_signals = !summary_only;
   popt.print_exits = !summary_only && !(quiet & kQuietExit);
   popt.follow = o.follow > 0;
+  popt.call_limit = o.syscall_limit;
   popt.status = filter.status;
   if (!filter.signals.is_all()) popt.signals = filter.signals;
   popt.abbrev = filter.abbrev;
@@ -526,11 +528,13 @@ int run_trace(const Options& o) {
         int st;
         if (waitpid(child->pid(), &st, WNOHANG) == child->pid()) child_status = st;
       }
-      bool done = g_stop_signal != 0;
+      bool done = g_stop_signal != 0 || pipeline.limit_reached();
       if (child) done = done || (child_status && (o.follow == 0 || !session.any_tgid_left()));
       else if (!o.pids.empty()) done = done || !session.any_tgid_left();
       if (done) break;
     }
+    // --syscall-limit: the last call is in; what the rings still hold comes after it.
+    if (pipeline.limit_reached()) break;
     if (n == 0) sinks->flush();
     if (now >= next_scan) {
       for (const auto& call : session.running_calls(now - 200'000'000)) pipeline.on_still_running(call);
@@ -549,9 +553,13 @@ int run_trace(const Options& o) {
   // as it empties, and a stop with SIGINT would never end.
   session.stop_tracing();
   session.flush(feed);
+  // --syscall-limit: strace says so and detaches, and the command goes on untraced.
+  const bool limit_reached = pipeline.limit_reached();
+  const bool detached = g_stop_signal != 0 || limit_reached;
   // Stopped while a call runs: strace ends its line with " <detached ...>".
-  if (g_stop_signal != 0) sinks->emitter().close_open_detached();
-  if (g_stop_signal != 0 && !(quiet & kQuietAttach))
+  if (detached) sinks->emitter().close_open_detached();
+  if (limit_reached && !(quiet & kQuietAttach)) message("System call limit has been reached, detaching tracees");
+  if (detached && !(quiet & kQuietAttach))
     for (int pid : o.pids)
       if (kill(pid, 0) == 0) message(fmt::format("Process {} detached", pid));
   if (o.summary) {
@@ -584,6 +592,8 @@ int run_trace(const Options& o) {
   const std::uint64_t lost = lost_now();
   if (lost > 0)
     fmt::print(stderr, "etrace: {} events lost in total (ring buffer full); raise --buffer-size\n", lost);
+  // After --syscall-limit strace exits 0 without waiting for the command, which runs on.
+  if (limit_reached) return sinks->failed() ? 1 : 0;
   if (child && !child_status) {
     // Stopped by a signal while the command runs: it goes on, untraced (as strace detaches).
     return 128 + g_stop_signal.load();

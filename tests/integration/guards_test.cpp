@@ -81,5 +81,42 @@ TEST(Guards, ExcludedPidsAndCommandNamesAreNeverTraced) {
   rmdir(dir.c_str());
 }
 
+// strace's --syscall-limit: the first N calls that pass the filters are shown, then etrace says
+// so, detaches and exits 0 at once; the command runs on, untraced (outlive waits for etrace to
+// be gone before its last calls and its marker file).
+TEST(Guards, SyscallLimitDetachesAndTheCommandRunsOnUntraced) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string marker = temp_path("outlive.done");
+  unlink(marker.c_str());
+  auto r = run({etrace_bin(), "--syscall-limit=3", "-e", "trace=chdir", prog("outlive"), "5", "2", marker}, 30);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count_lines_starting(r.err, "chdir(\".\")"), 2) << r.err;
+  EXPECT_EQ(count_lines_starting(r.err, "chdir(\"/etrace-no-such-dir\")"), 1) << r.err;
+  EXPECT_NE(r.err.find("etrace: System call limit has been reached, detaching tracees\n"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("+++ exited"), std::string::npos) << r.err;
+  EXPECT_TRUE(wait_for([&] { return access(marker.c_str(), F_OK) == 0; })) << "the command must run on after etrace";
+  unlink(marker.c_str());
+}
+
+// With -o and a command the message is quiet (as strace's attach messages are), and the limit
+// counts only the calls the filters keep: -Z leaves the successful chdir calls out, -e trace=
+// every other call.
+TEST(Guards, SyscallLimitCountsOnlyTheCallsShown) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("limit.txt"), marker = temp_path("outlive.done");
+  unlink(marker.c_str());
+  auto r = run({etrace_bin(), "-o", out, "--syscall-limit", "2", "-Z", "-e", "trace=chdir", prog("outlive"), "4", "0",
+                marker},
+               30);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const std::string text = read_file(out);
+  EXPECT_EQ(count_lines_starting(text, "chdir(\"/etrace-no-such-dir\") = -1 ENOENT"), 2) << text;
+  EXPECT_EQ(lines_of(text).size(), 2u) << text;
+  EXPECT_TRUE(wait_for([&] { return access(marker.c_str(), F_OK) == 0; }));
+  unlink(out.c_str());
+  unlink(marker.c_str());
+}
+
 }  // namespace
 }  // namespace etrace::it

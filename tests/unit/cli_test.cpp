@@ -253,6 +253,18 @@ TEST(Cli, Exclusions) {
   EXPECT_NE(error({"--exclude-comm", many, "true"}).find("at most 64 names"), std::string::npos);
 }
 
+// strace 6.3+: --syscall-limit takes a positive count.
+TEST(Cli, SyscallLimit) {
+  EXPECT_EQ(ok({"true"}).syscall_limit, 0u);
+  EXPECT_EQ(ok({"--syscall-limit=3", "true"}).syscall_limit, 3u);
+  EXPECT_EQ(ok({"--syscall-limit", "18446744073709551615", "true"}).syscall_limit, 18446744073709551615ull);
+  EXPECT_EQ(ok({"--syscall-limit", "2", "ls", "-l"}).command, (std::vector<std::string>{"ls", "-l"}));
+  EXPECT_NE(error({"--syscall-limit", "0", "true"}).find("invalid --syscall-limit argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit=-1", "true"}).find("invalid --syscall-limit argument: '-1'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit", "3x", "true"}).find("invalid --syscall-limit argument: '3x'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit"}).find("--syscall-limit"), std::string::npos);
+}
+
 TEST(Cli, AppendWithoutOutputWarns) {
   auto o = ok({"-A", "true"});
   ASSERT_EQ(o.warnings.size(), 1u);

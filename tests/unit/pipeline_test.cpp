@@ -111,6 +111,24 @@ TEST(Pipeline, CallsEndedBySigkillHaveNoResult) {
             "+++ killed by SIGKILL +++\n");
 }
 
+// --syscall-limit=2: the first two calls that pass the filters (here -Z: failed ones), then
+// nothing at all, not even the exit line.
+TEST(Pipeline, CallLimitStopsAfterTheCallsShown) {
+  Feed r;
+  r.opts.status = kStatusFailed;
+  r.opts.call_limit = 2;
+  TextEmitter e(r.out, r.text);
+  Pipeline p(r.opts, e, r.hooks);
+  p.add_task(kPid);
+  for (const auto& rec : {write_hi(), close_bad(), write_hi()}) EXPECT_TRUE(p.on_record(rec));
+  EXPECT_FALSE(p.limit_reached());
+  for (const auto& rec : {close_bad(), close_bad(), signal_record(15), exit_record(0)}) EXPECT_TRUE(p.on_record(rec));
+  EXPECT_TRUE(p.limit_reached());
+  EXPECT_EQ(r.out,
+            "close(3)                                = -1 EBADF (Bad file descriptor)\n"
+            "close(3)                                = -1 EBADF (Bad file descriptor)\n");
+}
+
 TEST(Pipeline, SignalSetAndQuietExit) {
   Feed r;
   r.opts.signals = NumberSet{};
