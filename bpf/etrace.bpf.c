@@ -47,6 +47,8 @@ const volatile bool precise_time = true;
 const volatile bool exit_only = false;
 /* -c without -w: also the CPU time of each call (etrace_syscall_record.cpu_ns). */
 const volatile bool cpu_time = false;
+/* --rate-limit: traced calls recorded per second per process (0: no limit). */
+const volatile __u64 rate_limit = 0;
 
 static __always_inline __u64 task__runtime(void)
 {
@@ -183,6 +185,41 @@ static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etra
 static __always_inline bool record__submit(void *buf, __u32 size, struct etrace_inflight *st)
 {
 	return record__submit_ex(buf, size, st, true);
+}
+
+/* Reports `over` calls of the current process that were not recorded; false when the ring had
+ * no room (the caller keeps the count for the next report). */
+static __always_inline bool rate__report(__u64 pid_tgid, struct etrace_inflight *st, __u64 over)
+{
+	struct etrace_rate_record r = {};
+	record__header(&r.hdr, ETRACE_REC_RATE_LIMITED, pid_tgid);
+	r.calls = over;
+	return record__submit_ex(&r, sizeof(r), st, false);
+}
+
+/* --rate-limit: whether the current process may record one more call in its window (at
+ * `now_ns`). The first call of a new window reports the calls the last ones held back. Threads
+ * race on the window's start: at worst a window restarts twice, a few calls early. */
+static __always_inline bool rate__admit(__u64 pid_tgid, struct etrace_inflight *st, __u64 now_ns)
+{
+	__u32 tgid = pid_tgid >> 32;
+	struct etrace_rate_window *w = bpf_map_lookup_elem(&rate_windows, &tgid);
+	if (!w) {
+		struct etrace_rate_window fresh = {.start_ns = now_ns, .calls = 1};
+		bpf_map_update_elem(&rate_windows, &tgid, &fresh, BPF_NOEXIST);
+		return true;
+	}
+	if (now_ns - w->start_ns >= 1000000000ull) {
+		w->start_ns = now_ns;
+		w->calls = 0;
+		__u64 over = w->over;
+		if (over && rate__report(pid_tgid, st, over))
+			__sync_fetch_and_add(&w->over, -over);
+	}
+	if (__sync_fetch_and_add(&w->calls, 1) < rate_limit)
+		return true;
+	__sync_fetch_and_add(&w->over, 1);
+	return false;
 }
 
 /* Inline payloads up to this size (a write's 32 bytes and its header) are copied with plain
@@ -328,6 +365,12 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	st->inline_count = 0;
 	st->tgid = pid_tgid >> 32;
 	st->active = 1;
+	/* --rate-limit: a call over the limit is counted, and leaves no trace at exit either. */
+	if (rate_limit && !count_only && !(plan->flags & ETRACE_PLAN_COUNT_ONLY) &&
+	    !rate__admit(pid_tgid, st, precise_time ? st->enter_ts : bpf_ktime_get_ns())) {
+		st->active = 0;
+		return 0;
+	}
 	if (count_only || (plan->flags & (ETRACE_PLAN_COUNT_ONLY | ETRACE_PLAN_INPUTS_AT_EXIT)))
 		return 0;
 
@@ -541,6 +584,14 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 		return 0;
 	__u32 tid = (__u32)pid_tgid;
 	bool group_dead = compat__group_dead(task);
+	if (rate_limit && group_dead) {
+		/* The process's calls held back since its last recorded one, before its end. */
+		struct etrace_rate_window *w = bpf_map_lookup_elem(&rate_windows, &tgid);
+		if (w && w->over && rate__report(pid_tgid, inflight__get(0), w->over))
+			w->over = 0;
+		if (w && !w->over)
+			bpf_map_delete_elem(&rate_windows, &tgid);
+	}
 	if (!count_only) {
 		struct etrace_task_exit_record r = {};
 		record__header(&r.hdr, ETRACE_REC_TASK_EXIT, pid_tgid);

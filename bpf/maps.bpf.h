@@ -112,6 +112,15 @@ struct {
 	__type(value, struct etrace_task_exit_record);
 } lost_tails SEC(".maps");
 
+/* --rate-limit: each process's current one-second window. LRU: a process evicted by many
+ * newer ones starts a fresh window, and an insertion never fails. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32); /* tgid */
+	__type(value, struct etrace_rate_window);
+} rate_windows SEC(".maps");
+
 /* -c without other output: per-syscall totals, no per-call records. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

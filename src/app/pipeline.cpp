@@ -101,6 +101,7 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
   const RecordHeader& h = kind == ETRACE_REC_TASK_EXIT ? slots_.exit.hdr
                           : kind == ETRACE_REC_SIGNAL  ? slots_.signal.hdr
                           : kind == ETRACE_REC_FORK    ? slots_.fork.hdr
+                          : kind == ETRACE_REC_RATE_LIMITED ? slots_.rate.hdr
                                                        : slots_.syscall.hdr;
   std::optional<SignalRecord> after_this;
   if (!deferred_signals_.empty()) {
@@ -124,6 +125,9 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
       if (hooks_.on_fork && f.child_tgid != f.hdr.tgid) hooks_.on_fork(f.hdr.tgid, f.child_tgid);
       break;
     }
+    case ETRACE_REC_RATE_LIMITED:
+      if (opts_.print_calls) out_.rate_limited_line(line_for(h.tgid, h.tid, h.ts_ns), slots_.rate.calls);
+      break;
     default: on_syscall(slots_.syscall); break;
   }
   if (after_this) print_signal(*after_this);

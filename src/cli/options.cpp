@@ -40,15 +40,19 @@ Examples:
   etrace -c ls                      summary table of calls, errors and time
   etrace -c -S calls -U name,calls,errors,max-time ls
                                     the summary sorted by calls, with chosen columns
+  etrace --syscall-limit 500 -p 230 the first 500 calls, then detach
+  etrace --system-wide --rate-limit 1000 --exclude-comm tmux,sshd
+                                    a live host: at most 1000 calls a second recorded
+                                    per process, without the terminal's own writes
 )";
 
 // Short options that take an argument (strace's and etrace's): the next word is their value.
 constexpr std::string_view kShortWithArg = "peosaSUPuEbIOX";
 
 // etrace's own long options that take an argument (passed through as they are).
-constexpr std::array<std::string_view, 7> kOwnLongWithArg{"--comm",          "--cgroup",       "--buffer-size",
-                                                          "--syscall-limit", "--exclude-comm", "--exclude-pid",
-                                                          "--nice"};
+constexpr std::array<std::string_view, 8> kOwnLongWithArg{"--comm",        "--cgroup",       "--buffer-size",
+                                                          "--syscall-limit", "--rate-limit", "--exclude-comm",
+                                                          "--exclude-pid", "--nice"};
 
 enum class LongKind { Qualifier, ShortArg, Flag, Optional };
 
@@ -313,9 +317,11 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("--buffer-size", o.buffer_size, "Ring buffer size, a power of two: bytes, or with K, M or G (default 64M)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));  // K = 1024
-  std::string syscall_limit_arg, nice_arg;
+  std::string syscall_limit_arg, rate_limit_arg, nice_arg;
   std::vector<std::string> exclude_comm_args, exclude_pid_args;
   app.add_option("--syscall-limit", syscall_limit_arg, "Stop tracing after N calls have been shown (those the filters keep); the command runs on, untraced")
+      ->type_name("N");
+  app.add_option("--rate-limit", rate_limit_arg, "Record at most N calls per second of each process, decided in the kernel; the rest are counted and shown as a gap")
       ->type_name("N");
   take_all(app.add_option("--exclude-comm", exclude_comm_args, "Never trace processes with this command name (repeatable, or comma-separated); decided in the kernel")
                ->type_name("NAME"));
@@ -370,6 +376,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (!syscall_limit_arg.empty() &&
       (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
     return fail("invalid --syscall-limit argument: '" + syscall_limit_arg + "' (a number of calls, at least 1)");
+  if (!rate_limit_arg.empty() && (!parse_number(rate_limit_arg, o.rate_limit) || o.rate_limit == 0))
+    return fail("invalid --rate-limit argument: '" + rate_limit_arg + "' (calls per second, at least 1)");
   for (const auto& c : exclude_comm_args)
     if (!parse_name_list(c, o.exclude_comms)) return fail("invalid --exclude-comm argument: '" + c + "' (a command name)");
   for (const auto& p : exclude_pid_args)

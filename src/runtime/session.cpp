@@ -176,6 +176,8 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   skel->rodata->count_only = cfg.count_only;
   skel->rodata->precise_time = cfg.precise_time;
   skel->rodata->cpu_time = cfg.cpu_time;
+  skel->rodata->rate_limit = cfg.rate_limit;
+  if (!cfg.rate_limit) bpf_map__set_max_entries(skel->maps.rate_windows, 64);  // unused: little memory for it
   impl_->exit_only = cfg.exit_only && !cfg.per_syscall.empty();
   skel->rodata->exit_only = impl_->exit_only;
   // --buffer-size is shared out between the per-CPU rings (powers of two, at least a page each).
@@ -304,6 +306,19 @@ std::size_t Session::flush(const RecordFn& fn) {
   const std::size_t n = impl_->merger.drain(fn, true);
   impl_->merger.publish();
   drain_lost_tails(fn);
+  const int fd = bpf_map__fd(impl_->skel->maps.rate_windows);
+  std::uint32_t key, next;
+  for (bool more = bpf_map_get_next_key(fd, nullptr, &key) == 0; more; key = next) {
+    more = bpf_map_get_next_key(fd, &key, &next) == 0;
+    etrace_rate_window w;
+    if (bpf_map_lookup_elem(fd, &key, &w) != 0 || w.over == 0) continue;
+    etrace_rate_record r{};
+    r.hdr.kind = ETRACE_REC_RATE_LIMITED;
+    r.hdr.size = sizeof(r);
+    r.hdr.tgid = r.hdr.tid = key;
+    r.calls = w.over;
+    fn(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(&r), sizeof(r)));
+  }
   return n;
 }
 

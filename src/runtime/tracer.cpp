@@ -330,6 +330,7 @@ int run_trace(const Options& o) {
   cfg.exclude_comms = o.exclude_comms;
   for (int pid : o.exclude_pids) cfg.exclude_tgids.push_back(static_cast<std::uint32_t>(pid));
   cfg.buffer_size = o.buffer_size;
+  cfg.rate_limit = o.rate_limit;
   // -c counts calls whatever -z/-Z say (as strace does), so the kernel must not drop them.
   cfg.status_mask = o.summary || kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
   // -c alone counts in the kernel, unless a userspace filter or a per-call column needs the calls.

@@ -3,7 +3,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+#include <chrono>
 #include <functional>
+#include <regex>
 #include <sstream>
 
 #include "harness.h"
@@ -116,6 +119,57 @@ TEST(Guards, SyscallLimitCountsOnlyTheCallsShown) {
   EXPECT_TRUE(wait_for([&] { return access(marker.c_str(), F_OK) == 0; }));
   unlink(out.c_str());
   unlink(marker.c_str());
+}
+
+// --rate-limit: each call is either recorded or counted in a gap line shown in place, so the
+// two add up to every call the program made; the recorded ones stay within the limit.
+TEST(Guards, RateLimitRecordsAtMostNPerSecondAndCountsTheRest) {
+  ETRACE_REQUIRE_ROOT();
+  constexpr long kCalls = 200000, kLimit = 100;
+  const std::string out = temp_path("rate.txt");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run({etrace_bin(), "--rate-limit", std::to_string(kLimit), "-e", "trace=getppid", "-o", out, prog("burst"),
+                std::to_string(kCalls)});
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("lost"), std::string::npos) << r.err;
+  const std::string text = read_file(out);
+  long recorded = 0, held_back = 0, gaps = 0;
+  std::smatch m;
+  const std::regex gap(R"(^<\.\.\. (\d+) calls over the rate limit \.\.\.>$)");
+  for (const auto& l : lines_of(text)) {
+    if (l.rfind("getppid()", 0) == 0) ++recorded;
+    if (std::regex_search(l, m, gap)) {
+      held_back += std::stol(m[1]);
+      ++gaps;
+    }
+  }
+  EXPECT_GT(gaps, 0) << text.substr(0, 2000);
+  EXPECT_EQ(recorded + held_back, kCalls) << "recorded " << recorded << " held back " << held_back;
+  EXPECT_GE(recorded, kLimit);
+  EXPECT_LE(recorded, kLimit * (static_cast<long>(seconds) + 2)) << seconds << " s";
+  unlink(out.c_str());
+}
+
+TEST(Guards, RateLimitGapsAreJsonLines) {
+  ETRACE_REQUIRE_ROOT();
+  constexpr long kCalls = 50000;
+  const std::string out = temp_path("rate.json");
+  auto r = run({etrace_bin(), "--json", "--rate-limit", "10", "-e", "trace=getppid", "-o", out, prog("burst"),
+                std::to_string(kCalls)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  long recorded = 0, held_back = 0;
+  for (const auto& l : lines_of(read_file(out))) {
+    const auto j = nlohmann::json::parse(l);
+    if (j["type"] == "syscall" && j["syscall"] == "getppid") ++recorded;
+    if (j["type"] == "rate_limited") {
+      EXPECT_TRUE(j.contains("pid"));
+      held_back += j["count"].get<long>();
+    }
+  }
+  EXPECT_GT(held_back, 0);
+  EXPECT_EQ(recorded + held_back, kCalls);
+  unlink(out.c_str());
 }
 
 }  // namespace

@@ -265,6 +265,15 @@ TEST(Cli, SyscallLimit) {
   EXPECT_NE(error({"--syscall-limit"}).find("--syscall-limit"), std::string::npos);
 }
 
+TEST(Cli, RateLimit) {
+  EXPECT_EQ(ok({"true"}).rate_limit, 0u);
+  EXPECT_EQ(ok({"--rate-limit", "1000", "true"}).rate_limit, 1000u);
+  EXPECT_EQ(ok({"--rate-limit=4294967295", "true"}).rate_limit, 4294967295u);
+  EXPECT_NE(error({"--rate-limit", "0", "true"}).find("invalid --rate-limit argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "4294967296", "true"}).find("invalid --rate-limit argument"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "fast", "true"}).find("invalid --rate-limit argument: 'fast'"), std::string::npos);
+}
+
 TEST(Cli, AppendWithoutOutputWarns) {
   auto o = ok({"-A", "true"});
   ASSERT_EQ(o.warnings.size(), 1u);

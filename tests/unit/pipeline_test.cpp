@@ -129,6 +129,16 @@ TEST(Pipeline, CallLimitStopsAfterTheCallsShown) {
             "close(3)                                = -1 EBADF (Bad file descriptor)\n");
 }
 
+// --rate-limit: the calls held back show in place, with the pid when lines carry one.
+TEST(Pipeline, RateLimitedCallsShowAsAGapInPlace) {
+  Feed r;
+  r.opts.pid_on_every_line = true;
+  EXPECT_EQ(r.feed({write_hi(), testing::RecordBuilder::rate_limited(kPid, kPid, 5000), close_bad()}),
+            "[pid  4242] write(1, \"hi\\n\", 3)         = 3\n"
+            "[pid  4242] <... 5000 calls over the rate limit ...>\n"
+            "[pid  4242] close(3)                    = -1 EBADF (Bad file descriptor)\n");
+}
+
 TEST(Pipeline, SignalSetAndQuietExit) {
   Feed r;
   r.opts.signals = NumberSet{};
