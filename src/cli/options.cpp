@@ -388,21 +388,21 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
     o.column = n;
   }
-  if (!syscall_limit_arg.empty() &&
-      (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
+  if (app.count("--syscall-limit") && (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
     return fail("invalid --syscall-limit argument: '" + syscall_limit_arg + "' (a number of calls, at least 1)");
-  if (!rate_limit_arg.empty() && (!parse_number(rate_limit_arg, o.rate_limit) || o.rate_limit == 0))
+  if (app.count("--rate-limit") && (!parse_number(rate_limit_arg, o.rate_limit) || o.rate_limit == 0))
     return fail("invalid --rate-limit argument: '" + rate_limit_arg + "' (calls per second, at least 1)");
   for (const auto& c : exclude_comm_args)
     if (!parse_name_list(c, o.exclude_comms)) return fail("invalid --exclude-comm argument: '" + c + "' (a command name)");
   for (const auto& p : exclude_pid_args)
-    if (!parse_pid_list(p, o.exclude_pids)) return fail("invalid --exclude-pid argument: '" + p + "' (a process id)");
+    if (p.empty() || !parse_pid_list(p, o.exclude_pids))
+      return fail("invalid --exclude-pid argument: '" + p + "' (a process id)");
   if (o.exclude_comms.size() > 64) return fail("--exclude-comm takes at most 64 names");
   if (o.exclude_pids.size() > 1024) return fail("--exclude-pid takes at most 1024 pids");
   for (int pid : o.exclude_pids)
     if (std::find(o.pids.begin(), o.pids.end(), pid) != o.pids.end())
       return fail("pid " + std::to_string(pid) + " is given to both -p and --exclude-pid; give it to one");
-  if (!nice_arg.empty()) {
+  if (app.count("--nice")) {
     int n = 0;
     if (!parse_number(nice_arg, n) || n < -20 || n > 19)
       return fail("invalid --nice argument: '" + nice_arg + "' (a priority from -20 to 19)");

@@ -259,6 +259,7 @@ TEST(Cli, Nice) {
             std::string::npos);
   EXPECT_NE(error({"--nice", "-21", "true"}).find("invalid --nice argument: '-21'"), std::string::npos);
   EXPECT_NE(error({"--nice", "low", "true"}).find("invalid --nice argument: 'low'"), std::string::npos);
+  EXPECT_NE(error({"--nice", "", "true"}).find("invalid --nice argument: ''"), std::string::npos);
 }
 
 TEST(Cli, Exclusions) {
@@ -274,6 +275,7 @@ TEST(Cli, Exclusions) {
   EXPECT_NE(error({"--exclude-comm", "", "true"}).find("invalid --exclude-comm argument"), std::string::npos);
   EXPECT_NE(error({"--exclude-pid", "0", "true"}).find("invalid --exclude-pid argument: '0'"), std::string::npos);
   EXPECT_NE(error({"--exclude-pid", "x", "true"}).find("invalid --exclude-pid argument: 'x'"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "", "true"}).find("invalid --exclude-pid argument: ''"), std::string::npos);
   EXPECT_NE(error({"-p", "5", "--exclude-pid", "5"}).find("pid 5 is given to both -p and --exclude-pid"),
             std::string::npos);
   std::string many;
@@ -291,6 +293,7 @@ TEST(Cli, SyscallLimit) {
   EXPECT_NE(error({"--syscall-limit=-1", "true"}).find("invalid --syscall-limit argument: '-1'"), std::string::npos);
   EXPECT_NE(error({"--syscall-limit", "3x", "true"}).find("invalid --syscall-limit argument: '3x'"), std::string::npos);
   EXPECT_NE(error({"--syscall-limit"}).find("--syscall-limit"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit", "", "true"}).find("invalid --syscall-limit argument: ''"), std::string::npos);
 }
 
 TEST(Cli, RateLimit) {
@@ -300,6 +303,7 @@ TEST(Cli, RateLimit) {
   EXPECT_NE(error({"--rate-limit", "0", "true"}).find("invalid --rate-limit argument: '0'"), std::string::npos);
   EXPECT_NE(error({"--rate-limit", "4294967296", "true"}).find("invalid --rate-limit argument"), std::string::npos);
   EXPECT_NE(error({"--rate-limit", "fast", "true"}).find("invalid --rate-limit argument: 'fast'"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "", "true"}).find("invalid --rate-limit argument: ''"), std::string::npos);
 }
 
 TEST(Cli, AppendWithoutOutputWarns) {
