@@ -39,6 +39,7 @@ class RoutingEmitter final : public Emitter {
     s_.close_thread(i.tid);  // a thread's last line: free its descriptor
   }
   void lost_line(const LineInfo& i, std::uint64_t n) override { pick(i).lost_line(i, n); }
+  void rate_limited_line(const LineInfo& i, std::uint64_t n) override { pick(i).rate_limited_line(i, n); }
   void arg(std::string_view n) override { cur_->arg(n); }
   void field(std::string_view n) override { cur_->field(n); }
   void element() override { cur_->element(); }

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -39,13 +40,19 @@ Examples:
   etrace -c ls                      summary table of calls, errors and time
   etrace -c -S calls -U name,calls,errors,max-time ls
                                     the summary sorted by calls, with chosen columns
+  etrace --syscall-limit 500 -p 230 the first 500 calls, then detach
+  etrace --system-wide --rate-limit 1000 --exclude-comm tmux,sshd
+                                    a live host: at most 1000 calls a second recorded
+                                    per process, without the terminal's own writes
 )";
 
 // Short options that take an argument (strace's and etrace's): the next word is their value.
 constexpr std::string_view kShortWithArg = "peosaSUPuEbIOX";
 
 // etrace's own long options that take an argument (passed through as they are).
-constexpr std::array<std::string_view, 3> kOwnLongWithArg{"--comm", "--cgroup", "--buffer-size"};
+constexpr std::array<std::string_view, 8> kOwnLongWithArg{"--comm",        "--cgroup",       "--buffer-size",
+                                                          "--syscall-limit", "--rate-limit", "--exclude-comm",
+                                                          "--exclude-pid", "--nice"};
 
 enum class LongKind { Qualifier, ShortArg, Flag, Optional };
 
@@ -169,6 +176,19 @@ template <typename T>
 bool parse_number(const std::string& text, T& out) {
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && p == text.data() + text.size();
+}
+
+// NAME,NAME,...: the names of a comma list; false on an empty one.
+bool parse_name_list(const std::string& text, std::vector<std::string>& out) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma == start) return false;
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return true;
 }
 
 bool is_power_of_two(std::uint64_t v) { return v && !(v & (v - 1)); }
@@ -297,6 +317,18 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("--buffer-size", o.buffer_size, "Ring buffer size, a power of two: bytes, or with K, M or G (default 64M)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));  // K = 1024
+  std::string syscall_limit_arg, rate_limit_arg, nice_arg;
+  std::vector<std::string> exclude_comm_args, exclude_pid_args;
+  app.add_option("--syscall-limit", syscall_limit_arg, "Stop tracing after N calls have been shown (those the filters keep); the command runs on, untraced")
+      ->type_name("N");
+  app.add_option("--rate-limit", rate_limit_arg, "Record at most N calls per second of each process, decided in the kernel; the rest are counted and shown as a gap")
+      ->type_name("N");
+  take_all(app.add_option("--exclude-comm", exclude_comm_args, "Never trace processes with this command name (repeatable, or comma-separated); decided in the kernel")
+               ->type_name("NAME"));
+  take_all(app.add_option("--exclude-pid", exclude_pid_args, "Never trace process PID (repeatable, or comma-separated); decided in the kernel")
+               ->type_name("PID"));
+  app.add_option("--nice", nice_arg, "etrace's own scheduling priority, -20 to 19 (default -10, or ETRACE_NICE): lower loses fewer events, higher intrudes less")
+      ->type_name("N");
   app.add_flag("-V,--version", version, "Print the version");
   // strace habits that have nothing to do here: accepted, so a command line carries over.
   bool seccomp_bpf = false, stack_trace = false;
@@ -355,6 +387,26 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     int n = -1;
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
     o.column = n;
+  }
+  if (app.count("--syscall-limit") && (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
+    return fail("invalid --syscall-limit argument: '" + syscall_limit_arg + "' (a number of calls, at least 1)");
+  if (app.count("--rate-limit") && (!parse_number(rate_limit_arg, o.rate_limit) || o.rate_limit == 0))
+    return fail("invalid --rate-limit argument: '" + rate_limit_arg + "' (calls per second, at least 1)");
+  for (const auto& c : exclude_comm_args)
+    if (!parse_name_list(c, o.exclude_comms)) return fail("invalid --exclude-comm argument: '" + c + "' (a command name)");
+  for (const auto& p : exclude_pid_args)
+    if (p.empty() || !parse_pid_list(p, o.exclude_pids))
+      return fail("invalid --exclude-pid argument: '" + p + "' (a process id)");
+  if (o.exclude_comms.size() > 64) return fail("--exclude-comm takes at most 64 names");
+  if (o.exclude_pids.size() > 1024) return fail("--exclude-pid takes at most 1024 pids");
+  for (int pid : o.exclude_pids)
+    if (std::find(o.pids.begin(), o.pids.end(), pid) != o.pids.end())
+      return fail("pid " + std::to_string(pid) + " is given to both -p and --exclude-pid; give it to one");
+  if (app.count("--nice")) {
+    int n = 0;
+    if (!parse_number(nice_arg, n) || n < -20 || n > 19)
+      return fail("invalid --nice argument: '" + nice_arg + "' (a priority from -20 to 19)");
+    o.nice = n;
   }
   o.follow = std::min(follow, 2);
   if (separately && o.follow == 1) o.follow = 2;

@@ -44,6 +44,11 @@ struct Options {
   bool json = false;                  // --json: JSON Lines instead of strace text
   bool always_show_pid = false;       // --always-show-pid
   std::uint64_t buffer_size = 64u << 20;  // --buffer-size BYTES: a burst of ~400k calls at full speed
+  std::uint64_t syscall_limit = 0;    // --syscall-limit N: detach after N calls shown (0: no limit)
+  std::uint32_t rate_limit = 0;       // --rate-limit N: calls recorded per second per process (0: no limit)
+  std::vector<std::string> exclude_comms;  // --exclude-comm NAME (repeatable, comma lists)
+  std::vector<int> exclude_pids;      // --exclude-pid PID (repeatable, comma lists)
+  std::optional<int> nice;            // --nice N: etrace's own priority (unset: ETRACE_NICE, else -10)
   std::vector<std::string> warnings;  // to print as "etrace: <warning>" (e.g. -A without -o)
 };
 

@@ -180,6 +180,12 @@ void JsonEmitter::lost_line(const LineInfo& info, std::uint64_t count) {
   write_line();
 }
 
+void JsonEmitter::rate_limited_line(const LineInfo& info, std::uint64_t count) {
+  begin_line(info, "rate_limited");
+  stack_[0].value["count"] = count;
+  write_line();
+}
+
 // --- slots
 
 void JsonEmitter::arg(std::string_view name) {

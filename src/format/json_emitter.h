@@ -12,6 +12,8 @@
 //   {"type":"signal","pid":..,"tid":..,"signal":"SIGCHLD","siginfo":{...}}
 //   {"type":"exit","pid":..,"status":0}  /  {"type":"exit","pid":..,"killed":true,"signal":"SIGKILL","core":false}
 //   {"type":"lost","pid":..,"count":12}
+//   {"type":"rate_limited","pid":..,"count":5000} (--rate-limit: calls of the process counted,
+//     not recorded, since its previous line)
 //   {"type":"dump","pid":..,"tid":..,"syscall":"write","fd":1,"hex":"68690a"} (-e read=/write=:
 //     what the call just before moved through fd 1, every byte in two hex digits)
 // "duration_ns" appears when known (-T).
@@ -66,6 +68,7 @@ class JsonEmitter final : public Emitter {
   void exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
                  bool core) override;
   void lost_line(const LineInfo& info, std::uint64_t count) override;
+  void rate_limited_line(const LineInfo& info, std::uint64_t count) override;
 
   void arg(std::string_view name) override;
   void field(std::string_view name) override;

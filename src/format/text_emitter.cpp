@@ -240,6 +240,12 @@ void TextEmitter::lost_line(const LineInfo& info, std::uint64_t count) {
   finish_line();
 }
 
+void TextEmitter::rate_limited_line(const LineInfo& info, std::uint64_t count) {
+  prefix(info);
+  fmt::format_to(std::back_inserter(w_), "<... {} calls over the rate limit ...>", count);
+  finish_line();
+}
+
 void TextEmitter::arg(std::string_view) { separator(); }
 
 void TextEmitter::field(std::string_view name) {

@@ -51,6 +51,7 @@ class TextEmitter final : public Emitter {
   void exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
                  bool core) override;
   void lost_line(const LineInfo& info, std::uint64_t count) override;
+  void rate_limited_line(const LineInfo& info, std::uint64_t count) override;
 
   void arg(std::string_view name) override;
   void field(std::string_view name) override;

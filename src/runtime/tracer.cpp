@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <fstream>
 #include <memory>
@@ -270,12 +271,27 @@ int decode_fds_level(const Options& o, const FilterSpec& f) {
   return level;
 }
 
+// etrace's own priority: --nice, else ETRACE_NICE, else -10. A bad ETRACE_NICE is refused like a
+// bad --nice (an environment variable is as much the operator's input as an option).
+int tracer_nice(const Options& o) {
+  if (o.nice) return *o.nice;
+  const char* env = std::getenv("ETRACE_NICE");
+  if (!env || !*env) return -10;
+  int n = 0;
+  const char* end = env + std::strlen(env);
+  auto [p, ec] = std::from_chars(env, end, n);
+  if (ec != std::errc() || p != end || n < -20 || n > 19)
+    throw Fatal(fmt::format("invalid ETRACE_NICE value '{}' (a priority from -20 to 19, as --nice takes)", env));
+  return n;
+}
+
 }  // namespace
 
 int run_trace(const Options& o) {
   for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   const FilterSpec filter = build_filter(o);
   preflight(o);
+  const int nice_value = tracer_nice(o);
   std::optional<RunAs> user;
   if (!o.user.empty()) user = resolve_user(o.user);
   const bool per_thread_files = o.follow == 2 && !o.output.empty();
@@ -320,11 +336,15 @@ int run_trace(const Options& o) {
   cfg.follow_forks = o.follow > 0;
   cfg.comms = o.comms;
   cfg.cgroup_path = o.cgroup;
+  cfg.exclude_comms = o.exclude_comms;
+  for (int pid : o.exclude_pids) cfg.exclude_tgids.push_back(static_cast<std::uint32_t>(pid));
   cfg.buffer_size = o.buffer_size;
+  cfg.rate_limit = o.rate_limit;
   // -c counts calls whatever -z/-Z say (as strace does), so the kernel must not drop them.
   cfg.status_mask = o.summary || kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
   // -c alone counts in the kernel, unless a userspace filter or a per-call column needs the calls.
-  cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort);
+  // --syscall-limit counts the calls one by one too.
+  cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort) && !o.syscall_limit;
   // Clocks cost ~20 ns a read in a VM: only -t -r -T, JSON and -w's wall times need them (the
   // default summary sums CPU time, which needs no clock).
   cfg.precise_time = o.timestamps || o.relative || o.durations || o.json || (o.summary && o.wall_time);
@@ -396,6 +416,7 @@ int run_trace(const Options& o) {
   popt.print_signals = !summary_only;
   popt.print_exits = !summary_only && !(quiet & kQuietExit);
   popt.follow = o.follow > 0;
+  popt.call_limit = o.syscall_limit;
   popt.status = filter.status;
   if (!filter.signals.is_all()) popt.signals = filter.signals;
   popt.abbrev = filter.abbrev;
@@ -474,15 +495,13 @@ int run_trace(const Options& o) {
     session.skip_next_exit(static_cast<std::uint32_t>(child->pid()), SYS_read);  // its wait for the go
     child->release();
   }
-  // The consumer before the traced programs: when they keep every CPU busy, a consumer with a
-  // fair share falls behind and the ring buffer overflows. Ahead of them it slows them down a
-  // little instead of losing their events. After the fork: the command keeps its priority.
-  // ETRACE_NICE=N sets another value (0: leave it).
-  {
-    const char* n = std::getenv("ETRACE_NICE");
-    const int nice_value = n && *n ? std::atoi(n) : -10;
-    if (nice_value != 0) setpriority(PRIO_PROCESS, 0, nice_value);
-  }
+  // The consumer before the traced programs by default: when they keep every CPU busy, a
+  // consumer with a fair share falls behind and the ring buffer overflows. Ahead of them it slows
+  // them down a little instead of losing their events. After the fork: the command keeps its
+  // priority. --nice N (or ETRACE_NICE=N) sets another value; 0 leaves it alone.
+  if (nice_value != 0 && setpriority(PRIO_PROCESS, 0, nice_value) != 0)
+    message(fmt::format("cannot set etrace's priority to {}: {} (tracing goes on at the current one)", nice_value,
+                        std::strerror(errno)));
 
   // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, each as a 32-bit
   // length and the bytes, for the micro-benchmark to replay (bench/format_bench.cpp).
@@ -518,11 +537,13 @@ int run_trace(const Options& o) {
         int st;
         if (waitpid(child->pid(), &st, WNOHANG) == child->pid()) child_status = st;
       }
-      bool done = g_stop_signal != 0;
+      bool done = g_stop_signal != 0 || pipeline.limit_reached();
       if (child) done = done || (child_status && (o.follow == 0 || !session.any_tgid_left()));
       else if (!o.pids.empty()) done = done || !session.any_tgid_left();
       if (done) break;
     }
+    // --syscall-limit: the last call is in; what the rings still hold comes after it.
+    if (pipeline.limit_reached()) break;
     if (n == 0) sinks->flush();
     if (now >= next_scan) {
       for (const auto& call : session.running_calls(now - 200'000'000)) pipeline.on_still_running(call);
@@ -541,9 +562,13 @@ int run_trace(const Options& o) {
   // as it empties, and a stop with SIGINT would never end.
   session.stop_tracing();
   session.flush(feed);
+  // --syscall-limit: strace says so and detaches, and the command goes on untraced.
+  const bool limit_reached = pipeline.limit_reached();
+  const bool detached = g_stop_signal != 0 || limit_reached;
   // Stopped while a call runs: strace ends its line with " <detached ...>".
-  if (g_stop_signal != 0) sinks->emitter().close_open_detached();
-  if (g_stop_signal != 0 && !(quiet & kQuietAttach))
+  if (detached) sinks->emitter().close_open_detached();
+  if (limit_reached && !(quiet & kQuietAttach)) message("System call limit has been reached, detaching tracees");
+  if (detached && !(quiet & kQuietAttach))
     for (int pid : o.pids)
       if (kill(pid, 0) == 0) message(fmt::format("Process {} detached", pid));
   if (o.summary) {
@@ -576,6 +601,8 @@ int run_trace(const Options& o) {
   const std::uint64_t lost = lost_now();
   if (lost > 0)
     fmt::print(stderr, "etrace: {} events lost in total (ring buffer full); raise --buffer-size\n", lost);
+  // After --syscall-limit strace exits 0 without waiting for the command, which runs on.
+  if (limit_reached) return sinks->failed() ? 1 : 0;
   if (child && !child_status) {
     // Stopped by a signal while the command runs: it goes on, untraced (as strace detaches).
     return 128 + g_stop_signal.load();

@@ -248,6 +248,64 @@ TEST(Cli, SummaryOptionsWithoutSummary) {
   EXPECT_EQ(o.warnings[0], "-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
 }
 
+TEST(Cli, Nice) {
+  EXPECT_FALSE(ok({"true"}).nice);
+  EXPECT_EQ(ok({"--nice", "-5", "true"}).nice, -5);
+  EXPECT_EQ(ok({"--nice=19", "true"}).nice, 19);
+  EXPECT_EQ(ok({"--nice", "-20", "true"}).nice, -20);
+  // The option's own words end before the command.
+  EXPECT_EQ(ok({"--nice", "5", "ls", "--nice", "3"}).command, (std::vector<std::string>{"ls", "--nice", "3"}));
+  EXPECT_NE(error({"--nice", "20", "true"}).find("invalid --nice argument: '20' (a priority from -20 to 19)"),
+            std::string::npos);
+  EXPECT_NE(error({"--nice", "-21", "true"}).find("invalid --nice argument: '-21'"), std::string::npos);
+  EXPECT_NE(error({"--nice", "low", "true"}).find("invalid --nice argument: 'low'"), std::string::npos);
+  EXPECT_NE(error({"--nice", "", "true"}).find("invalid --nice argument: ''"), std::string::npos);
+}
+
+TEST(Cli, Exclusions) {
+  const Options none = ok({"true"});
+  EXPECT_TRUE(none.exclude_comms.empty() && none.exclude_pids.empty());
+  auto o = ok({"--exclude-comm", "tmux: server,script", "--exclude-comm", "sshd", "--exclude-pid", "12,13",
+               "--exclude-pid", "14", "--system-wide"});
+  EXPECT_EQ(o.exclude_comms, (std::vector<std::string>{"tmux: server", "script", "sshd"}));
+  EXPECT_EQ(o.exclude_pids, (std::vector<int>{12, 13, 14}));
+  EXPECT_TRUE(o.system_wide);
+  EXPECT_NE(error({"--exclude-comm", "a,,b", "true"}).find("invalid --exclude-comm argument: 'a,,b'"),
+            std::string::npos);
+  EXPECT_NE(error({"--exclude-comm", "", "true"}).find("invalid --exclude-comm argument"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "0", "true"}).find("invalid --exclude-pid argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "x", "true"}).find("invalid --exclude-pid argument: 'x'"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "", "true"}).find("invalid --exclude-pid argument: ''"), std::string::npos);
+  EXPECT_NE(error({"-p", "5", "--exclude-pid", "5"}).find("pid 5 is given to both -p and --exclude-pid"),
+            std::string::npos);
+  std::string many;
+  for (int i = 0; i < 65; ++i) many += (i ? ",c" : "c") + std::to_string(i);
+  EXPECT_NE(error({"--exclude-comm", many, "true"}).find("at most 64 names"), std::string::npos);
+}
+
+// strace 6.3+: --syscall-limit takes a positive count.
+TEST(Cli, SyscallLimit) {
+  EXPECT_EQ(ok({"true"}).syscall_limit, 0u);
+  EXPECT_EQ(ok({"--syscall-limit=3", "true"}).syscall_limit, 3u);
+  EXPECT_EQ(ok({"--syscall-limit", "18446744073709551615", "true"}).syscall_limit, 18446744073709551615ull);
+  EXPECT_EQ(ok({"--syscall-limit", "2", "ls", "-l"}).command, (std::vector<std::string>{"ls", "-l"}));
+  EXPECT_NE(error({"--syscall-limit", "0", "true"}).find("invalid --syscall-limit argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit=-1", "true"}).find("invalid --syscall-limit argument: '-1'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit", "3x", "true"}).find("invalid --syscall-limit argument: '3x'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit"}).find("--syscall-limit"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit", "", "true"}).find("invalid --syscall-limit argument: ''"), std::string::npos);
+}
+
+TEST(Cli, RateLimit) {
+  EXPECT_EQ(ok({"true"}).rate_limit, 0u);
+  EXPECT_EQ(ok({"--rate-limit", "1000", "true"}).rate_limit, 1000u);
+  EXPECT_EQ(ok({"--rate-limit=4294967295", "true"}).rate_limit, 4294967295u);
+  EXPECT_NE(error({"--rate-limit", "0", "true"}).find("invalid --rate-limit argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "4294967296", "true"}).find("invalid --rate-limit argument"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "fast", "true"}).find("invalid --rate-limit argument: 'fast'"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "", "true"}).find("invalid --rate-limit argument: ''"), std::string::npos);
+}
+
 TEST(Cli, AppendWithoutOutputWarns) {
   auto o = ok({"-A", "true"});
   ASSERT_EQ(o.warnings.size(), 1u);

@@ -181,9 +181,10 @@ TEST_F(JsonEmitterTest, SignalExitLostLines) {
   e.exit_line(info(), 0, false, "", false);
   e.exit_line(info(77, 77), 0, true, "SIGKILL", false);
   e.lost_line(info(), 1234);
+  e.rate_limited_line(info(), 5000);
 
   auto lines = parse_lines(out);
-  ASSERT_EQ(lines.size(), 4u);
+  ASSERT_EQ(lines.size(), 5u);
   EXPECT_EQ(lines[0]["type"], "signal");
   EXPECT_EQ(lines[0]["signal"], "SIGCHLD");
   EXPECT_EQ(lines[0]["siginfo"]["si_signo"]["name"], "SIGCHLD");
@@ -197,6 +198,9 @@ TEST_F(JsonEmitterTest, SignalExitLostLines) {
   EXPECT_EQ(lines[2]["pid"], 77);
   EXPECT_EQ(lines[3]["type"], "lost");
   EXPECT_EQ(lines[3]["count"], 1234);
+  EXPECT_EQ(lines[4]["type"], "rate_limited");
+  EXPECT_EQ(lines[4]["count"], 5000);
+  EXPECT_EQ(lines[4]["pid"], lines[3]["pid"]);
 }
 
 // read(3, <unfinished ...> then <... read resumed>"hi", 10) = 2; exit_group(0) = ?

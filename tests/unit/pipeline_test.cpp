@@ -115,6 +115,34 @@ TEST(Pipeline, CallsEndedBySigkillHaveNoResult) {
             "+++ killed by SIGKILL +++\n");
 }
 
+// --syscall-limit=2: the first two calls that pass the filters (here -Z: failed ones), then
+// nothing at all, not even the exit line.
+TEST(Pipeline, CallLimitStopsAfterTheCallsShown) {
+  Feed r;
+  r.opts.status = kStatusFailed;
+  r.opts.call_limit = 2;
+  TextEmitter e(r.out, r.text);
+  Pipeline p(r.opts, e, r.hooks);
+  p.add_task(kPid);
+  for (const auto& rec : {write_hi(), close_bad(), write_hi()}) EXPECT_TRUE(p.on_record(rec));
+  EXPECT_FALSE(p.limit_reached());
+  for (const auto& rec : {close_bad(), close_bad(), signal_record(15), exit_record(0)}) EXPECT_TRUE(p.on_record(rec));
+  EXPECT_TRUE(p.limit_reached());
+  EXPECT_EQ(r.out,
+            "close(3)                                = -1 EBADF (Bad file descriptor)\n"
+            "close(3)                                = -1 EBADF (Bad file descriptor)\n");
+}
+
+// --rate-limit: the calls held back show in place, with the pid when lines carry one.
+TEST(Pipeline, RateLimitedCallsShowAsAGapInPlace) {
+  Feed r;
+  r.opts.pid_on_every_line = true;
+  EXPECT_EQ(r.feed({write_hi(), testing::RecordBuilder::rate_limited(kPid, kPid, 5000), close_bad()}),
+            "[pid  4242] write(1, \"hi\\n\", 3)         = 3\n"
+            "[pid  4242] <... 5000 calls over the rate limit ...>\n"
+            "[pid  4242] close(3)                    = -1 EBADF (Bad file descriptor)\n");
+}
+
 TEST(Pipeline, SignalSetAndQuietExit) {
   Feed r;
   r.opts.signals = NumberSet{};
