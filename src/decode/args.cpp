@@ -24,24 +24,6 @@ std::uint64_t sign_extend_int(std::uint64_t v) {
   return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
 }
 
-// "O_CREAT" -> "O_???", the placeholder strace prints beside an unknown constant.
-std::string unknown_name(const XlatTable& t) {
-  if (t.entries.empty()) return "???";
-  // The prefix every name of the table shares, up to an underscore (SUID_DUMP_, EPOLL_CTL_).
-  std::string_view first = t.entries.front().name;
-  std::size_t common = first.size();
-  for (const auto& e : t.entries) {
-    std::size_t i = 0;
-    while (i < common && i < e.name.size() && e.name[i] == first[i]) ++i;
-    common = i;
-  }
-  const std::size_t from = first.starts_with("__") ? 2 : 0;
-  auto us = first.substr(0, common).rfind('_');
-  if (us == std::string_view::npos || us < from) us = first.find('_', from);
-  return std::string(first.substr(0, us == std::string_view::npos ? 0 : us + 1)) + "???";
-}
-
-
 // getrandom's bytes: strace shows them all in \x form whatever -x says.
 void print_hex_string(const CallView& v, std::string_view bytes, bool more) {
   if (bytes.size() > v.ctx.opts.max_strlen) {
@@ -90,20 +72,26 @@ void print_flags(Emitter& out, std::string_view table, std::uint64_t value) {
   if (!t) return value ? out.hex(value) : out.uinteger(0);
   FlagSplit s = xlat_split_flags(*t, value);
   out.flags(s.names, value, s.rest);
-  if (s.names.empty() && s.rest) out.comment(unknown_name(*t));
+  if (s.names.empty() && s.rest) out.comment(xlat_unknown_name(*t));
 }
 
-void print_enum(Emitter& out, std::string_view table, std::uint64_t value) {
+void print_enum(Emitter& out, std::string_view table, std::uint64_t raw, CType type) {
+  const std::uint64_t value = ctype_bits_of(type, raw);
+  // Tables hold negative constants (KEY_SPEC_*) sign-extended: an int's bits are looked up so too.
+  const std::uint64_t as_int = value >> 32 == 0 ? sign_extend_int(value) : value;
   const XlatTable* t = find_xlat(table);
   if (t) {
     std::string_view n = xlat_name(*t, value);
-    if (n.empty() && value >> 32 == 0) n = xlat_name(*t, sign_extend_int(value));
-    const auto radix = t->kind == XlatKind::DecimalEnum ? Emitter::Radix::Dec : Emitter::Radix::Hex;
-    if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(value), radix);
+    if (n.empty()) n = xlat_name(*t, as_int);
+    if (t->kind == XlatKind::DecimalEnum) {
+      if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(as_int), Emitter::Radix::Dec);
+      return out.integer(static_cast<std::int64_t>(as_int));
+    }
+    if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(value), Emitter::Radix::Hex);
   }
   if (value == 0) out.uinteger(0);
   else out.hex(value);
-  if (t) out.comment(unknown_name(*t));
+  if (t) out.comment(xlat_unknown_name(*t));
 }
 
 void print_signal(Emitter& out, std::int64_t sig) {
@@ -181,23 +169,27 @@ namespace {
 
 [[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
 
-// An int sent zero-extended still means a negative number to the kernel.
-void print_int(const CallView& v, std::uint64_t x) {
-  std::int64_t n = static_cast<std::int64_t>(x);
-  if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
-  v.out.integer(n);
+// (uid_t) -1 means "unchanged" to the kernel, and strace shows it as -1.
+void print_id(Emitter& out, CType t, std::uint64_t raw) {
+  const std::uint64_t b = ctype_bits_of(t, raw);
+  if (b == ctype_bits_of(t, ~0ull)) return out.integer(-1);
+  out.uinteger(b);
 }
 
 }  // namespace
 
+void print_number(Emitter& out, CType t, std::uint64_t raw) {
+  if (ctype_signed(t)) return out.integer(ctype_value(t, raw));
+  out.uinteger(ctype_bits_of(t, raw));
+}
+
 // The kinds that are one number take a short path: the rest needs a large frame.
 void print_arg_value(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
-  const std::uint64_t x = v.arg(i);
   switch (a.kind) {
-    case ArgKind::Int: return print_int(v, x);
-    case ArgKind::Uint: return v.out.uinteger(x);
-    case ArgKind::Ptr: return v.out.pointer(x);
+    case ArgKind::Int: return print_number(v.out, a.type, v.arg(i));
+    case ArgKind::Uint: return v.out.uinteger(v.bits(i));
+    case ArgKind::Ptr: return v.out.pointer(v.arg(i));
     case ArgKind::Fd: return print_fd(v, v.iarg(i));
     default: return print_arg_value_rest(v, i);
   }
@@ -232,11 +224,13 @@ void print_arg_value_rest(const CallView& v, int i) {
                              a.kind == ArgKind::BufOut || a.kind == ArgKind::Argv || a.kind == ArgKind::Envp ||
                              a.kind == ArgKind::FdPair || a.kind == ArgKind::Custom;
   const Payload* p = reads_payload ? v.call.payload(i) : nullptr;
+  const std::uint64_t b = v.bits(i);  // what the kernel reads of a number
   switch (a.kind) {
-    case ArgKind::Int: return print_int(v, x);  // the short path takes these; kept for -Wswitch
-    case ArgKind::Uint: return v.out.uinteger(x);
-    case ArgKind::Hex: return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
-    case ArgKind::Octal: return v.out.octal(x);
+    case ArgKind::Int: return print_number(v.out, a.type, x);  // the short path takes these; kept for -Wswitch
+    case ArgKind::Uint: return v.out.uinteger(b);
+    case ArgKind::Id: return print_id(v.out, a.type, x);
+    case ArgKind::Hex: return b == 0 ? v.out.uinteger(0) : v.out.hex(b);
+    case ArgKind::Octal: return v.out.octal(b);
     case ArgKind::Ptr: return v.out.pointer(x);
     case ArgKind::Fd: return print_fd(v, v.iarg(i));
     case ArgKind::DirFd:
@@ -273,10 +267,10 @@ void print_arg_value_rest(const CallView& v, int i) {
       return print_cut_string(v, bytes, more);
     }
     case ArgKind::Flags:
-      if (a.detail == "open_flags") return print_open_flags(v.out, x);
-      return print_flags(v.out, a.detail, x);
-    case ArgKind::Enum: return print_enum(v.out, a.detail, x);
-    case ArgKind::Mode: return print_mode(v.out, x);
+      if (a.detail == "open_flags") return print_open_flags(v.out, b);
+      return print_flags(v.out, a.detail, b);
+    case ArgKind::Enum: return print_enum(v.out, a.detail, x, a.type);
+    case ArgKind::Mode: return print_mode(v.out, b);
     case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
     case ArgKind::StructIn:
     case ArgKind::StructInOut:  // shown as it went in; overrides add the value that came out
@@ -325,7 +319,7 @@ void print_arg_value_rest(const CallView& v, int i) {
         if (!p || p->fault() || !decode_struct("sigset", p->bytes, v.ctx, v.out)) v.out.verbatim("?");
         return v.out.end_struct();
       }
-      return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
+      return b == 0 ? v.out.uinteger(0) : v.out.hex(b);
   }
 }
 

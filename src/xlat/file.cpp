@@ -205,7 +205,7 @@ constexpr XlatEntry kResolveFlags[] = {XLAT_PAIR(0x01, "RESOLVE_NO_XDEV"),   XLA
                                        XLAT_PAIR(0x10, "RESOLVE_IN_ROOT"),   XLAT_PAIR(0x20, "RESOLVE_CACHED")};
 
 constexpr XlatTable kTables[] = {
-    {"access_modes", XlatKind::Flags, kAccessModes},
+    {"access_modes", XlatKind::Flags, kAccessModes, "?_OK"},
     {"at_flags", XlatKind::Flags, kAtFlags},
     {"close_range_flags", XlatKind::Flags, kCloseRangeFlags},
     {"delete_module_flags", XlatKind::Flags, kDeleteModuleFlags},
@@ -238,7 +238,7 @@ constexpr XlatTable kTables[] = {
     {"notify_flags", XlatKind::Flags, kNotifyFlags},
     {"open_access_modes", XlatKind::Enum, kOpenAccessModes},
     {"open_flags", XlatKind::Flags, kOpenFlags},
-    {"open_tree_flags", XlatKind::Flags, kOpenTreeFlags},
+    {"open_tree_flags", XlatKind::Flags, kOpenTreeFlags, "OPEN_TREE_???"},
     {"pipe_flags", XlatKind::Flags, kPipeFlags},
     {"renameat2_flags", XlatKind::Flags, kRenameat2Flags},
     {"resolve_flags", XlatKind::Flags, kResolveFlags},
