@@ -81,14 +81,15 @@ void args_fcntl(const CallView& v) {
   print_args(v, 0, 2);
   const std::int32_t cmd = v.iarg(1);
   const std::uint64_t x = v.arg(2);
+  const std::uint32_t flags = static_cast<std::uint32_t>(x);  // the commands that take flags read an int
   switch (cmd) {
     case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE: case F_GETPIPE_SZ:
     case F_GET_SEALS: return;
-    case F_SETFD: v.out.arg("arg"); return print_flags(v.out, "fd_flags", x);
-    case F_SETFL: v.out.arg("arg"); return print_open_flags(v.out, x);
-    case F_SETLEASE: v.out.arg("arg"); return print_enum(v.out, "flock_types", x);
-    case F_ADD_SEALS: v.out.arg("arg"); return print_flags(v.out, "file_seals", x);
-    case F_NOTIFY: v.out.arg("arg"); return print_flags(v.out, "notify_flags", x);
+    case F_SETFD: v.out.arg("arg"); return print_flags(v.out, "fd_flags", flags);
+    case F_SETFL: v.out.arg("arg"); return print_open_flags(v.out, flags);
+    case F_SETLEASE: v.out.arg("arg"); return print_enum(v.out, "flock_types", flags);
+    case F_ADD_SEALS: v.out.arg("arg"); return print_flags(v.out, "file_seals", flags);
+    case F_NOTIFY: v.out.arg("arg"); return print_flags(v.out, "notify_flags", flags);
     case F_SETSIG: v.out.arg("arg"); return print_signal(v.out, v.iarg(2));
     case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW: return print_flock_arg(v, false);
     case F_GETLK: case F_OFD_GETLK: return print_flock_arg(v, true);
@@ -190,10 +191,10 @@ void args_ioctl(const CallView& v) {
 // mknod's dev exists only for character and block devices: makedev(0x1, 0x3).
 void mknod_like(const CallView& v, int mode_arg) {
   print_args(v, 0, mode_arg + 1);
-  const std::uint64_t type = v.arg(mode_arg) & 0170000;
+  const std::uint64_t type = v.bits(mode_arg) & 0170000;
   if (type != 0020000 && type != 0060000) return;
-  const std::uint64_t dev = v.arg(mode_arg + 1);
-  const std::uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull);
+  const std::uint64_t dev = v.bits(mode_arg + 1);  // the kernel's dev is 32 bits: major 12, minor 20
+  const std::uint64_t major = (dev >> 8) & 0xfff;
   const std::uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffull);
   v.out.arg("dev");
   v.out.verbatim(fmt::format("makedev({:#x}, {:#x})", major, minor));
@@ -259,7 +260,7 @@ void args_ipc_get(const CallView& v) {
   else v.out.hex(static_cast<std::uint32_t>(v.arg(0)));
   const int flag_arg = v.spec.nargs - 1;
   print_args(v, 1, flag_arg);
-  const std::uint64_t f = v.arg(flag_arg);
+  const std::uint64_t f = v.bits(flag_arg);
   std::string text;
   if (const XlatTable* t = find_xlat("ipc_flags")) {
     FlagSplit s = xlat_split_flags(*t, f & ~0777ull);
@@ -401,7 +402,7 @@ std::string ioprio_text(std::uint64_t v) {
 void args_ioprio_set(const CallView& v) {
   print_args(v, 0, 2);
   v.out.arg("ioprio");
-  v.out.verbatim(ioprio_text(v.arg(2)));
+  v.out.verbatim(ioprio_text(v.bits(2)));
 }
 
 // syslog(3 /* SYSLOG_ACTION_READ_ALL */, "<6>[...", 64) = 52, syslog(10 /* SYSLOG_ACTION_SIZE_BUFFER */):
@@ -504,6 +505,15 @@ void result_fcntl(const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
   } else if (cmd == F_GETFL) {
     r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
     r.decoration = join("open_flags", static_cast<std::uint64_t>(r.value), true);
+  } else if (cmd == F_GETSIG) {  // = 14 (SIGALRM); 0 means SIGIO, shown bare
+    const std::string name = r.value ? signal_name(static_cast<int>(r.value)) : std::string();
+    if (!name.empty()) r.decoration = name;
+  } else if (cmd == F_GETLEASE) {  // = 0x1 (F_WRLCK)
+    r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
+    if (const XlatTable* t = find_xlat("flock_types")) {
+      const std::string_view name = xlat_name(*t, static_cast<std::uint64_t>(r.value));
+      if (!name.empty()) r.decoration = std::string(name);
+    }
   } else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
     r.kind = CallResult::Kind::Fd;
     if (ctx.opts.decorate_fds && ctx.fds) r.decoration = ctx.fds->describe_result(call.tgid, call.ret);

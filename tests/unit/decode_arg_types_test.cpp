@@ -131,5 +131,28 @@ TEST(DecodeArgTypes, SizeKeepsAllBits) {
             "add_key(NULL, NULL, NULL, 16045690984232390125, 0) = -1 EFAULT (Bad address)");
 }
 
+// mknod.c: the mode is a umode_t and the device an unsigned int (major 12 bits, minor 20).
+TEST(DecodeArgTypes, MknodModeAndDevice) {
+  constexpr std::uint64_t kHigh = 0xffffffffffff0000ull;
+  EXPECT_EQ(line("mknod", {0, kHigh, 0xdeadbeefbadc0dedull}, kEinval), "mknod(NULL, 000) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("mknod", {0, kHigh | 0xffff, 0xdeadbeefbadc0dedull}, kEinval),
+            "mknod(NULL, 0177777) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("mknod", {0, kHigh | 0020024, 0xdeadbeef00000107ull}, kEperm),
+            "mknod(NULL, S_IFCHR|024, makedev(0x1, 0x7)) = -1 EPERM (Operation not permitted)");
+  EXPECT_EQ(line("mknod", {0, kHigh | 0067777, 0xdeadbeefbadc0dedull}, kEperm),
+            "mknod(NULL, S_IFBLK|S_ISUID|S_ISGID|S_ISVTX|0777, makedev(0xc0d, 0xbaded)) = -1 EPERM (Operation not "
+            "permitted)");
+}
+
+// fcntl-common.c: the results of F_GETSIG and F_GETLEASE are named.
+TEST(DecodeArgTypes, FcntlResultsNamed) {
+  EXPECT_EQ(line("fcntl", {0, 11 /* F_GETSIG */}, 0), "fcntl(0, F_GETSIG) = 0");
+  EXPECT_EQ(line("fcntl", {1, 11}, 14), "fcntl(1, F_GETSIG) = 14 (SIGALRM)");
+  EXPECT_EQ(line("fcntl", {1, 1025 /* F_GETLEASE */}, 1), "fcntl(1, F_GETLEASE) = 0x1 (F_WRLCK)");
+  EXPECT_EQ(line("fcntl", {1, 1025}, 2), "fcntl(1, F_GETLEASE) = 0x2 (F_UNLCK)");
+  EXPECT_EQ(line("fcntl", {1, 1024 /* F_SETLEASE */, kFill | 0}, 0), "fcntl(1, F_SETLEASE, F_RDLCK) = 0");
+  EXPECT_EQ(line("fcntl", {0, 2 /* F_SETFD */, kFill | 1}, 0), "fcntl(0, F_SETFD, FD_CLOEXEC) = 0");
+}
+
 }  // namespace
 }  // namespace etrace
