@@ -103,19 +103,22 @@ void args_fcntl(const CallView& v) {
 // futex(uaddr, op, ...): the operation decides which of the other five arguments exist.
 void args_futex(const CallView& v) {
   print_args(v, 0, 1);
-  const std::uint64_t op = v.arg(1);
+  const std::uint64_t op = v.bits(1);
   const int cmd = static_cast<int>(op & FUTEX_CMD_MASK);
   v.out.arg("futex_op");
   std::vector<std::string_view> names;
   std::string_view base;
   if (const XlatTable* t = find_xlat("futex_ops")) base = xlat_name(*t, op & ~static_cast<std::uint64_t>(FUTEX_CLOCK_REALTIME));
-  std::uint64_t rest = 0;
-  if (!base.empty()) names.push_back(base);
-  else rest = op & ~static_cast<std::uint64_t>(FUTEX_CLOCK_REALTIME);
-  if (op & FUTEX_CLOCK_REALTIME) names.push_back("FUTEX_CLOCK_REALTIME");
-  v.out.flags(names, op, rest);
-  auto val = [&](int i, std::string_view name) { v.out.arg(name); v.out.integer(v.iarg(i)); };
-  auto uval = [&](int i, std::string_view name) { v.out.arg(name); v.out.uinteger(static_cast<std::uint32_t>(v.arg(i))); };
+  if (base.empty()) {  // an unknown command: the whole operation as a number, clock bit included
+    v.out.hex(op);
+    v.out.comment("FUTEX_???");
+  } else {
+    names.push_back(base);
+    if (op & FUTEX_CLOCK_REALTIME) names.push_back("FUTEX_CLOCK_REALTIME");
+    v.out.flags(names, op, 0);
+  }
+  // The futex word and the counts are u32 to the kernel: strace shows them so (%u).
+  auto val = [&](int i, std::string_view name) { v.out.arg(name); v.out.uinteger(static_cast<std::uint32_t>(v.arg(i))); };
   auto bitset = [&] {
     v.out.arg("val3");
     if (static_cast<std::uint32_t>(v.arg(5)) == FUTEX_BITSET_MATCH_ANY) v.out.symbol("FUTEX_BITSET_MATCH_ANY", -1);
@@ -126,10 +129,10 @@ void args_futex(const CallView& v) {
     case FUTEX_WAKE: val(2, "val"); return;
     case FUTEX_WAIT_BITSET: val(2, "val"); print_args(v, 3, 4); bitset(); return;
     case FUTEX_WAKE_BITSET: val(2, "val"); bitset(); return;
-    case FUTEX_REQUEUE: val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); return;
+    case FUTEX_REQUEUE: val(2, "val"); val(3, "val2"); print_args(v, 4, 5); return;
     case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
-      val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); val(5, "val3"); return;
-    case FUTEX_WAKE_OP: val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); v.out.arg("val3"); v.out.hex(v.arg(5)); return;
+      val(2, "val"); val(3, "val2"); print_args(v, 4, 5); val(5, "val3"); return;
+    case FUTEX_WAKE_OP: val(2, "val"); val(3, "val2"); print_args(v, 4, 5); v.out.arg("val3"); v.out.hex(static_cast<std::uint32_t>(v.arg(5))); return;
     case FUTEX_LOCK_PI: case 13 /* FUTEX_LOCK_PI2 */: print_args(v, 3, 4); return;
     case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI: return;
     case FUTEX_WAIT_REQUEUE_PI: val(2, "val"); print_args(v, 3, 5); return;

@@ -183,7 +183,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("fstatfs", kD | kFsf | kSfa, {a_fd("fd"), a_sout("buf", "statfs", 120)}),
     sc("fsync", kD, {a_fd("fd")}),
     sc("ftruncate", kD, {a_fd("fd"), a_long("length")}),
-    sc("futex", 0, {a_ptr("uaddr"), a_custom("futex_op", "futex_op", -1, Int), a_uint("val"), a_sin("timeout", "timespec", 16), a_ptr("uaddr2"), a_uint("val3")}, RetKind::Int, kMayBlock),
+    sc("futex", 0, {a_ptr("uaddr"), a_custom("futex_op", "futex_op", -1, Int), a_uint("val"), a_sin("timeout", "timespec", 16), a_ptr("uaddr2"), a_hex("val3", UInt)}, RetKind::Int, kMayBlock),
     sc("futex_requeue", 0, {a_sin("waiters", "futex_waitv[2]", 48), a_uint("flags"), a_int("nr_wake"), a_int("nr_requeue")}),
     sc("futex_wait", 0, {a_ptr("uaddr"), a_ulong("val"), a_hex("mask"), a_hex("flags", UInt), a_sin("timeout", "timespec", 16), a_enum("clockid", "clock_ids")}, RetKind::Int, kMayBlock),
     sc("futex_waitv", 0, {a_sin("waiters", "futex_waitv", 24, 1), a_uint("nr_futexes"), a_uint("flags"), a_sin("timeout", "timespec", 16), a_enum("clockid", "clock_ids")}, RetKind::Int, kMayBlock),

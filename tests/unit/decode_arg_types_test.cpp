@@ -154,5 +154,22 @@ TEST(DecodeArgTypes, FcntlResultsNamed) {
   EXPECT_EQ(line("fcntl", {0, 2 /* F_SETFD */, kFill | 1}, 0), "fcntl(0, F_SETFD, FD_CLOEXEC) = 0");
 }
 
+// futex.c: the futex word and counts are u32 (VAL is 0xbadda7a0facefeed), and an unknown command
+// shows its number with FUTEX_??? and then every argument, val3 in hex.
+TEST(DecodeArgTypes, FutexValuesAreUnsigned) {
+  constexpr std::uint64_t kVal = 0xbadda7a0facefeedull, kVal2 = 0xbadda7a0ca7b100dull;
+  EXPECT_EQ(line("futex", {0x1000, 1 /* FUTEX_WAKE */, kVal}, kEinval),
+            "futex(0x1000, FUTEX_WAKE, 4207869677) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("futex", {0x1000, 3 /* FUTEX_REQUEUE */, kVal, kVal2, 0x2000}, kEinval),
+            "futex(0x1000, FUTEX_REQUEUE, 4207869677, 3397062669, 0x2000) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("futex", {0x1000, 4 /* FUTEX_CMP_REQUEUE */, kVal, kVal2, 0x2000, kVal}, kEinval),
+            "futex(0x1000, FUTEX_CMP_REQUEUE, 4207869677, 3397062669, 0x2000, 4207869677) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("futex", {0x1000, 0xe, kVal, 0, 0x2000, 0xfacefeedcafef00dull}, -38),
+            "futex(0x1000, 0xe /* FUTEX_??? */, 4207869677, NULL, 0x2000, 0xcafef00d) = -1 ENOSYS (Function not implemented)");
+  EXPECT_EQ(line("futex", {0x1000, 0xbefeeded, kVal, 0, 0x2000, 0xfacefeedcafef00dull}, -38),
+            "futex(0x1000, 0xbefeeded /* FUTEX_??? */, 4207869677, NULL, 0x2000, 0xcafef00d) = -1 ENOSYS (Function not "
+            "implemented)");
+}
+
 }  // namespace
 }  // namespace etrace
