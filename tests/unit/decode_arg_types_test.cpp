@@ -171,5 +171,29 @@ TEST(DecodeArgTypes, FutexValuesAreUnsigned) {
             "implemented)");
 }
 
+// process_mrelease.c, pidfd_getfd.c: flags without names print in hex, as the u32 the kernel reads.
+TEST(DecodeArgTypes, UnnamedFlagsInHex) {
+  constexpr std::uint64_t kBad = 0xbadc0ded00000000ull;
+  EXPECT_EQ(line("process_mrelease", {filled(-1u, kBad), filled(0, kBad)}, kEbadf),
+            "process_mrelease(-1, 0) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(line("process_mrelease", {filled(0, kBad), filled(0xfacefeed, kBad)}, kEinval),
+            "process_mrelease(0, 0xfacefeed) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("pidfd_getfd", {filled(-1u), filled(-1u), filled(0)}, kEbadf),
+            "pidfd_getfd(-1, -1, 0) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(line("pidfd_getfd", {filled(0), filled(0), filled(0xbadc0ded)}, kEinval),
+            "pidfd_getfd(0, 0, 0xbadc0ded) = -1 EINVAL (Invalid argument)");
+}
+
+// pkey_alloc.c, pkey_free.c: pkey_alloc's flags and access rights are unsigned longs, all 64
+// bits shown; a pkey is an int.
+TEST(DecodeArgTypes, PkeyArguments) {
+  EXPECT_EQ(line("pkey_alloc", {0xffff0000eeee1111ull, 0xbadc0ded00000002ull}, kEinval),
+            "pkey_alloc(0xffff0000eeee1111, PKEY_DISABLE_WRITE|0xbadc0ded00000000) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("pkey_alloc", {0, 0xdec0ded}, kEinval),
+            "pkey_alloc(0, PKEY_DISABLE_ACCESS|PKEY_DISABLE_EXECUTE|0xdec0de8) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("pkey_alloc", {0, 0xbadc0de8}, kEinval), "pkey_alloc(0, 0xbadc0de8 /* PKEY_??? */) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("pkey_free", {0xffff00001111eeeeull}, kEinval), "pkey_free(286387950) = -1 EINVAL (Invalid argument)");
+}
+
 }  // namespace
 }  // namespace etrace
