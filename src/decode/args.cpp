@@ -72,7 +72,7 @@ void print_flags(Emitter& out, std::string_view table, std::uint64_t value) {
   if (!t) return value ? out.hex(value) : out.uinteger(0);
   FlagSplit s = xlat_split_flags(*t, value);
   out.flags(s.names, value, s.rest);
-  if (s.names.empty() && s.rest) out.comment(xlat_unknown_name(*t));
+  if (s.names.empty() && s.rest) out.decoded_comment(xlat_unknown_name(*t));
 }
 
 void print_enum(Emitter& out, std::string_view table, std::uint64_t raw, CType type) {
@@ -91,7 +91,7 @@ void print_enum(Emitter& out, std::string_view table, std::uint64_t raw, CType t
   }
   if (value == 0) out.uinteger(0);
   else out.hex(value);
-  if (t) out.comment(xlat_unknown_name(*t));
+  if (t) out.decoded_comment(xlat_unknown_name(*t));
 }
 
 void print_signal(Emitter& out, std::int64_t sig) {
@@ -163,6 +163,26 @@ void print_open_flags(Emitter& out, std::uint64_t flags) {
     rest = s.rest;
   }
   out.flags(names, flags, rest);
+}
+
+// MAP_PRIVATE|MAP_FIXED|21<<MAP_HUGE_SHIFT, as strace shows mmap's flags: the map type (low four
+// bits) as one constant, then the flags, then the huge page size's log2. strace keeps only the low
+// 32 bits of what follows the type (its mask is an unsigned int), so the upper half never shows.
+void print_mmap_flags(Emitter& out, std::uint64_t flags) {
+  constexpr std::uint64_t kType = 0xf, kHugeShift = 26, kHuge = 0x3full << kHugeShift;
+  static const XlatTable* const table = find_xlat("mmap_flags");
+  std::string text;
+  const std::string_view type = table ? xlat_name(*table, flags & kType) : std::string_view();
+  if (!type.empty()) text = type;
+  else text = fmt::format("{:#x} /* MAP_??? */", flags & kType);  // inside a comment under -X verbose too
+  const std::uint64_t rest = flags & ~kType & ~kHuge & 0xffffffffull;
+  if (rest && table) {
+    const FlagSplit s = xlat_split_flags(*table, rest);
+    for (std::string_view n : s.names) (text += '|') += n;
+    if (s.rest) text += fmt::format("|{:#x}", s.rest);
+  }
+  if (const std::uint64_t huge = (flags & kHuge) >> kHugeShift) text += fmt::format("|{}<<MAP_HUGE_SHIFT", huge);
+  out.symbol(text, static_cast<std::int64_t>(flags), Emitter::Radix::Hex);
 }
 
 namespace {
@@ -268,6 +288,7 @@ void print_arg_value_rest(const CallView& v, int i) {
     }
     case ArgKind::Flags:
       if (a.detail == "open_flags") return print_open_flags(v.out, b);
+      if (a.detail == "mmap_flags") return print_mmap_flags(v.out, b);
       return print_flags(v.out, a.detail, b);
     case ArgKind::Enum: return print_enum(v.out, a.detail, x, a.type);
     case ArgKind::Mode: return print_mode(v.out, b);

@@ -111,7 +111,7 @@ void args_futex(const CallView& v) {
   if (const XlatTable* t = find_xlat("futex_ops")) base = xlat_name(*t, op & ~static_cast<std::uint64_t>(FUTEX_CLOCK_REALTIME));
   if (base.empty()) {  // an unknown command: the whole operation as a number, clock bit included
     v.out.hex(op);
-    v.out.comment("FUTEX_???");
+    v.out.decoded_comment("FUTEX_???");
   } else {
     names.push_back(base);
     if (op & FUTEX_CLOCK_REALTIME) names.push_back("FUTEX_CLOCK_REALTIME");
@@ -283,7 +283,7 @@ void print_socket_type(Emitter& out, std::uint64_t type) {
   if (const XlatTable* t = find_xlat("socket_type_names")) base = xlat_name(*t, type & 0xf);
   if (base.empty()) {
     type ? out.hex(type) : out.uinteger(0);
-    return out.comment("SOCK_???");
+    return out.decoded_comment("SOCK_???");
   }
   const std::uint64_t flags = type & ~0xfull;
   FlagSplit s;

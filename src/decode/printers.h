@@ -48,6 +48,7 @@ void print_signal(Emitter& out, std::int64_t sig);
 void print_mode(Emitter& out, std::uint64_t mode);
 std::string mode_text(std::uint64_t mode);
 void print_open_flags(Emitter& out, std::uint64_t flags);
+void print_mmap_flags(Emitter& out, std::uint64_t flags);
 
 // Struct, array and sockaddr arguments (arg_structs.cpp).
 void print_struct_arg(const CallView& v, int i);

@@ -195,5 +195,27 @@ TEST(DecodeArgTypes, PkeyArguments) {
   EXPECT_EQ(line("pkey_free", {0xffff00001111eeeeull}, kEinval), "pkey_free(286387950) = -1 EINVAL (Invalid argument)");
 }
 
+// remap_file_pages.c: mmap's flags as strace shows them (the map type, the flags, the huge page
+// size), and a prot of unsigned long with all its bits, in the three -X styles.
+TEST(DecodeArgTypes, MmapFlagsAndProt) {
+  const std::array<std::uint64_t, 6> args = {0xfacefeeddeadf00dull, 0xdefaced1bad2beefull, 0xdefaced00000000ull,
+                                             0xcaf3babebad4deedull, 0xf | 0x10 | 0x4000 | 0x40000 | (21u << 26)};
+  EXPECT_EQ(line("remap_file_pages", args, kEinval),
+            "remap_file_pages(0xfacefeeddeadf00d, 16067382020775526127, 0xdefaced00000000 /* PROT_??? */, "
+            "14624237743343197933, 0xf /* MAP_??? */|MAP_FIXED|MAP_NORESERVE|MAP_HUGETLB|21<<MAP_HUGE_SHIFT) = -1 "
+            "EINVAL (Invalid argument)");
+  EXPECT_EQ(line("remap_file_pages", args, kEinval, TextOptions::Xlat::Raw),
+            "remap_file_pages(0xfacefeeddeadf00d, 16067382020775526127, 0xdefaced00000000, 14624237743343197933, "
+            "0x5404401f) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("remap_file_pages", args, kEinval, TextOptions::Xlat::Verbose),
+            "remap_file_pages(0xfacefeeddeadf00d, 16067382020775526127, 0xdefaced00000000 /* PROT_??? */, "
+            "14624237743343197933, 0x5404401f /* 0xf /* MAP_??? */|MAP_FIXED|MAP_NORESERVE|MAP_HUGETLB|"
+            "21<<MAP_HUGE_SHIFT */) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("remap_file_pages", {0xfacefeeddeadbeefull, 0xdefaced1bad2f00dull, 7, 0xcaf3babebad4deedull, 0x22},
+                 kEinval),
+            "remap_file_pages(0xfacefeeddeadbeef, 16067382020775538701, PROT_READ|PROT_WRITE|PROT_EXEC, "
+            "14624237743343197933, MAP_PRIVATE|MAP_ANONYMOUS) = -1 EINVAL (Invalid argument)");
+}
+
 }  // namespace
 }  // namespace etrace
