@@ -2,7 +2,8 @@
 //
 // syscall_specs.cpp holds one name-sorted constexpr table of SyscallSpec; the numbers come from
 // the kernel's table (arch/<arch>.inc) and the two are joined by SyscallTable. Decoders (decode/)
-// choose how to show an argument from its ArgKind and `detail`; the capture-plan projection
+// choose how to show an argument from its ArgKind and `detail`, and how many of its bits to read
+// from its CType; the capture-plan projection
 // chooses what the BPF side copies from the same fields. Punctuation lives in format/.
 #pragma once
 

@@ -22,6 +22,13 @@
 //   - Custom detail "fcntl_arg": `size` bytes (a struct flock) read at entry and at exit whatever
 //     the command (a number that is no address just faults); the fcntl override decides from
 //     the command whether they mean anything.
+// Types: every scalar argument names the C type of the kernel's prototype (include/linux/syscalls.h;
+// arch/x86 for mmap, arch_prctl, iopl, ioperm, modify_ldt), which decides how many bits of the
+// register the decoders read: a_int/a_uint/a_long/a_ulong by name, the third argument of
+// a_flags/a_enum/a_hex otherwise. Where strace 6.1 reads an argument otherwise than the kernel, the
+// spec follows strace: every fd is an int (read's is an unsigned int to the kernel), close_range's
+// bounds are plain unsigned ints, sethostname's and setdomainname's len (ints) unsigned ints, and
+// readlink's bufsiz (an int) an unsigned long.
 // Classes and kMayBlock: strace's syscallent tables for the classes; kMayBlock marks calls that
 // can wait for long, so the BPF side also sends an ENTER record for them.
 #include <algorithm>
@@ -237,7 +244,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("io_uring_register", kD | kM, {a_fd("fd"), a_uint("opcode"), a_ptr("arg"), a_uint("nr_args")}),
     sc("io_uring_setup", kD, {a_uint("entries"), a_ptr("p")}, RetKind::Fd),
     sc("ioctl", kD, {a_fd("fd"), a_enum("request", "ioctl_requests", UInt), a_sout("arg", "ioctl_arg", 64)}),
-    sc("ioperm", 0, {a_hex("from"), a_ulong("num"), a_int("turn_on")}),
+    sc("ioperm", 0, {a_hex("from"), a_hex("num"), a_int("turn_on")}),
     sc("iopl", 0, {a_uint("level")}),
     sc("ioprio_get", 0, {a_enum("which", "ioprio_which"), a_int("who")}),
     sc("ioprio_set", 0, {a_enum("which", "ioprio_which"), a_int("who"), a_hex("ioprio", Int)}),
@@ -406,12 +413,12 @@ constexpr SyscallSpec kSpecs[] = {
     sc("set_robust_list", 0, {a_ptr("head"), a_ulong("len")}),
     sc("set_thread_area", 0, {a_sin("u_info", "user_desc", 16)}),
     sc("set_tid_address", 0, {a_ptr("tidptr")}, RetKind::Pid),
-    sc("setdomainname", 0, {a_in("name", 1), a_int("len")}),
+    sc("setdomainname", 0, {a_in("name", 1), a_uint("len")}),
     sc("setfsgid", kC, {a_id("fsgid")}),
     sc("setfsuid", kC, {a_id("fsuid")}),
     sc("setgid", kC, {a_id("gid")}),
     sc("setgroups", kC, {a_int("size"), a_sin("list", "gid_t", 4, 0)}),
-    sc("sethostname", 0, {a_in("name", 1), a_int("len")}),
+    sc("sethostname", 0, {a_in("name", 1), a_uint("len")}),
     sc("setitimer", 0, {a_enum("which", "itimer_which"), a_sin("new_value", "itimerval", 32), a_sout("old_value", "itimerval", 32)}),
     sc("setns", kD, {a_fd("fd"), a_flags("nstype", "setns_types", Int)}),
     sc("setpgid", 0, {a_int("pid"), a_int("pgid")}),
@@ -510,11 +517,20 @@ constexpr bool specs_well_formed() {
       bool needs_detail = a.kind == ArgKind::Flags || a.kind == ArgKind::Enum || a.kind == ArgKind::StructIn ||
                           a.kind == ArgKind::StructOut || a.kind == ArgKind::Custom;
       if (needs_detail && a.detail.empty()) return false;
+      // Descriptors and signals are ints, ids 32 bits, and an address keeps the whole register.
+      const bool int_kind = a.kind == ArgKind::Fd || a.kind == ArgKind::DirFd || a.kind == ArgKind::Signal;
+      if (int_kind && a.type != CType::Int) return false;
+      if (a.kind == ArgKind::Id && a.type != CType::UInt) return false;
+      const bool scalar = int_kind || a.kind == ArgKind::Id || a.kind == ArgKind::Int || a.kind == ArgKind::Uint ||
+                          a.kind == ArgKind::Hex || a.kind == ArgKind::Octal || a.kind == ArgKind::Mode ||
+                          a.kind == ArgKind::Flags || a.kind == ArgKind::Enum || a.kind == ArgKind::Custom;
+      if (!scalar && a.type != CType::ULong) return false;
     }
   }
   return true;
 }
-static_assert(specs_well_formed(), "a spec has a length index out of range or a missing table/struct name");
+static_assert(specs_well_formed(),
+              "a spec has a length index out of range, a missing table/struct name, or a type its kind cannot have");
 
 }  // namespace
 

@@ -217,5 +217,19 @@ TEST(DecodeArgTypes, MmapFlagsAndProt) {
             "14624237743343197933, MAP_PRIVATE|MAP_ANONYMOUS) = -1 EINVAL (Invalid argument)");
 }
 
+// sethostname.c: strace reads the length as an unsigned int.
+TEST(DecodeArgTypes, SethostnameLength) {
+  EXPECT_EQ(line("sethostname", {0, 0xffffffff00000040ull}, kEfault), "sethostname(NULL, 64) = -1 EFAULT (Bad address)");
+  EXPECT_EQ(line("sethostname", {0, 0xffffffffull}, kEinval), "sethostname(NULL, 4294967295) = -1 EINVAL (Invalid argument)");
+}
+
+// xgetrlimit.c under -X raw and -X verbose: an unknown constant is its number, with the
+// placeholder only in the verbose style.
+TEST(DecodeArgTypes, UnknownConstantInEachStyle) {
+  EXPECT_EQ(line("getrlimit", {16, 0}, kEinval, TextOptions::Xlat::Raw), "getrlimit(0x10, NULL) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("getrlimit", {16, 0}, kEinval, TextOptions::Xlat::Verbose),
+            "getrlimit(0x10 /* RLIMIT_??? */, NULL) = -1 EINVAL (Invalid argument)");
+}
+
 }  // namespace
 }  // namespace etrace
