@@ -185,6 +185,21 @@ void print_mmap_flags(Emitter& out, std::uint64_t flags) {
   out.symbol(text, static_cast<std::int64_t>(flags), Emitter::Radix::Hex);
 }
 
+// A NUMA policy mode as strace shows it: the mode, or MPOL_BIND|MPOL_F_STATIC_NODES with mode flags
+// or'ed in; with flags and a mode it does not know, the whole value as flags.
+void print_mempolicy_mode(Emitter& out, std::uint64_t mode_arg) {
+  static const XlatTable* const modes = find_xlat("mempolicy_modes");
+  static const XlatTable* const mode_flags = find_xlat("mempolicy_mode_flags");
+  constexpr std::uint64_t kFlagsMask = 0x8000 | 0x4000 | 0x2000;
+  const std::uint64_t flags = mode_arg & kFlagsMask, mode = mode_arg & ~kFlagsMask;
+  if (!flags || !modes || !mode_flags) return print_enum(out, "mempolicy_modes", mode_arg);
+  const std::string_view name = xlat_name(*modes, mode);
+  if (name.empty()) return print_flags(out, "mempolicy_mode_flags", mode_arg);
+  std::string text(name);
+  for (std::string_view n : xlat_split_flags(*mode_flags, flags).names) (text += '|') += n;
+  out.symbol(text, static_cast<std::int64_t>(mode_arg), Emitter::Radix::Hex);
+}
+
 namespace {
 
 [[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
@@ -290,7 +305,9 @@ void print_arg_value_rest(const CallView& v, int i) {
       if (a.detail == "open_flags") return print_open_flags(v.out, b);
       if (a.detail == "mmap_flags") return print_mmap_flags(v.out, b);
       return print_flags(v.out, a.detail, b);
-    case ArgKind::Enum: return print_enum(v.out, a.detail, x, a.type);
+    case ArgKind::Enum:
+      if (a.detail == "mempolicy_modes") return print_mempolicy_mode(v.out, b);
+      return print_enum(v.out, a.detail, x, a.type);
     case ArgKind::Mode: return print_mode(v.out, b);
     case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
     case ArgKind::StructIn:

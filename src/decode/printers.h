@@ -49,6 +49,7 @@ void print_mode(Emitter& out, std::uint64_t mode);
 std::string mode_text(std::uint64_t mode);
 void print_open_flags(Emitter& out, std::uint64_t flags);
 void print_mmap_flags(Emitter& out, std::uint64_t flags);
+void print_mempolicy_mode(Emitter& out, std::uint64_t mode);
 
 // Struct, array and sockaddr arguments (arg_structs.cpp).
 void print_struct_arg(const CallView& v, int i);

@@ -253,7 +253,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("kexec_load", 0, {a_hex("entry"), a_ulong("nr_segments"), a_sin("segments", "kexec_segment", 32, 1), a_hex("flags")}),
     sc("keyctl", 0, {a_int("operation"), a_hex("arg2"), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
     sc("kill", kS | kP, {a_int("pid"), a_sig("sig")}),
-    sc("landlock_add_rule", kD, {a_fd("ruleset_fd"), a_uint("rule_type"), a_ptr("rule_attr"), a_hex("flags", UInt)}),
+    sc("landlock_add_rule", kD, {a_fd("ruleset_fd"), a_enum("rule_type", "landlock_rule_types", UInt), a_ptr("rule_attr"), a_hex("flags", UInt)}),
     sc("landlock_create_ruleset", kD, {a_sin("attr", "landlock_ruleset_attr", 16), a_ulong("size"), a_hex("flags", UInt)}, RetKind::Fd),
     sc("landlock_restrict_self", kD, {a_fd("ruleset_fd"), a_hex("flags", UInt)}),
     sc("lchown", kF, {a_path("pathname"), a_id("owner"), a_id("group")}),

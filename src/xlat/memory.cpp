@@ -35,6 +35,10 @@ constexpr XlatEntry kMremap[] = {XLAT_PAIR(1, "MREMAP_MAYMOVE"), XLAT_PAIR(2, "M
 constexpr XlatEntry kMsync[] = {XLAT(MS_SYNC), XLAT(MS_ASYNC), XLAT(MS_INVALIDATE)};
 constexpr XlatEntry kMlockall[] = {XLAT(MCL_CURRENT), XLAT(MCL_FUTURE), XLAT_PAIR(4, "MCL_ONFAULT")};
 constexpr XlatEntry kMlock[] = {XLAT_PAIR(1, "MLOCK_ONFAULT")};
+// The mode flags or'ed into a NUMA policy mode (MPOL_F_*, linux/mempolicy.h).
+constexpr XlatEntry kMempolicyModeFlags[] = {XLAT_PAIR(1u << 15, "MPOL_F_STATIC_NODES"),
+                                             XLAT_PAIR(1u << 14, "MPOL_F_RELATIVE_NODES"),
+                                             XLAT_PAIR(1u << 13, "MPOL_F_NUMA_BALANCING")};
 constexpr XlatEntry kMempolicyModes[] = {
     XLAT_PAIR(0, "MPOL_DEFAULT"), XLAT_PAIR(1, "MPOL_PREFERRED"), XLAT_PAIR(2, "MPOL_BIND"),
     XLAT_PAIR(3, "MPOL_INTERLEAVE"), XLAT_PAIR(4, "MPOL_LOCAL"), XLAT_PAIR(5, "MPOL_PREFERRED_MANY"),
@@ -75,6 +79,7 @@ constexpr XlatTable kTables[] = {
     {"madvise_advice", XlatKind::Enum, kMadvise},
     {"mbind_flags", XlatKind::Flags, kMbindFlags, "MPOL_???"},
     {"membarrier_cmds", XlatKind::Enum, kMembarrierCmds},
+    {"mempolicy_mode_flags", XlatKind::Flags, kMempolicyModeFlags, "MPOL_???"},
     {"mempolicy_modes", XlatKind::Enum, kMempolicyModes},
     {"mlock_flags", XlatKind::Flags, kMlock},
     {"mlockall_flags", XlatKind::Flags, kMlockall},

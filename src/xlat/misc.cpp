@@ -96,6 +96,9 @@ constexpr XlatEntry kPerfEventOpenFlags[] = {
     XLAT_PAIR(1, "PERF_FLAG_FD_NO_GROUP"), XLAT_PAIR(2, "PERF_FLAG_FD_OUTPUT"), XLAT_PAIR(4, "PERF_FLAG_PID_CGROUP"),
     XLAT_PAIR(8, "PERF_FLAG_FD_CLOEXEC")};
 
+// landlock_add_rule's rule types as strace 6.1 knows them (LANDLOCK_RULE_NET_PORT is newer).
+constexpr XlatEntry kLandlockRuleTypes[] = {XLAT_PAIR(1, "LANDLOCK_RULE_PATH_BENEATH")};
+
 constexpr XlatTable kTables[] = {
     {"bpf_cmds", XlatKind::Enum, kBpfCmds},
     {"clock_ids", XlatKind::Enum, kClockIds},
@@ -108,6 +111,7 @@ constexpr XlatTable kTables[] = {
     {"getrandom_flags", XlatKind::Flags, kGetrandomFlags},
     {"ioctl_requests", XlatKind::Enum, kIoctlRequests},
     {"itimer_which", XlatKind::Enum, kItimerWhich},
+    {"landlock_rule_types", XlatKind::Enum, kLandlockRuleTypes, "LANDLOCK_RULE_???"},
     {"perf_event_open_flags", XlatKind::Flags, kPerfEventOpenFlags},
     {"poll_events", XlatKind::Flags, kPollEvents, "POLL???"},
     {"shutdown_how", XlatKind::Enum, kShutdownHow},

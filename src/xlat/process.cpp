@@ -158,7 +158,7 @@ constexpr XlatEntry kKeySpecs[] = {
 constexpr XlatEntry kLogLevels[] = {
     XLAT_PAIR(0, "LOGLEVEL_EMERG"),   XLAT_PAIR(1, "LOGLEVEL_ALERT"),  XLAT_PAIR(2, "LOGLEVEL_CRIT"),
     XLAT_PAIR(3, "LOGLEVEL_ERR"),     XLAT_PAIR(4, "LOGLEVEL_WARNING"), XLAT_PAIR(5, "LOGLEVEL_NOTICE"),
-    XLAT_PAIR(6, "LOGLEVEL_INFO"),    XLAT_PAIR(7, "LOGLEVEL_DEBUG")};
+    XLAT_PAIR(6, "LOGLEVEL_INFO"),    XLAT_PAIR(7, "LOGLEVEL_DEBUG"),  XLAT_PAIR(8, "LOGLEVEL_DEBUG+1")};
 
 constexpr XlatTable kTables[] = {
     {"arch_prctl_codes", XlatKind::Enum, kArchPrctl},

@@ -4,7 +4,11 @@
 // call prints (tests/<call>.c), for the same register values.
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <vector>
+
 #include "decode/decoder.h"
+#include "etrace/event.h"
 #include "format/text_emitter.h"
 
 namespace etrace {
@@ -16,7 +20,7 @@ constexpr std::uint64_t kFill2 = 0xffffffff00000000ull;  // and F8ILL_KULONG_MAS
 std::uint64_t filled(std::uint32_t v, std::uint64_t fill = kFill) { return fill | v; }
 
 std::string line(std::string_view name, std::array<std::uint64_t, 6> args, std::int64_t ret,
-                 TextOptions::Xlat xlat = TextOptions::Xlat::Abbrev) {
+                 TextOptions::Xlat xlat = TextOptions::Xlat::Abbrev, std::vector<Payload> payloads = {}) {
   const SyscallInfo* info = SyscallTable::native().by_name(name);
   if (!info) return "no such syscall";
   SyscallCall call;
@@ -24,6 +28,7 @@ std::string line(std::string_view name, std::array<std::uint64_t, 6> args, std::
   call.args = args;
   call.ret = ret;
   call.tgid = call.tid = 42;
+  call.payloads = std::move(payloads);
   DecodeContext ctx;
   TextOptions opts;
   opts.column = 0;  // strace's tests run with -a0-like alignment: no padding before " = "
@@ -229,6 +234,53 @@ TEST(DecodeArgTypes, UnknownConstantInEachStyle) {
   EXPECT_EQ(line("getrlimit", {16, 0}, kEinval, TextOptions::Xlat::Raw), "getrlimit(0x10, NULL) = -1 EINVAL (Invalid argument)");
   EXPECT_EQ(line("getrlimit", {16, 0}, kEinval, TextOptions::Xlat::Verbose),
             "getrlimit(0x10 /* RLIMIT_??? */, NULL) = -1 EINVAL (Invalid argument)");
+}
+
+// set_mempolicy.c, mbind.c: a NUMA policy mode with its mode flags; set_mempolicy's is an int,
+// mbind's an unsigned long.
+TEST(DecodeArgTypes, MempolicyModes) {
+  EXPECT_EQ(line("set_mempolicy", {filled(0x8000), 0, 0}, 0), "set_mempolicy(MPOL_DEFAULT|MPOL_F_STATIC_NODES, NULL, 0) = 0");
+  EXPECT_EQ(line("set_mempolicy", {filled(0xe003), 0, 0}, kEinval),
+            "set_mempolicy(MPOL_INTERLEAVE|MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING, NULL, 0) = -1 "
+            "EINVAL (Invalid argument)");
+  EXPECT_EQ(line("set_mempolicy", {filled(0x2002), 0, 0}, kEinval, TextOptions::Xlat::Verbose),
+            "set_mempolicy(0x2002 /* MPOL_BIND|MPOL_F_NUMA_BALANCING */, NULL, 0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("set_mempolicy", {filled(0xffff1fff), 0, 0}, kEinval),
+            "set_mempolicy(0xffff1fff /* MPOL_??? */, NULL, 0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("set_mempolicy", {filled(0xffffffff), 0, 0}, kEinval),
+            "set_mempolicy(MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|0xffff1fff, NULL, 0) = -1 "
+            "EINVAL (Invalid argument)");
+  EXPECT_EQ(line("mbind", {0x1000, 4096, 0xffffffff00000000ull, 0, 0, 0}, kEinval),
+            "mbind(0x1000, 4096, 0xffffffff00000000 /* MPOL_??? */, NULL, 0, 0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("mbind", {0x1000, 4096, ~0ull, 0, 0, 0}, kEinval),
+            "mbind(0x1000, 4096, MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|0xffffffffffff1fff, "
+            "NULL, 0, 0) = -1 EINVAL (Invalid argument)");
+}
+
+// landlock_add_rule.c: the rule type is a constant (0 is unknown too).
+TEST(DecodeArgTypes, LandlockRuleType) {
+  EXPECT_EQ(line("landlock_add_rule", {0, 0, 0, 0}, -77),
+            "landlock_add_rule(0, 0 /* LANDLOCK_RULE_??? */, NULL, 0) = -1 EBADFD (File descriptor in bad state)");
+  EXPECT_EQ(line("landlock_add_rule", {filled(0xdeadc0de), filled(0xfacebeef), 0x1000, filled(1)}, kEinval),
+            "landlock_add_rule(-559038242, 0xfacebeef /* LANDLOCK_RULE_??? */, 0x1000, 0x1) = -1 EINVAL (Invalid "
+            "argument)");
+  EXPECT_EQ(line("landlock_add_rule", {~0ull, 1, 0x1000, 0}, kEbadf),
+            "landlock_add_rule(-1, LANDLOCK_RULE_PATH_BENEATH, 0x1000, 0) = -1 EBADF (Bad file descriptor)");
+}
+
+// syslog.c: console level 8 has strace's name LOGLEVEL_DEBUG+1.
+TEST(DecodeArgTypes, SyslogConsoleLevel) {
+  EXPECT_EQ(line("syslog", {0xbadc0ded00000008ull, 0xfacefeeddeadbeefull, 8}, 0),
+            "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, 0xfacefeeddeadbeef, 8 /* LOGLEVEL_DEBUG+1 */) = 0");
+}
+
+// setgroups.c: a gid of -1 in the list shows as -1.
+TEST(DecodeArgTypes, GidListMinusOne) {
+  std::string gids(8, '\0');
+  const std::uint32_t list[2] = {0xffffffffu, 27};
+  std::memcpy(gids.data(), list, 8);
+  EXPECT_EQ(line("setgroups", {2, 0x1000}, kEinval, TextOptions::Xlat::Abbrev, {{1, ETRACE_PL_BYTES, 0, 8, gids}}),
+            "setgroups(2, [-1, 27]) = -1 EINVAL (Invalid argument)");
 }
 
 }  // namespace
