@@ -200,6 +200,25 @@ void print_mempolicy_mode(Emitter& out, std::uint64_t mode_arg) {
   out.symbol(text, static_cast<std::int64_t>(mode_arg), Emitter::Radix::Hex);
 }
 
+// FAN_CLASS_CONTENT|FAN_CLOEXEC, as strace shows fanotify_init's flags: the class, then the flags,
+// each with its own placeholder when unknown ("0xc /* FAN_CLASS_??? */|FAN_CLOEXEC"). One symbol,
+// so -X raw and verbose show the number.
+void print_fanotify_init_flags(Emitter& out, std::uint64_t flags) {
+  constexpr std::uint64_t kClassBits = 0xc;
+  static const XlatTable* const classes = find_xlat("fanotify_classes");
+  static const XlatTable* const table = find_xlat("fanotify_init_flags");
+  if (!classes || !table) return print_flags(out, "fanotify_init_flags", flags);
+  const std::string_view cls = xlat_name(*classes, flags & kClassBits);
+  std::string text = cls.empty() ? fmt::format("{:#x} /* FAN_CLASS_??? */", flags & kClassBits) : std::string(cls);
+  if (const std::uint64_t rest = flags & ~kClassBits) {
+    const FlagSplit s = xlat_split_flags(*table, rest);
+    for (std::string_view n : s.names) (text += '|') += n;
+    if (s.rest) text += fmt::format("|{:#x}", s.rest);
+    if (s.rest && s.names.empty()) text += " /* FAN_??? */";
+  }
+  out.symbol(text, static_cast<std::int64_t>(flags), Emitter::Radix::Hex);
+}
+
 namespace {
 
 [[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
@@ -304,6 +323,7 @@ void print_arg_value_rest(const CallView& v, int i) {
     case ArgKind::Flags:
       if (a.detail == "open_flags") return print_open_flags(v.out, b);
       if (a.detail == "mmap_flags") return print_mmap_flags(v.out, b);
+      if (a.detail == "fanotify_init_flags") return print_fanotify_init_flags(v.out, b);
       return print_flags(v.out, a.detail, b);
     case ArgKind::Enum:
       if (a.detail == "mempolicy_modes") return print_mempolicy_mode(v.out, b);

@@ -50,6 +50,7 @@ std::string mode_text(std::uint64_t mode);
 void print_open_flags(Emitter& out, std::uint64_t flags);
 void print_mmap_flags(Emitter& out, std::uint64_t flags);
 void print_mempolicy_mode(Emitter& out, std::uint64_t mode);
+void print_fanotify_init_flags(Emitter& out, std::uint64_t flags);
 
 // Struct, array and sockaddr arguments (arg_structs.cpp).
 void print_struct_arg(const CallView& v, int i);

@@ -93,9 +93,11 @@ constexpr XlatEntry kInotifyMask[] = {
     XLAT(IN_ONLYDIR), XLAT(IN_DONT_FOLLOW), XLAT(IN_EXCL_UNLINK), XLAT(IN_MASK_CREATE), XLAT(IN_MASK_ADD),
     XLAT(IN_ISDIR), XLAT(IN_ONESHOT)};
 constexpr XlatEntry kInotifyInitFlags[] = {XLAT(IN_NONBLOCK), XLAT(IN_CLOEXEC)};
+// fanotify_init's flags: a notification class (the two bits 0xc, whose zero has a name), then flags.
+constexpr XlatEntry kFanotifyClasses[] = {XLAT_PAIR(0x0, "FAN_CLASS_NOTIF"), XLAT_PAIR(0x4, "FAN_CLASS_CONTENT"),
+                                          XLAT_PAIR(0x8, "FAN_CLASS_PRE_CONTENT")};
 constexpr XlatEntry kFanotifyInitFlags[] = {
-    XLAT_PAIR(0x1, "FAN_CLOEXEC"), XLAT_PAIR(0x2, "FAN_NONBLOCK"), XLAT_PAIR(0x4, "FAN_CLASS_CONTENT"),
-    XLAT_PAIR(0x8, "FAN_CLASS_PRE_CONTENT"), XLAT_PAIR(0x10, "FAN_UNLIMITED_QUEUE"),
+    XLAT_PAIR(0x1, "FAN_CLOEXEC"), XLAT_PAIR(0x2, "FAN_NONBLOCK"), XLAT_PAIR(0x10, "FAN_UNLIMITED_QUEUE"),
     XLAT_PAIR(0x20, "FAN_UNLIMITED_MARKS"), XLAT_PAIR(0x40, "FAN_ENABLE_AUDIT"),
     XLAT_PAIR(0x80, "FAN_REPORT_PIDFD"), XLAT_PAIR(0x100, "FAN_REPORT_TID"), XLAT_PAIR(0x200, "FAN_REPORT_FID"),
     XLAT_PAIR(0x400, "FAN_REPORT_DIR_FID"), XLAT_PAIR(0x800, "FAN_REPORT_NAME"),
@@ -214,7 +216,8 @@ constexpr XlatTable kTables[] = {
     {"fadvise_advice", XlatKind::Enum, kFadviseAdvice},
     {"fallocate_modes", XlatKind::Flags, kFallocateModes},
     {"fanotify_events", XlatKind::Flags, kFanotifyEvents},
-    {"fanotify_init_flags", XlatKind::Flags, kFanotifyInitFlags},
+    {"fanotify_classes", XlatKind::Enum, kFanotifyClasses, "FAN_CLASS_???"},
+    {"fanotify_init_flags", XlatKind::Flags, kFanotifyInitFlags, "FAN_???"},
     {"fanotify_mark_flags", XlatKind::Flags, kFanotifyMarkFlags},
     {"fcntl_cmds", XlatKind::Enum, kFcntlCmds},
     {"fd_flags", XlatKind::Flags, kFdFlags},

@@ -283,5 +283,18 @@ TEST(DecodeArgTypes, GidListMinusOne) {
             "setgroups(2, [-1, 27]) = -1 EINVAL (Invalid argument)");
 }
 
+// fanotify_init.c: the notification class, then the flags, each named or marked unknown.
+TEST(DecodeArgTypes, FanotifyInitClassAndFlags) {
+  EXPECT_EQ(line("fanotify_init", {0, 0}, 3), "fanotify_init(FAN_CLASS_NOTIF, O_RDONLY) = 3");
+  EXPECT_EQ(line("fanotify_init", {0xffffffff0000000cull, 0xdeadbeef80000001ull}, kEinval),
+            "fanotify_init(0xc /* FAN_CLASS_??? */, O_WRONLY|0x80000000) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("fanotify_init", {0xdec0deddeface004ull, 0}, kEinval),
+            "fanotify_init(FAN_CLASS_CONTENT|0xeface000 /* FAN_??? */, O_RDONLY) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("fanotify_init", {~0ull, 0}, kEinval),
+            "fanotify_init(0xc /* FAN_CLASS_??? */|FAN_CLOEXEC|FAN_NONBLOCK|FAN_UNLIMITED_QUEUE|FAN_UNLIMITED_MARKS|"
+            "FAN_ENABLE_AUDIT|FAN_REPORT_PIDFD|FAN_REPORT_TID|FAN_REPORT_FID|FAN_REPORT_DIR_FID|FAN_REPORT_NAME|"
+            "FAN_REPORT_TARGET_FID|0xffffe000, O_RDONLY) = -1 EINVAL (Invalid argument)");
+}
+
 }  // namespace
 }  // namespace etrace
