@@ -191,6 +191,26 @@ void args_ioctl(const CallView& v) {
   v.out.pointer(v.arg(2));
 }
 
+// kcmp: what idx1 and idx2 are depends on the type: fds of the two processes (KCMP_FILE), an fd
+// and the address of a struct kcmp_epoll_slot (KCMP_EPOLL_TFD), nothing for the types that
+// compare whole resources, two numbers otherwise.
+void args_kcmp(const CallView& v) {
+  print_args(v, 0, 3);
+  auto fd_of_other = [&](int i) {  // an fd of pid1 or pid2, not of the caller: never decorated
+    v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
+    v.out.fd(v.iarg(i), {});
+  };
+  switch (v.iarg(2)) {
+    case 0: fd_of_other(3); return fd_of_other(4);  // KCMP_FILE
+    case 1: case 2: case 3: case 4: case 5: case 6: return;  // KCMP_VM ... KCMP_SYSVSEM
+    case 7:  // KCMP_EPOLL_TFD
+      fd_of_other(3);
+      v.out.arg(v.spec.args[4].name);
+      return v.out.pointer(v.arg(4));
+    default: return print_args(v, 3, 5);
+  }
+}
+
 // mknod's dev exists only for character and block devices: makedev(0x1, 0x3).
 void mknod_like(const CallView& v, int mode_arg) {
   print_args(v, 0, mode_arg + 1);
@@ -441,6 +461,7 @@ constexpr Override kOverrides[] = {
     {"getsockopt", args_getsockopt},
     {"ioctl", args_ioctl},
     {"ioprio_set", args_ioprio_set},
+    {"kcmp", args_kcmp},
     {"mknod", args_mknod},
     {"mknodat", args_mknodat},
     {"mq_open", args_open},

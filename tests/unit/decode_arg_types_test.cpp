@@ -296,5 +296,17 @@ TEST(DecodeArgTypes, FanotifyInitClassAndFlags) {
             "FAN_REPORT_TARGET_FID|0xffffe000, O_RDONLY) = -1 EINVAL (Invalid argument)");
 }
 
+// kcmp.c: pids are ints, and idx1/idx2 follow the type.
+TEST(DecodeArgTypes, KcmpIndexesByType) {
+  EXPECT_EQ(line("kcmp", {0xdeadca75bb40fd4dull, 0xdefaced1a2043064ull, 0, 0xdec0ded3dec0ded4ull, 0xba5e1e55deadc0deull},
+                 -3),
+            "kcmp(-1153368755, -1576783772, KCMP_FILE, -557785388, -559038242) = -1 ESRCH (No such process)");
+  EXPECT_EQ(line("kcmp", {~0ull, ~0ull, 1, 0xdec0ded3dec0ded4ull, 0xba5e1e55deadc0deull}, -3),
+            "kcmp(-1, -1, KCMP_VM) = -1 ESRCH (No such process)");
+  EXPECT_EQ(line("kcmp", {~0ull, ~0ull, 0xbadc0ded, 0xdec0ded3dec0ded4ull, 0xba5e1e55deadc0deull}, kEinval),
+            "kcmp(-1, -1, 0xbadc0ded /* KCMP_??? */, 0xdec0ded3dec0ded4, 0xba5e1e55deadc0de) = -1 EINVAL (Invalid "
+            "argument)");
+}
+
 }  // namespace
 }  // namespace etrace
