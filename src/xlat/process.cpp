@@ -23,7 +23,8 @@ constexpr XlatEntry kCloneFlags[] = {
     XLAT_PAIR(0x20000000, "CLONE_NEWPID"), XLAT_PAIR(0x40000000, "CLONE_NEWNET"),
     XLAT_PAIR(0x80000000, "CLONE_IO"), XLAT_PAIR(0x80, "CLONE_NEWTIME"),
     XLAT_PAIR(0x100000000ULL, "CLONE_CLEAR_SIGHAND"), XLAT_PAIR(0x200000000ULL, "CLONE_INTO_CGROUP")};
-constexpr XlatEntry kWaitOptions[] = {XLAT(WNOHANG),  XLAT(WUNTRACED), XLAT(WEXITED),   XLAT(WCONTINUED),
+// 2 is WUNTRACED and WSTOPPED alike; strace names it WSTOPPED, after WEXITED.
+constexpr XlatEntry kWaitOptions[] = {XLAT(WNOHANG),  XLAT(WEXITED), XLAT(WSTOPPED),   XLAT(WCONTINUED),
                                       XLAT(WNOWAIT),  XLAT(__WCLONE),  XLAT(__WALL),    XLAT(__WNOTHREAD)};
 constexpr XlatEntry kWaitidTypes[] = {XLAT(P_ALL), XLAT(P_PID), XLAT(P_PGID), XLAT_PAIR(3, "P_PIDFD")};
 constexpr XlatEntry kRlimits[] = {

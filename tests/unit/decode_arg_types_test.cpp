@@ -245,6 +245,7 @@ TEST(DecodeArgTypes, MempolicyModes) {
             "EINVAL (Invalid argument)");
   EXPECT_EQ(line("set_mempolicy", {filled(0x2002), 0, 0}, kEinval, TextOptions::Xlat::Verbose),
             "set_mempolicy(0x2002 /* MPOL_BIND|MPOL_F_NUMA_BALANCING */, NULL, 0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("set_mempolicy", {filled(0x6), 0, 0}, kEinval), "set_mempolicy(0x6 /* MPOL_??? */, NULL, 0) = -1 EINVAL (Invalid argument)");
   EXPECT_EQ(line("set_mempolicy", {filled(0xffff1fff), 0, 0}, kEinval),
             "set_mempolicy(0xffff1fff /* MPOL_??? */, NULL, 0) = -1 EINVAL (Invalid argument)");
   EXPECT_EQ(line("set_mempolicy", {filled(0xffffffff), 0, 0}, kEinval),
@@ -306,6 +307,15 @@ TEST(DecodeArgTypes, KcmpIndexesByType) {
   EXPECT_EQ(line("kcmp", {~0ull, ~0ull, 0xbadc0ded, 0xdec0ded3dec0ded4ull, 0xba5e1e55deadc0deull}, kEinval),
             "kcmp(-1, -1, 0xbadc0ded /* KCMP_??? */, 0xdec0ded3dec0ded4, 0xba5e1e55deadc0de) = -1 EINVAL (Invalid "
             "argument)");
+}
+
+// wait4.c, waitid.c: the options are an int; 2 is named WSTOPPED.
+TEST(DecodeArgTypes, WaitOptions) {
+  EXPECT_EQ(line("wait4", {filled(-1u), 0, filled(1 | 2 | 0x40000000), 0}, -10),
+            "wait4(-1, NULL, WNOHANG|WSTOPPED|__WALL, NULL) = -1 ECHILD (No child processes)");
+  EXPECT_EQ(line("waitid", {0xfacefeed00000001ull, 0xfacefeed00000000ull | 1234, 0, 0xfacefeed00000000ull | 1 | 4 | 2, 0},
+                 -10),
+            "waitid(P_PID, 1234, NULL, WNOHANG|WEXITED|WSTOPPED, NULL) = -1 ECHILD (No child processes)");
 }
 
 }  // namespace
