@@ -27,8 +27,8 @@
 // register the decoders read: a_int/a_uint/a_long/a_ulong by name, the third argument of
 // a_flags/a_enum/a_hex otherwise. Where strace 6.1 reads an argument otherwise than the kernel, the
 // spec follows strace: every fd is an int (read's is an unsigned int to the kernel), close_range's
-// bounds are plain unsigned ints, sethostname's and setdomainname's len (ints) unsigned ints, and
-// readlink's bufsiz (an int) an unsigned long.
+// bounds are plain unsigned ints, sethostname's and setdomainname's len (ints) unsigned ints,
+// readlink's bufsiz (an int) an unsigned long, and ptrace's pid (a long) an int.
 // Classes and kMayBlock: strace's syscallent tables for the classes; kMayBlock marks calls that
 // can wait for long, so the BPF side also sends an ENTER record for them.
 #include <algorithm>
@@ -240,7 +240,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("io_pgetevents", 0, {a_hex("ctx_id"), a_long("min_nr"), a_long("nr"), a_sout("events", "io_event", 32, 2), a_sin("timeout", "timespec", 16), a_sin("usig", "__aio_sigset", 16)}, RetKind::Int, kMayBlock),
     sc("io_setup", kM, {a_uint("nr_events"), a_ptr("ctx_idp")}),
     sc("io_submit", 0, {a_hex("ctx_id"), a_long("nr"), a_ptr("iocbpp")}),
-    sc("io_uring_enter", kD | kS, {a_fd("fd"), a_uint("to_submit"), a_uint("min_complete"), a_hex("flags", UInt), a_sin("sig", "sigset", 8), a_ulong("sigsz")}, RetKind::Int, kMayBlock),
+    sc("io_uring_enter", kD | kS, {a_fd("fd"), a_uint("to_submit"), a_uint("min_complete"), a_flags("flags", "io_uring_enter_flags"), a_sin("sig", "sigset", 8), a_ulong("sigsz")}, RetKind::Int, kMayBlock),
     sc("io_uring_register", kD | kM, {a_fd("fd"), a_uint("opcode"), a_ptr("arg"), a_uint("nr_args")}),
     sc("io_uring_setup", kD, {a_uint("entries"), a_ptr("p")}, RetKind::Fd),
     sc("ioctl", kD, {a_fd("fd"), a_enum("request", "ioctl_requests", UInt), a_sout("arg", "ioctl_arg", 64)}),
@@ -254,7 +254,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("keyctl", 0, {a_int("operation"), a_hex("arg2"), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
     sc("kill", kS | kP, {a_int("pid"), a_sig("sig")}),
     sc("landlock_add_rule", kD, {a_fd("ruleset_fd"), a_enum("rule_type", "landlock_rule_types", UInt), a_ptr("rule_attr"), a_hex("flags", UInt)}),
-    sc("landlock_create_ruleset", kD, {a_sin("attr", "landlock_ruleset_attr", 16), a_ulong("size"), a_hex("flags", UInt)}, RetKind::Fd),
+    sc("landlock_create_ruleset", kD, {a_sin("attr", "landlock_ruleset_attr", 16), a_ulong("size"), a_flags("flags", "landlock_create_ruleset_flags")}, RetKind::Fd),
     sc("landlock_restrict_self", kD, {a_fd("ruleset_fd"), a_hex("flags", UInt)}),
     sc("lchown", kF, {a_path("pathname"), a_id("owner"), a_id("group")}),
     sc("lgetxattr", kF, {a_path("path"), a_str("name"), a_out("value"), a_ulong("size")}),
@@ -348,7 +348,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("process_vm_readv", 0, {a_int("pid"), a_sout("local_iov", "iovec", 16, 2), a_ulong("liovcnt"), a_sin("remote_iov", "iovec", 16, 4), a_ulong("riovcnt"), a_hex("flags")}),
     sc("process_vm_writev", 0, {a_int("pid"), a_sin("local_iov", "iovec", 16, 2), a_ulong("liovcnt"), a_sin("remote_iov", "iovec", 16, 4), a_ulong("riovcnt"), a_hex("flags")}),
     sc("pselect6", kD, {a_int("nfds"), a_sinout("readfds", "fd_set", 128), a_sinout("writefds", "fd_set", 128), a_sinout("exceptfds", "fd_set", 128), a_sinout("timeout", "timespec", 16), a_sin("sigmask", "__aio_sigset", 16)}, RetKind::Int, kMayBlock),
-    sc("ptrace", 0, {a_enum("request", "ptrace_requests", Long), a_long("pid"), a_ptr("addr"), a_ptr("data")}),
+    sc("ptrace", 0, {a_enum("request", "ptrace_requests", Long), a_int("pid"), a_ptr("addr"), a_ptr("data")}),
     sc("putpmsg", kN, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
     sc("pwrite64", kD, {a_fd("fd"), a_in("buf", 2), a_ulong("count"), a_long("offset")}, RetKind::Int, kMayBlock),
     sc("pwritev", kD, {a_fd("fd"), a_sin("iov", "iovec", 16, 2), a_ulong("iovcnt"), a_long("offset")}, RetKind::Int, kMayBlock),

@@ -318,5 +318,22 @@ TEST(DecodeArgTypes, WaitOptions) {
             "waitid(P_PID, 1234, NULL, WNOHANG|WEXITED|WSTOPPED, NULL) = -1 ECHILD (No child processes)");
 }
 
+// io_uring_enter.c, landlock_create_ruleset.c: flag sets strace names; ptrace.c: the pid is an int.
+TEST(DecodeArgTypes, MoreNamedFlagsAndPid) {
+  EXPECT_EQ(line("io_uring_enter", {filled(3), 0xdeadbeefull, 0xcafef00dull, ~0ull, 0, 8}, kEinval),
+            "io_uring_enter(3, 3735928559, 3405705229, IORING_ENTER_GETEVENTS|IORING_ENTER_SQ_WAKEUP|IORING_ENTER_SQ_WAIT|"
+            "IORING_ENTER_EXT_ARG|IORING_ENTER_REGISTERED_RING|0xffffffe0, NULL, 8) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("landlock_create_ruleset", {0, 0, 1}, 7),
+            "landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) = 7");
+  EXPECT_EQ(line("landlock_create_ruleset", {0xffffffff00000000ull, 0xdefeededdeadfaceull, 0xbadfaced}, kEinval),
+            "landlock_create_ruleset(0xffffffff00000000, 16068542126403484366, "
+            "LANDLOCK_CREATE_RULESET_VERSION|0xbadfacec) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("landlock_create_ruleset", {0, 0, 0xbadcaffe}, kEinval),
+            "landlock_create_ruleset(NULL, 0, 0xbadcaffe /* LANDLOCK_CREATE_RULESET_??? */) = -1 EINVAL (Invalid "
+            "argument)");
+  EXPECT_EQ(line("ptrace", {0xdeadbeeffffffeedull, 0xdeadbeef00000000ull | 9417, 0, 0}, -3),
+            "ptrace(0xdeadbeeffffffeed /* PTRACE_??? */, 9417, NULL, NULL) = -1 ESRCH (No such process)");
+}
+
 }  // namespace
 }  // namespace etrace
