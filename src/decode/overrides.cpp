@@ -191,6 +191,14 @@ void args_ioctl(const CallView& v) {
   v.out.pointer(v.arg(2));
 }
 
+// epoll_ctl: EPOLL_CTL_DEL ignores the event, and strace shows only its address.
+void args_epoll_ctl(const CallView& v) {
+  print_args(v, 0, 3);
+  if (static_cast<std::uint32_t>(v.arg(1)) != 2 /* EPOLL_CTL_DEL */) return print_args(v, 3, 4);
+  v.out.arg(v.spec.args[3].name);
+  v.out.pointer(v.arg(3));
+}
+
 // kcmp: what idx1 and idx2 are depends on the type: fds of the two processes (KCMP_FILE), an fd
 // and the address of a struct kcmp_epoll_slot (KCMP_EPOLL_TFD), nothing for the types that
 // compare whole resources, two numbers otherwise.
@@ -456,6 +464,7 @@ void args_syslog(const CallView& v) {
 constexpr Override kOverrides[] = {
     {"clock_nanosleep", args_clock_nanosleep},
     {"clone", args_clone},
+    {"epoll_ctl", args_epoll_ctl},
     {"fcntl", args_fcntl},
     {"futex", args_futex},
     {"getsockopt", args_getsockopt},

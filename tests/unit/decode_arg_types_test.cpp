@@ -335,5 +335,13 @@ TEST(DecodeArgTypes, MoreNamedFlagsAndPid) {
             "ptrace(0xdeadbeeffffffeed /* PTRACE_??? */, 9417, NULL, NULL) = -1 ESRCH (No such process)");
 }
 
+// epoll_ctl.c: the op is an unsigned int, and EPOLL_CTL_DEL's event shows as its address.
+TEST(DecodeArgTypes, EpollCtlDelShowsTheAddress) {
+  std::string ev(12, '\xff');
+  EXPECT_EQ(line("epoll_ctl", {filled(-3u), filled(2), filled(-4u), 0x1000}, kEbadf, TextOptions::Xlat::Abbrev,
+                 {{3, ETRACE_PL_BYTES, 0, 12, ev}}),
+            "epoll_ctl(-3, EPOLL_CTL_DEL, -4, 0x1000) = -1 EBADF (Bad file descriptor)");
+}
+
 }  // namespace
 }  // namespace etrace
