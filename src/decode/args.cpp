@@ -72,7 +72,8 @@ void print_flags(Emitter& out, std::string_view table, std::uint64_t value) {
   if (!t) return value ? out.hex(value) : out.uinteger(0);
   FlagSplit s = xlat_split_flags(*t, value);
   out.flags(s.names, value, s.rest);
-  if (s.names.empty() && s.rest) out.decoded_comment(xlat_unknown_name(*t));
+  if (s.names.empty() && s.rest)
+    if (const std::string placeholder = xlat_unknown_name(*t); !placeholder.empty()) out.decoded_comment(placeholder);
 }
 
 void print_enum(Emitter& out, std::string_view table, std::uint64_t raw, CType type) {
@@ -91,7 +92,8 @@ void print_enum(Emitter& out, std::string_view table, std::uint64_t raw, CType t
   }
   if (value == 0) out.uinteger(0);
   else out.hex(value);
-  if (t) out.decoded_comment(xlat_unknown_name(*t));
+  if (!t) return;
+  if (const std::string placeholder = xlat_unknown_name(*t); !placeholder.empty()) out.decoded_comment(placeholder);
 }
 
 void print_signal(Emitter& out, std::int64_t sig) {

@@ -279,7 +279,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("mbind", kM, {a_ptr("addr"), a_ulong("len"), a_enum("mode", "mempolicy_modes", ULong), a_custom("nodemask", "nodemask_in", 4), a_ulong("maxnode"), a_flags("flags", "mbind_flags")}),
     sc("membarrier", 0, {a_enum("cmd", "membarrier_cmds"), a_uint("flags")}),  // strace 6.1 shows two
     sc("memfd_create", kD, {a_str("name"), a_flags("flags", "memfd_flags")}, RetKind::Fd),
-    sc("memfd_secret", kD, {a_flags("flags", "dup3_flags")}, RetKind::Fd),
+    sc("memfd_secret", kD, {a_flags("flags", "memfd_secret_flags")}, RetKind::Fd),
     sc("migrate_pages", kM, {a_int("pid"), a_ulong("maxnode"), a_ptr("old_nodes"), a_ptr("new_nodes")}),
     sc("mincore", kM, {a_ptr("addr"), a_ulong("length"), a_ptr("vec")}),
     sc("mkdir", kF, {a_path("pathname"), a_mode("mode")}),

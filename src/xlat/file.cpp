@@ -233,6 +233,8 @@ constexpr XlatTable kTables[] = {
     {"fspick_flags", XlatKind::Flags, kFspickFlags},
     {"inotify_init_flags", XlatKind::Flags, kInotifyInitFlags},
     {"inotify_mask", XlatKind::Flags, kInotifyMask},
+    // memfd_secret(0xde97face): strace shows its unknown flags without a placeholder.
+    {"memfd_secret_flags", XlatKind::Flags, kCloexecFlags, kXlatNoPlaceholder},
     {"memfd_flags", XlatKind::Flags, kMemfdFlags},
     {"mode_bits", XlatKind::Flags, kModeBits},
     {"mount_attr_flags", XlatKind::Flags, kMountAttrFlags},

@@ -51,6 +51,7 @@ const XlatTable* find_xlat(std::string_view table_name) {
 std::span<const XlatTable* const> all_xlat_tables() { return index(); }
 
 std::string xlat_unknown_name(const XlatTable& t) {
+  if (t.unknown == kXlatNoPlaceholder) return {};
   if (!t.unknown.empty()) return std::string(t.unknown);
   if (t.entries.empty()) return "???";
   // The prefix every name of the table shares, up to an underscore (SUID_DUMP_, EPOLL_CTL_).

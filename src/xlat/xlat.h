@@ -30,9 +30,12 @@ struct XlatTable {
   XlatKind kind;
   std::span<const XlatEntry> entries;
   // strace's placeholder beside a value the table does not know ("W???" for wait options), when
-  // it is not the prefix the names share followed by "???" (see xlat_unknown_name).
+  // it is not the prefix the names share followed by "???" (see xlat_unknown_name);
+  // kXlatNoPlaceholder for a table whose unknown values strace shows bare.
   std::string_view unknown = {};
 };
+
+inline constexpr std::string_view kXlatNoPlaceholder = "(none)";
 
 #define XLAT(c) ::etrace::XlatEntry{static_cast<std::uint64_t>(c), #c}
 #define XLAT_PAIR(v, n) ::etrace::XlatEntry{static_cast<std::uint64_t>(v), n}
@@ -62,7 +65,8 @@ inline bool same_name(std::string_view a, std::string_view b) {
 const XlatTable* find_xlat(std::string_view table_name);
 std::span<const XlatTable* const> all_xlat_tables();
 
-// The placeholder strace prints beside a value the table does not know: "CLOCK_???".
+// The placeholder strace prints beside a value the table does not know: "CLOCK_???"; empty when
+// strace prints none.
 std::string xlat_unknown_name(const XlatTable& table);
 
 // Name of one value in an Enum table; empty when absent.

@@ -343,5 +343,16 @@ TEST(DecodeArgTypes, EpollCtlDelShowsTheAddress) {
             "epoll_ctl(-3, EPOLL_CTL_DEL, -4, 0x1000) = -1 EBADF (Bad file descriptor)");
 }
 
+// memfd_secret.c: flags as an unsigned int, unknown ones without a placeholder.
+TEST(DecodeArgTypes, MemfdSecretFlags) {
+  constexpr std::uint64_t kBeef = 0xbeefcafe00000000ull;
+  EXPECT_EQ(line("memfd_secret", {filled(0, kBeef)}, -38), "memfd_secret(0) = -1 ENOSYS (Function not implemented)");
+  EXPECT_EQ(line("memfd_secret", {filled(0x80000, kBeef)}, -38),
+            "memfd_secret(O_CLOEXEC) = -1 ENOSYS (Function not implemented)");
+  EXPECT_EQ(line("memfd_secret", {filled(0xde97face, kBeef)}, kEinval), "memfd_secret(0xde97face) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("memfd_secret", {filled(0xde97face | 0x80000, kBeef)}, kEinval),
+            "memfd_secret(O_CLOEXEC|0xde97face) = -1 EINVAL (Invalid argument)");
+}
+
 }  // namespace
 }  // namespace etrace
