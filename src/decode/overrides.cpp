@@ -199,6 +199,15 @@ void args_epoll_ctl(const CallView& v) {
   v.out.pointer(v.arg(3));
 }
 
+// fanotify_mark: a dirfd of -1 is FAN_NOFD (the path is then absolute or the mark is on the fd).
+void args_fanotify_mark(const CallView& v) {
+  print_args(v, 0, 3);
+  if (v.iarg(3) != -1) return print_args(v, 3, 5);
+  v.out.arg(v.spec.args[3].name);
+  v.out.symbol("FAN_NOFD", -1, Emitter::Radix::Dec);
+  print_args(v, 4, 5);
+}
+
 // kcmp: what idx1 and idx2 are depends on the type: fds of the two processes (KCMP_FILE), an fd
 // and the address of a struct kcmp_epoll_slot (KCMP_EPOLL_TFD), nothing for the types that
 // compare whole resources, two numbers otherwise.
@@ -465,6 +474,7 @@ constexpr Override kOverrides[] = {
     {"clock_nanosleep", args_clock_nanosleep},
     {"clone", args_clone},
     {"epoll_ctl", args_epoll_ctl},
+    {"fanotify_mark", args_fanotify_mark},
     {"fcntl", args_fcntl},
     {"futex", args_futex},
     {"getsockopt", args_getsockopt},

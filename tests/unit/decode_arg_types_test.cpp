@@ -354,5 +354,15 @@ TEST(DecodeArgTypes, MemfdSecretFlags) {
             "memfd_secret(O_CLOEXEC|0xde97face) = -1 EINVAL (Invalid argument)");
 }
 
+// fanotify_mark.c: a dirfd of -1 is FAN_NOFD (-1 /* FAN_NOFD */ under -X verbose).
+TEST(DecodeArgTypes, FanotifyMarkNoFd) {
+  EXPECT_EQ(line("fanotify_mark", {305419896, 0, 0, filled(-1u), 0}, kEinval),
+            "fanotify_mark(305419896, 0, 0, FAN_NOFD, NULL) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("fanotify_mark", {305419896, 0, 0, filled(-1u), 0}, kEinval, TextOptions::Xlat::Verbose),
+            "fanotify_mark(305419896, 0, 0, -1 /* FAN_NOFD */, NULL) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("fanotify_mark", {305419896, 0, 0, filled(-100), 0}, kEinval),
+            "fanotify_mark(305419896, 0, 0, AT_FDCWD, NULL) = -1 EINVAL (Invalid argument)");
+}
+
 }  // namespace
 }  // namespace etrace
