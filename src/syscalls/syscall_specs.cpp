@@ -183,7 +183,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("fremovexattr", kD, {a_fd("fd"), a_str("name")}),
     sc("fsconfig", kD | kF, {a_fd("fd"), a_enum("cmd", "fsconfig_cmds", UInt), a_str("key"), a_ptr("value"), a_int("aux")}),
     sc("fsetxattr", kD, {a_fd("fd"), a_str("name"), a_in("value", 3), a_ulong("size"), a_flags("flags", "xattr_flags", Int)}),
-    sc("fsmount", kD, {a_fd("fs_fd"), a_flags("flags", "fsmount_flags"), a_flags("attr_flags", "mount_attr_flags")}, RetKind::Fd),
+    sc("fsmount", kD, {a_fd("fs_fd"), a_flags("flags", "fsmount_flags"), a_flags("attr_flags", "fsmount_attr_flags")}, RetKind::Fd),
     sc("fsopen", kD, {a_str("fsname"), a_flags("flags", "fsopen_flags")}, RetKind::Fd),
     sc("fspick", kD | kF, {a_dirfd("dirfd"), a_path("path"), a_flags("flags", "fspick_flags")}, RetKind::Fd),
     sc("fstat", kD | kFst | kSta, {a_fd("fd"), a_sout("statbuf", "stat", 144)}),

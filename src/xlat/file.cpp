@@ -154,6 +154,8 @@ constexpr XlatEntry kMountAttrFlags[] = {
     XLAT_PAIR(0x8, "MOUNT_ATTR_NOEXEC"), XLAT_PAIR(0x10, "MOUNT_ATTR_NOATIME"),
     XLAT_PAIR(0x20, "MOUNT_ATTR_STRICTATIME"), XLAT_PAIR(0x80, "MOUNT_ATTR_NODIRATIME"),
     XLAT_PAIR(0x100000, "MOUNT_ATTR_IDMAP"), XLAT_PAIR(0x200000, "MOUNT_ATTR_NOSYMFOLLOW")};
+// fsmount's attr_flags: strace names only the flags fsmount took at first (not IDMAP, NOSYMFOLLOW).
+constexpr std::span<const XlatEntry> kFsmountAttrFlags = std::span(kMountAttrFlags).first(7);
 constexpr XlatEntry kDeleteModuleFlags[] = {XLAT(O_NONBLOCK), XLAT(O_TRUNC)};
 constexpr XlatEntry kFinitModuleFlags[] = {XLAT_PAIR(1, "MODULE_INIT_IGNORE_MODVERSIONS"),
                                            XLAT_PAIR(2, "MODULE_INIT_IGNORE_VERMAGIC"),
@@ -228,6 +230,7 @@ constexpr XlatTable kTables[] = {
     {"flock_types", XlatKind::Enum, kFlockTypes},
     {"fs_magic", XlatKind::Enum, kFsMagic},
     {"fsconfig_cmds", XlatKind::Enum, kFsconfigCmds},
+    {"fsmount_attr_flags", XlatKind::Flags, kFsmountAttrFlags, "MOUNT_ATTR_???"},
     {"fsmount_flags", XlatKind::Flags, kFsmountFlags},
     {"fsopen_flags", XlatKind::Flags, kFsopenFlags},
     {"fspick_flags", XlatKind::Flags, kFspickFlags},

@@ -364,5 +364,14 @@ TEST(DecodeArgTypes, FanotifyMarkNoFd) {
             "fanotify_mark(305419896, 0, 0, AT_FDCWD, NULL) = -1 EINVAL (Invalid argument)");
 }
 
+// fsmount.c: fds are ints (-100 is no AT_FDCWD here), and the attribute flags strace names.
+TEST(DecodeArgTypes, FsmountAttrFlags) {
+  EXPECT_EQ(line("fsmount", {filled(-100), filled(0), filled(0xffffff40)}, kEinval),
+            "fsmount(-100, 0, 0xffffff40 /* MOUNT_ATTR_??? */) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("fsmount", {filled(-1u), filled(0), filled(0xffffffff)}, kEinval),
+            "fsmount(-1, 0, MOUNT_ATTR_RDONLY|MOUNT_ATTR_NOSUID|MOUNT_ATTR_NODEV|MOUNT_ATTR_NOEXEC|MOUNT_ATTR_NOATIME|"
+            "MOUNT_ATTR_STRICTATIME|MOUNT_ATTR_NODIRATIME|0xffffff40) = -1 EINVAL (Invalid argument)");
+}
+
 }  // namespace
 }  // namespace etrace
