@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "format/escape.h"
+
 namespace etrace {
 
 namespace {
@@ -96,7 +98,7 @@ void Output::fail(int err) {
                     : err == EPIPE                  ? "the reader of the pipe went away; keep it open, or use -o FILE"
                                                     : "choose another -o";
   const std::string line = fmt::format("etrace: cannot write the trace to {}: {}; the trace is incomplete from here ({})\n",
-                                       name_, std::strerror(err), fix);
+                                       printable(name_), std::strerror(err), fix);
   if (fd_ != STDERR_FILENO) say(line);
 }
 
@@ -106,7 +108,7 @@ void Output::give_up(std::size_t dropped) {
   const std::string line = fmt::format(
       "etrace: stopped while the reader of {} was not reading: the last {} bytes of the trace were dropped "
       "(keep the reader reading, or use -o FILE)\n",
-      name_, dropped);
+      printable(name_), dropped);
   if (fd_ != STDERR_FILENO) say(line);
 }
 

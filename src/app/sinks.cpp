@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "app/fatal.h"
+#include "format/escape.h"
 
 namespace etrace {
 
@@ -142,7 +142,7 @@ bool Sinks::ensure_open(std::uint32_t tid, PerThread& t) {
     if (open_failures_++ == 0)
       Output::say(fmt::format("etrace: cannot open output file '{}': {}; lines of that thread are lost, and of any "
                               "other whose file cannot be opened ({})\n",
-                              path, std::strerror(err),
+                              printable(path), std::strerror(err),
                               err == EMFILE || err == ENFILE ? "raise the limit on open files: ulimit -n"
                                                              : "keep the directory of -o writable, or choose another -o"));
     return false;

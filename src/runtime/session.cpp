@@ -14,6 +14,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstdarg>
+#include <cstdio>
 #include <cstring>
 
 #include "app/fatal.h"
@@ -191,7 +192,9 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
                   " (needs CAP_BPF and CAP_PERFMON, or root: run with sudo)");
     std::string log = libbpf_log();
     if (log.size() > 2000) log = log.substr(log.size() - 2000);
-    throw Fatal("cannot load BPF programs: " + errno_text(err) + "\n" + log);
+    // The verifier's log as it is (many lines), then the one-line error, escaped as all are.
+    std::fputs((log + "\n").c_str(), stderr);
+    throw Fatal("cannot load BPF programs: " + errno_text(err) + " (the verifier's log is above)");
   }
 
   // The rings go in before anything attaches: a record with no ring would count as lost.
