@@ -20,7 +20,10 @@ if [ "${ETRACE_SKIP_ASAN:-0}" != 1 ]; then
   # free or an overflow on a path only real tracing takes ends etrace with ASan's report.
   cmake -S . -B build-asan -DETRACE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
   cmake --build build-asan -j"$jobs"
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 ctest --output-on-failure -j1 "$@")
+  # Leak checks for the unit tests only: LeakSanitizer cannot stop the world in a set-group-ID
+  # etrace run as another user (the privilege tests), and etrace's lifetime is the trace's.
+  (cd build-asan && ctest --output-on-failure -j1 -LE integration "$@")
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j1 -L integration "$@")
 fi
 if [ "${ETRACE_SKIP_FUZZ:-0}" != 1 ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DETRACE_FUZZ=ON -DETRACE_BUILD_BPF=OFF \
