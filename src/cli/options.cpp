@@ -334,7 +334,10 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   bool seccomp_bpf = false, stack_trace = false;
   std::string interruptible;
   app.add_flag("--seccomp-bpf", seccomp_bpf, "Accepted for strace's command lines: etrace always filters in the kernel");
-  app.add_option("-I,--interruptible", interruptible, "Accepted for strace's command lines: etrace never stops the traced program")
+  app.add_option("-I,--interruptible", interruptible,
+                 "Which signals stop etrace: 1 anywhere, 2 waiting (all: default), 3 never, 4 never_tstp "
+                 "(SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM are ignored while the command runs; default with -o FILE "
+                 "and a command)")
       ->type_name("N");
   app.add_flag("-k,--stack-trace", stack_trace, "Not supported: stack traces of calls");
 
@@ -386,6 +389,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (!column_arg.empty()) {
     int n = -1;
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
+    if (n > kMaxColumn)
+      return fail("invalid -a argument: '" + column_arg + "': the column is at most " + std::to_string(kMaxColumn));
     o.column = n;
   }
   if (app.count("--syscall-limit") && (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
@@ -407,6 +412,12 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     if (!parse_number(nice_arg, n) || n < -20 || n > 19)
       return fail("invalid --nice argument: '" + nice_arg + "' (a priority from -20 to 19)");
     o.nice = n;
+  }
+  if (!interruptible.empty()) {
+    static constexpr std::string_view kNames[] = {"anywhere", "waiting", "never", "never_tstp"};
+    for (int i = 0; i < 4; ++i)
+      if (interruptible == kNames[i] || interruptible == std::to_string(i + 1)) o.interruptible = i + 1;
+    if (o.interruptible == 0) return fail("invalid -I argument: '" + interruptible + "'");
   }
   o.follow = std::min(follow, 2);
   if (separately && o.follow == 1) o.follow = 2;
