@@ -25,6 +25,12 @@ const volatile bool filter_comms = false;   /* --comm */
 const volatile __u32 inline_comm_count = 0;
 const volatile __u64 inline_comms[ETRACE_INLINE_COMMS][2] = {};
 const volatile bool filter_cgroup = false;  /* --cgroup: the task is under traced_cgroup[0] */
+/* --exclude-comm: never trace these names (up to ETRACE_INLINE_COMMS compared inline, as
+ * --comm's, the rest through excluded_comms); --exclude-pid: nor these processes. */
+const volatile bool exclude_comms = false;
+const volatile __u32 inline_excluded_count = 0;
+const volatile __u64 inline_excluded[ETRACE_INLINE_COMMS][2] = {};
+const volatile bool exclude_tgids = false;
 const volatile bool follow_forks = false;   /* -f: children join traced_tgids at fork */
 const volatile __u32 status_mask = 0;       /* ETRACE_STATUS_*; 0 = every status */
 const volatile bool count_only = false;     /* -c: totals in `counts`, no records */
@@ -41,6 +47,8 @@ const volatile bool precise_time = true;
 const volatile bool exit_only = false;
 /* -c without -w: also the CPU time of each call (etrace_syscall_record.cpu_ns). */
 const volatile bool cpu_time = false;
+/* --rate-limit: traced calls recorded per second per process (0: no limit). */
+const volatile __u64 rate_limit = 0;
 
 static __always_inline __u64 task__runtime(void)
 {
@@ -73,9 +81,29 @@ static __always_inline bool comm__matches(struct task_struct *task)
 	return bpf_map_lookup_elem(&traced_comms, word) != NULL;
 }
 
+/* Whether `task`'s command name is one --exclude-comm names. */
+static __always_inline bool comm__excluded(struct task_struct *task)
+{
+	__u64 word[2];
+	if (inline_excluded_count) {
+		word[0] = *(__u64 *)&task->comm[0];
+		word[1] = *(__u64 *)&task->comm[8];
+		for (__u32 i = 0; i < ETRACE_INLINE_COMMS && i < inline_excluded_count; i++)
+			if (word[0] == inline_excluded[i][0] && word[1] == inline_excluded[i][1])
+				return true;
+		return false;
+	}
+	bpf_probe_read_kernel(word, sizeof(word), task->comm);
+	return bpf_map_lookup_elem(&excluded_comms, word) != NULL;
+}
+
 static __always_inline bool filter__allow_task(__u32 tgid)
 {
 	if (tgid == self_tgid)
+		return false;
+	if (exclude_tgids && bpf_map_lookup_elem(&excluded_tgids, &tgid))
+		return false;
+	if (exclude_comms && comm__excluded(bpf_get_current_task_btf()))
 		return false;
 	if (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid))
 		return false;
@@ -157,6 +185,41 @@ static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etra
 static __always_inline bool record__submit(void *buf, __u32 size, struct etrace_inflight *st)
 {
 	return record__submit_ex(buf, size, st, true);
+}
+
+/* Reports `over` calls of the current process that were not recorded; false when the ring had
+ * no room (the caller keeps the count for the next report). */
+static __always_inline bool rate__report(__u64 pid_tgid, struct etrace_inflight *st, __u64 over)
+{
+	struct etrace_rate_record r = {};
+	record__header(&r.hdr, ETRACE_REC_RATE_LIMITED, pid_tgid);
+	r.calls = over;
+	return record__submit_ex(&r, sizeof(r), st, false);
+}
+
+/* --rate-limit: whether the current process may record one more call in its window (at
+ * `now_ns`). The first call of a new window reports the calls the last ones held back. Threads
+ * race on the window's start: at worst a window restarts twice, a few calls early. */
+static __always_inline bool rate__admit(__u64 pid_tgid, struct etrace_inflight *st, __u64 now_ns)
+{
+	__u32 tgid = pid_tgid >> 32;
+	struct etrace_rate_window *w = bpf_map_lookup_elem(&rate_windows, &tgid);
+	if (!w) {
+		struct etrace_rate_window fresh = {.start_ns = now_ns, .calls = 1};
+		bpf_map_update_elem(&rate_windows, &tgid, &fresh, BPF_NOEXIST);
+		return true;
+	}
+	if (now_ns - w->start_ns >= 1000000000ull) {
+		w->start_ns = now_ns;
+		w->calls = 0;
+		__u64 over = w->over;
+		if (over && rate__report(pid_tgid, st, over))
+			__sync_fetch_and_add(&w->over, -over);
+	}
+	if (__sync_fetch_and_add(&w->calls, 1) < rate_limit)
+		return true;
+	__sync_fetch_and_add(&w->over, 1);
+	return false;
 }
 
 /* Inline payloads up to this size (a write's 32 bytes and its header) are copied with plain
@@ -268,6 +331,9 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	 * any per-task lookup. */
 	if (filter_comms && !comm__matches(bpf_get_current_task_btf()))
 		return 0;
+	/* --exclude-comm: judged at every call too, since a traced thread may exec an excluded program. */
+	if (exclude_comms && comm__excluded(bpf_get_current_task_btf()))
+		return 0;
 	/* A thread with state passed the filters at its first traced call: skip the pid/cgroup
 	 * lookups from then on. A refusal leaves no state: a process may join the cgroup or the
 	 * traced pids later. */
@@ -299,6 +365,12 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	st->inline_count = 0;
 	st->tgid = pid_tgid >> 32;
 	st->active = 1;
+	/* --rate-limit: a call over the limit is counted, and leaves no trace at exit either. */
+	if (rate_limit && !count_only && !(plan->flags & ETRACE_PLAN_COUNT_ONLY) &&
+	    !rate__admit(pid_tgid, st, precise_time ? st->enter_ts : bpf_ktime_get_ns())) {
+		st->active = 0;
+		return 0;
+	}
 	if (count_only || (plan->flags & (ETRACE_PLAN_COUNT_ONLY | ETRACE_PLAN_INPUTS_AT_EXIT)))
 		return 0;
 
@@ -512,6 +584,14 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 		return 0;
 	__u32 tid = (__u32)pid_tgid;
 	bool group_dead = compat__group_dead(task);
+	if (rate_limit && group_dead) {
+		/* The process's calls held back since its last recorded one, before its end. */
+		struct etrace_rate_window *w = bpf_map_lookup_elem(&rate_windows, &tgid);
+		if (w && w->over && rate__report(pid_tgid, inflight__get(0), w->over))
+			w->over = 0;
+		if (w && !w->over)
+			bpf_map_delete_elem(&rate_windows, &tgid);
+	}
 	if (!count_only) {
 		struct etrace_task_exit_record r = {};
 		record__header(&r.hdr, ETRACE_REC_TASK_EXIT, pid_tgid);
@@ -628,6 +708,9 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	if (tgid == self_tgid || (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid)))
 		return 0;
 	if (filter_comms && !comm__matches(task))
+		return 0;
+	if ((exclude_tgids && bpf_map_lookup_elem(&excluded_tgids, &tgid)) ||
+	    (exclude_comms && comm__excluded(task)))
 		return 0;
 	/* The cgroup filter judges the current task, which is the sender here: a target counts as
 	 * traced once it has made a traced call (it then has in-flight state). */

@@ -47,6 +47,21 @@ struct {
 	__type(value, __u8);
 } traced_comms SEC(".maps");
 
+/* --exclude-comm past the names compared inline, and --exclude-pid: never traced. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, char[ETRACE_COMM_LEN]);
+	__type(value, __u8);
+} excluded_comms SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1024);
+	__type(key, __u32);  /* tgid */
+	__type(value, __u8);
+} excluded_tgids SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
 	__uint(max_entries, 1);
@@ -96,6 +111,15 @@ struct {
 	__type(key, __u32); /* tid */
 	__type(value, struct etrace_task_exit_record);
 } lost_tails SEC(".maps");
+
+/* --rate-limit: each process's current one-second window. LRU: a process evicted by many
+ * newer ones starts a fresh window, and an insertion never fails. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32); /* tgid */
+	__type(value, struct etrace_rate_window);
+} rate_windows SEC(".maps");
 
 /* -c without other output: per-syscall totals, no per-call records. */
 struct {

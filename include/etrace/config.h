@@ -22,4 +22,11 @@ struct etrace_count {
 	unsigned long long cpu_ns; /* time the thread ran during the calls (see etrace_syscall_record) */
 };
 
+/* --rate-limit: a process's current one-second window (the `rate_windows` map's value). */
+struct etrace_rate_window {
+	unsigned long long start_ns;
+	unsigned long long calls; /* in this window, recorded or not */
+	unsigned long long over;  /* not recorded, not yet reported */
+};
+
 #endif

@@ -22,6 +22,7 @@ enum etrace_record_kind {
 	ETRACE_REC_TASK_EXIT = 3, /* a traced thread ended */
 	ETRACE_REC_SIGNAL = 4,    /* a signal was delivered to a traced thread */
 	ETRACE_REC_FORK = 5,      /* a traced task created a task that is now traced too */
+	ETRACE_REC_RATE_LIMITED = 6, /* --rate-limit: calls of a process not recorded */
 };
 
 enum etrace_syscall_flags {
@@ -166,6 +167,15 @@ struct etrace_fork_record {
 	struct etrace_record_header hdr;
 	etrace_u32 child_tgid;
 	etrace_u32 child_tid;
+};
+
+/* --rate-limit: a process made `calls` traced calls beyond its limit, counted and not recorded,
+ * since its previous recorded call. Sent before the first call recorded in its next one-second
+ * window (by whichever thread makes it), at its exit, or read from the map when tracing ends
+ * (tid = tgid then). */
+struct etrace_rate_record {
+	struct etrace_record_header hdr;
+	etrace_u64 calls;
 };
 
 /* Per-thread state between sys_enter and sys_exit (the `inflight` map's value). Userspace

@@ -91,6 +91,7 @@ LineInfo Pipeline::line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t
 }
 
 bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
+  if (limit_reached()) return true;
   const std::uint16_t kind = parse_record_into(bytes, slots_);
   if (!kind) {
     ++malformed_;
@@ -100,6 +101,7 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
   const RecordHeader& h = kind == ETRACE_REC_TASK_EXIT ? slots_.exit.hdr
                           : kind == ETRACE_REC_SIGNAL  ? slots_.signal.hdr
                           : kind == ETRACE_REC_FORK    ? slots_.fork.hdr
+                          : kind == ETRACE_REC_RATE_LIMITED ? slots_.rate.hdr
                                                        : slots_.syscall.hdr;
   std::optional<SignalRecord> after_this;
   if (!deferred_signals_.empty()) {
@@ -123,6 +125,9 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
       if (hooks_.on_fork && f.child_tgid != f.hdr.tgid) hooks_.on_fork(f.hdr.tgid, f.child_tgid);
       break;
     }
+    case ETRACE_REC_RATE_LIMITED:
+      if (opts_.print_calls) out_.rate_limited_line(line_for(h.tgid, h.tid, h.ts_ns), slots_.rate.calls);
+      break;
     default: on_syscall(slots_.syscall); break;
   }
   if (after_this) print_signal(*after_this);
@@ -158,6 +163,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
   const bool kept = wanted(call.nr) && (!hooks_.keep_call || hooks_.keep_call(info, call));
   if (kept && hooks_.on_call_counted) hooks_.on_call_counted(info, call);
   if (kept && status_wanted(call)) {
+    ++calls_shown_;
     if (opts_.print_calls) {
       set_decode_options(call.nr);
       print_call(info, call, line);
@@ -234,7 +240,7 @@ void Pipeline::print_call(const SyscallInfo* info, const SyscallCall& call, cons
 }
 
 void Pipeline::on_still_running(const SyscallCall& call) {
-  if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll) return;
+  if (!opts_.print_calls || !wanted(call.nr) || opts_.status != kStatusAll || limit_reached()) return;
   // -P / trace-fds= judge the arguments known at entry; a call they reject stays hidden.
   const SyscallInfo* info = syscalls_.by_number(call.nr);
   if (hooks_.keep_call && !hooks_.keep_call(info, call)) return;

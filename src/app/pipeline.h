@@ -33,6 +33,10 @@ struct PipelineOptions {
   std::optional<NumberSet> abbrev;   // -e abbrev= by syscall (unset: decode.opts.verbose for all)
   std::optional<NumberSet> raw;      // -e raw= by syscall (unset: decode.opts.raw for all)
   std::optional<NumberSet> deref;    // -e verbose= by syscall: outside it, DecodeOptions::deref is off
+  // --syscall-limit: once this many calls have passed every filter, nothing more is shown
+  // (0: no limit). The calls counted are those strace counts: of the trace set, kept by -P and
+  // trace-fds=, of a wanted status.
+  std::uint64_t call_limit = 0;
 };
 
 // Hooks for the fd table and statistics; any may be empty.
@@ -62,6 +66,9 @@ class Pipeline {
   void on_still_running(const SyscallCall& call);
   // Tasks known before any record arrives (the traced command, threads of -p targets).
   void add_task(std::uint32_t tid) { tasks_.try_emplace(tid, -1); }
+
+  // --syscall-limit: the limit's last call has been handled; every later record is ignored.
+  bool limit_reached() const { return opts_.call_limit && calls_shown_ >= opts_.call_limit; }
 
   std::uint64_t records() const { return records_; }
   std::uint64_t malformed() const { return malformed_; }
@@ -112,6 +119,7 @@ class Pipeline {
   std::vector<std::uint64_t> counts_;
   std::uint64_t records_ = 0;
   std::uint64_t malformed_ = 0;
+  std::uint64_t calls_shown_ = 0;  // calls that passed every filter (--syscall-limit)
 };
 
 // The leading arguments shown before "<unfinished ...>": strace prints a call's input arguments

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -39,13 +40,19 @@ Examples:
   etrace -c ls                      summary table of calls, errors and time
   etrace -c -S calls -U name,calls,errors,max-time ls
                                     the summary sorted by calls, with chosen columns
+  etrace --syscall-limit 500 -p 230 the first 500 calls, then detach
+  etrace --system-wide --rate-limit 1000 --exclude-comm tmux,sshd
+                                    a live host: at most 1000 calls a second recorded
+                                    per process, without the terminal's own writes
 )";
 
 // Short options that take an argument (strace's and etrace's): the next word is their value.
 constexpr std::string_view kShortWithArg = "peosaSUPuEbIOX";
 
 // etrace's own long options that take an argument (passed through as they are).
-constexpr std::array<std::string_view, 3> kOwnLongWithArg{"--comm", "--cgroup", "--buffer-size"};
+constexpr std::array<std::string_view, 8> kOwnLongWithArg{"--comm",        "--cgroup",       "--buffer-size",
+                                                          "--syscall-limit", "--rate-limit", "--exclude-comm",
+                                                          "--exclude-pid", "--nice"};
 
 enum class LongKind { Qualifier, ShortArg, Flag, Optional };
 
@@ -169,6 +176,19 @@ template <typename T>
 bool parse_number(const std::string& text, T& out) {
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && p == text.data() + text.size();
+}
+
+// NAME,NAME,...: the names of a comma list; false on an empty one.
+bool parse_name_list(const std::string& text, std::vector<std::string>& out) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma == start) return false;
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return true;
 }
 
 bool is_power_of_two(std::uint64_t v) { return v && !(v & (v - 1)); }
@@ -300,12 +320,27 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("--buffer-size", o.buffer_size, "Ring buffer size, a power of two: bytes, or with K, M or G (default 64M)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));  // K = 1024
+  std::string syscall_limit_arg, rate_limit_arg, nice_arg;
+  std::vector<std::string> exclude_comm_args, exclude_pid_args;
+  app.add_option("--syscall-limit", syscall_limit_arg, "Stop tracing after N calls have been shown (those the filters keep); the command runs on, untraced")
+      ->type_name("N");
+  app.add_option("--rate-limit", rate_limit_arg, "Record at most N calls per second of each process, decided in the kernel; the rest are counted and shown as a gap")
+      ->type_name("N");
+  take_all(app.add_option("--exclude-comm", exclude_comm_args, "Never trace processes with this command name (repeatable, or comma-separated); decided in the kernel")
+               ->type_name("NAME"));
+  take_all(app.add_option("--exclude-pid", exclude_pid_args, "Never trace process PID (repeatable, or comma-separated); decided in the kernel")
+               ->type_name("PID"));
+  app.add_option("--nice", nice_arg, "etrace's own scheduling priority, -20 to 19 (default -10, or ETRACE_NICE): lower loses fewer events, higher intrudes less")
+      ->type_name("N");
   app.add_flag("-V,--version", version, "Print the version");
   // strace habits that have nothing to do here: accepted, so a command line carries over.
   bool seccomp_bpf = false, stack_trace = false;
   std::string interruptible;
   app.add_flag("--seccomp-bpf", seccomp_bpf, "Accepted for strace's command lines: etrace always filters in the kernel");
-  app.add_option("-I,--interruptible", interruptible, "Accepted for strace's command lines: etrace never stops the traced program")
+  app.add_option("-I,--interruptible", interruptible,
+                 "Which signals stop etrace: 1 anywhere, 2 waiting (all: default), 3 never, 4 never_tstp "
+                 "(SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM are ignored while the command runs; default with -o FILE "
+                 "and a command)")
       ->type_name("N");
   app.add_flag("-k,--stack-trace", stack_trace, "Not supported: stack traces of calls");
 
@@ -332,6 +367,21 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     after_dashdash = after_dashdash || (words[i] == "--" && words[i + 1] == o.command.front());
   if (!after_dashdash && !o.command.empty() && o.command.front().size() > 1 && o.command.front()[0] == '-')
     return fail("unrecognized option '" + o.command.front() + "'");
+  // An empty value is a slip (an unset shell variable), never a request for the default: -u ''
+  // would run the command as root, -o '' would trace to the terminal.
+  if (app.count("-u") && o.user.empty()) return fail("-u/--user: empty user name (give a user name or a uid)");
+  if (app.count("-o") && o.output.empty())
+    return fail("-o/--output: empty file name (give a path, or leave -o out to trace to stderr)");
+  for (const auto& p : o.paths)
+    if (p.empty()) return fail("-P/--trace-path: empty path (give the path of a file whose calls to trace)");
+  if (app.count("-U") && o.summary_columns.empty())
+    return fail("-U/--summary-columns: empty column list (give columns such as name,calls,errors)");
+  for (const auto& c : o.comms)
+    if (c.empty()) return fail("--comm: empty command name (give a name as /proc/PID/comm shows it)");
+  if (app.count("--cgroup") && o.cgroup.empty())
+    return fail("--cgroup: empty path (give a cgroup v2 directory, such as /sys/fs/cgroup/system.slice)");
+  if (app.count("-s") && strsize_arg.empty()) return fail("invalid -s argument: ''");
+  if (app.count("-a") && column_arg.empty()) return fail("invalid -a argument: ''");
   for (const auto& p : pid_args)
     if (!parse_pid_list(p, o.pids)) return fail("Invalid process id: '" + p + "'");
   if (!strsize_arg.empty()) {
@@ -342,7 +392,35 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (!column_arg.empty()) {
     int n = -1;
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
+    if (n > kMaxColumn)
+      return fail("invalid -a argument: '" + column_arg + "': the column is at most " + std::to_string(kMaxColumn));
     o.column = n;
+  }
+  if (app.count("--syscall-limit") && (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
+    return fail("invalid --syscall-limit argument: '" + syscall_limit_arg + "' (a number of calls, at least 1)");
+  if (app.count("--rate-limit") && (!parse_number(rate_limit_arg, o.rate_limit) || o.rate_limit == 0))
+    return fail("invalid --rate-limit argument: '" + rate_limit_arg + "' (calls per second, at least 1)");
+  for (const auto& c : exclude_comm_args)
+    if (!parse_name_list(c, o.exclude_comms)) return fail("invalid --exclude-comm argument: '" + c + "' (a command name)");
+  for (const auto& p : exclude_pid_args)
+    if (p.empty() || !parse_pid_list(p, o.exclude_pids))
+      return fail("invalid --exclude-pid argument: '" + p + "' (a process id)");
+  if (o.exclude_comms.size() > 64) return fail("--exclude-comm takes at most 64 names");
+  if (o.exclude_pids.size() > 1024) return fail("--exclude-pid takes at most 1024 pids");
+  for (int pid : o.exclude_pids)
+    if (std::find(o.pids.begin(), o.pids.end(), pid) != o.pids.end())
+      return fail("pid " + std::to_string(pid) + " is given to both -p and --exclude-pid; give it to one");
+  if (app.count("--nice")) {
+    int n = 0;
+    if (!parse_number(nice_arg, n) || n < -20 || n > 19)
+      return fail("invalid --nice argument: '" + nice_arg + "' (a priority from -20 to 19)");
+    o.nice = n;
+  }
+  if (!interruptible.empty()) {
+    static constexpr std::string_view kNames[] = {"anywhere", "waiting", "never", "never_tstp"};
+    for (int i = 0; i < 4; ++i)
+      if (interruptible == kNames[i] || interruptible == std::to_string(i + 1)) o.interruptible = i + 1;
+    if (o.interruptible == 0) return fail("invalid -I argument: '" + interruptible + "'");
   }
   o.follow = std::min(follow, 2);
   if (separately && o.follow == 1) o.follow = 2;
@@ -376,6 +454,11 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (o.command.empty() && (!o.user.empty() || !o.env.empty()))
     return fail("-u/--user and -E/--env apply to a command that etrace runs; give one");
   return {o, 0, {}};
+}
+
+bool pid_on_every_line(const Options& o) {
+  return o.always_show_pid || (!o.output.empty() && o.follow > 0) || o.system_wide || !o.comms.empty() ||
+         !o.cgroup.empty();
 }
 
 }  // namespace etrace

@@ -9,6 +9,9 @@
 
 namespace etrace {
 
+// -a: columns past this are refused (the padding is written on every line).
+inline constexpr int kMaxColumn = 4096;
+
 struct Options {
   std::vector<std::string> command;   // CMD ARGS... to run and trace
   std::vector<int> pids;              // -p PID (repeatable, comma lists)
@@ -29,7 +32,11 @@ struct Options {
   bool relative = false;              // -r
   bool durations = false;             // -T
   bool numbers = false;               // -n
-  int column = 40;                    // -a N
+  int column = 40;                    // -a N (at most kMaxColumn)
+  // -I N as strace numbers it: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0: strace's default
+  // (never with -o FILE and a command, else waiting). With never, SIGHUP, SIGINT, SIGQUIT,
+  // SIGPIPE and SIGTERM do not stop the trace while the command runs.
+  int interruptible = 0;
   bool summary = false;               // -c or -C
   bool summary_too = false;           // -C
   std::string summary_sort = "time";  // -S
@@ -44,6 +51,11 @@ struct Options {
   bool json = false;                  // --json: JSON Lines instead of strace text
   bool always_show_pid = false;       // --always-show-pid
   std::uint64_t buffer_size = 64u << 20;  // --buffer-size BYTES: a burst of ~400k calls at full speed
+  std::uint64_t syscall_limit = 0;    // --syscall-limit N: detach after N calls shown (0: no limit)
+  std::uint32_t rate_limit = 0;       // --rate-limit N: calls recorded per second per process (0: no limit)
+  std::vector<std::string> exclude_comms;  // --exclude-comm NAME (repeatable, comma lists)
+  std::vector<int> exclude_pids;      // --exclude-pid PID (repeatable, comma lists)
+  std::optional<int> nice;            // --nice N: etrace's own priority (unset: ETRACE_NICE, else -10)
   std::vector<std::string> warnings;  // to print as "etrace: <warning>" (e.g. -A without -o)
 };
 
@@ -54,6 +66,11 @@ struct ParseOutcome {
 };
 
 ParseOutcome parse_options(int argc, const char* const* argv);
+
+// Whether every line carries its pid from the first: --always-show-pid, -f with -o (as strace),
+// and --system-wide, --comm and --cgroup, whose lines may come from any number of processes
+// (the pid cannot wait until a second one shows up: the first lines would have none).
+bool pid_on_every_line(const Options& o);
 
 // strace's long options (--trace=SET, --follow-forks, --string-limit N, --quiet[=SET], ...)
 // rewritten into the short options they stand for ("-e" "trace=SET", "-f", "-s" "N", ...), up

@@ -51,14 +51,15 @@ void print_wait_status(Emitter& out, std::int32_t s) {
   out.end_array();
 }
 
-// gid_t lists (getgroups, setgroups): [0, 4, 27].
-void print_u32_array(Emitter& out, std::string_view bytes) {
+// gid_t lists (getgroups, setgroups): [0, 4, 27]; (gid_t) -1 shows as -1, as in a gid argument.
+void print_gid_array(Emitter& out, std::string_view bytes) {
   out.begin_array();
   for (std::size_t off = 0; off + 4 <= bytes.size(); off += 4) {
     std::uint32_t x;
     std::memcpy(&x, bytes.data() + off, 4);
     out.element();
-    out.uinteger(x);
+    if (x == 0xffffffffu) out.integer(-1);
+    else out.uinteger(x);
   }
   out.end_array();
 }
@@ -378,7 +379,7 @@ void print_struct_arg(const CallView& v, int i) {
     std::uint64_t n = static_cast<std::uint32_t>(v.arg(a.len_arg));
     if (out_kind && ret_counts_elements(name)) n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>(v.call.ret));
     bytes = bytes.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(bytes.size(), n * a.size)));
-    if (name == "gid_t") return print_u32_array(v.out, bytes);
+    if (name == "gid_t") return print_gid_array(v.out, bytes);
     array = true;
   }
   std::string cut;

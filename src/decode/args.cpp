@@ -24,24 +24,6 @@ std::uint64_t sign_extend_int(std::uint64_t v) {
   return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
 }
 
-// "O_CREAT" -> "O_???", the placeholder strace prints beside an unknown constant.
-std::string unknown_name(const XlatTable& t) {
-  if (t.entries.empty()) return "???";
-  // The prefix every name of the table shares, up to an underscore (SUID_DUMP_, EPOLL_CTL_).
-  std::string_view first = t.entries.front().name;
-  std::size_t common = first.size();
-  for (const auto& e : t.entries) {
-    std::size_t i = 0;
-    while (i < common && i < e.name.size() && e.name[i] == first[i]) ++i;
-    common = i;
-  }
-  const std::size_t from = first.starts_with("__") ? 2 : 0;
-  auto us = first.substr(0, common).rfind('_');
-  if (us == std::string_view::npos || us < from) us = first.find('_', from);
-  return std::string(first.substr(0, us == std::string_view::npos ? 0 : us + 1)) + "???";
-}
-
-
 // getrandom's bytes: strace shows them all in \x form whatever -x says.
 void print_hex_string(const CallView& v, std::string_view bytes, bool more) {
   if (bytes.size() > v.ctx.opts.max_strlen) {
@@ -90,20 +72,28 @@ void print_flags(Emitter& out, std::string_view table, std::uint64_t value) {
   if (!t) return value ? out.hex(value) : out.uinteger(0);
   FlagSplit s = xlat_split_flags(*t, value);
   out.flags(s.names, value, s.rest);
-  if (s.names.empty() && s.rest) out.comment(unknown_name(*t));
+  if (s.names.empty() && s.rest)
+    if (const std::string placeholder = xlat_unknown_name(*t); !placeholder.empty()) out.decoded_comment(placeholder);
 }
 
-void print_enum(Emitter& out, std::string_view table, std::uint64_t value) {
+void print_enum(Emitter& out, std::string_view table, std::uint64_t raw, CType type) {
+  const std::uint64_t value = ctype_bits_of(type, raw);
+  // Tables hold negative constants (KEY_SPEC_*) sign-extended: an int's bits are looked up so too.
+  const std::uint64_t as_int = value >> 32 == 0 ? sign_extend_int(value) : value;
   const XlatTable* t = find_xlat(table);
   if (t) {
     std::string_view n = xlat_name(*t, value);
-    if (n.empty() && value >> 32 == 0) n = xlat_name(*t, sign_extend_int(value));
-    const auto radix = t->kind == XlatKind::DecimalEnum ? Emitter::Radix::Dec : Emitter::Radix::Hex;
-    if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(value), radix);
+    if (n.empty()) n = xlat_name(*t, as_int);
+    if (t->kind == XlatKind::DecimalEnum) {
+      if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(as_int), Emitter::Radix::Dec);
+      return out.integer(static_cast<std::int64_t>(as_int));
+    }
+    if (!n.empty()) return out.symbol(n, static_cast<std::int64_t>(value), Emitter::Radix::Hex);
   }
   if (value == 0) out.uinteger(0);
   else out.hex(value);
-  if (t) out.comment(unknown_name(*t));
+  if (!t) return;
+  if (const std::string placeholder = xlat_unknown_name(*t); !placeholder.empty()) out.decoded_comment(placeholder);
 }
 
 void print_signal(Emitter& out, std::int64_t sig) {
@@ -177,27 +167,85 @@ void print_open_flags(Emitter& out, std::uint64_t flags) {
   out.flags(names, flags, rest);
 }
 
+// MAP_PRIVATE|MAP_FIXED|21<<MAP_HUGE_SHIFT, as strace shows mmap's flags: the map type (low four
+// bits) as one constant, then the flags, then the huge page size's log2. strace keeps only the low
+// 32 bits of what follows the type (its mask is an unsigned int), so the upper half never shows.
+void print_mmap_flags(Emitter& out, std::uint64_t flags) {
+  constexpr std::uint64_t kType = 0xf, kHugeShift = 26, kHuge = 0x3full << kHugeShift;
+  static const XlatTable* const table = find_xlat("mmap_flags");
+  std::string text;
+  const std::string_view type = table ? xlat_name(*table, flags & kType) : std::string_view();
+  if (!type.empty()) text = type;
+  else text = fmt::format("{:#x} /* MAP_??? */", flags & kType);  // inside a comment under -X verbose too
+  const std::uint64_t rest = flags & ~kType & ~kHuge & 0xffffffffull;
+  if (rest && table) {
+    const FlagSplit s = xlat_split_flags(*table, rest);
+    for (std::string_view n : s.names) (text += '|') += n;
+    if (s.rest) text += fmt::format("|{:#x}", s.rest);
+  }
+  if (const std::uint64_t huge = (flags & kHuge) >> kHugeShift) text += fmt::format("|{}<<MAP_HUGE_SHIFT", huge);
+  out.symbol(text, static_cast<std::int64_t>(flags), Emitter::Radix::Hex);
+}
+
+// A NUMA policy mode as strace shows it: the mode, or MPOL_BIND|MPOL_F_STATIC_NODES with mode flags
+// or'ed in; with flags and a mode it does not know, the whole value as flags.
+void print_mempolicy_mode(Emitter& out, std::uint64_t mode_arg) {
+  static const XlatTable* const modes = find_xlat("mempolicy_modes");
+  static const XlatTable* const mode_flags = find_xlat("mempolicy_mode_flags");
+  constexpr std::uint64_t kFlagsMask = 0x8000 | 0x4000 | 0x2000;
+  const std::uint64_t flags = mode_arg & kFlagsMask, mode = mode_arg & ~kFlagsMask;
+  if (!flags || !modes || !mode_flags) return print_enum(out, "mempolicy_modes", mode_arg);
+  const std::string_view name = xlat_name(*modes, mode);
+  if (name.empty()) return print_flags(out, "mempolicy_mode_flags", mode_arg);
+  std::string text(name);
+  for (std::string_view n : xlat_split_flags(*mode_flags, flags).names) (text += '|') += n;
+  out.symbol(text, static_cast<std::int64_t>(mode_arg), Emitter::Radix::Hex);
+}
+
+// FAN_CLASS_CONTENT|FAN_CLOEXEC, as strace shows fanotify_init's flags: the class, then the flags,
+// each with its own placeholder when unknown ("0xc /* FAN_CLASS_??? */|FAN_CLOEXEC"). One symbol,
+// so -X raw and verbose show the number.
+void print_fanotify_init_flags(Emitter& out, std::uint64_t flags) {
+  constexpr std::uint64_t kClassBits = 0xc;
+  static const XlatTable* const classes = find_xlat("fanotify_classes");
+  static const XlatTable* const table = find_xlat("fanotify_init_flags");
+  if (!classes || !table) return print_flags(out, "fanotify_init_flags", flags);
+  const std::string_view cls = xlat_name(*classes, flags & kClassBits);
+  std::string text = cls.empty() ? fmt::format("{:#x} /* FAN_CLASS_??? */", flags & kClassBits) : std::string(cls);
+  if (const std::uint64_t rest = flags & ~kClassBits) {
+    const FlagSplit s = xlat_split_flags(*table, rest);
+    for (std::string_view n : s.names) (text += '|') += n;
+    if (s.rest) text += fmt::format("|{:#x}", s.rest);
+    if (s.rest && s.names.empty()) text += " /* FAN_??? */";
+  }
+  out.symbol(text, static_cast<std::int64_t>(flags), Emitter::Radix::Hex);
+}
+
 namespace {
 
 [[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
 
-// An int sent zero-extended still means a negative number to the kernel.
-void print_int(const CallView& v, std::uint64_t x) {
-  std::int64_t n = static_cast<std::int64_t>(x);
-  if (x >> 32 == 0 && (x & 0x80000000u)) n = static_cast<std::int32_t>(x);
-  v.out.integer(n);
+// (uid_t) -1 means "unchanged" to the kernel, and strace shows it as -1.
+void print_id(Emitter& out, CType t, std::uint64_t raw) {
+  const std::uint64_t b = ctype_bits_of(t, raw);
+  if (b == ctype_bits_of(t, ~0ull)) return out.integer(-1);
+  out.uinteger(b);
 }
 
 }  // namespace
 
+void print_number(Emitter& out, CType t, std::uint64_t raw) {
+  if (ctype_signed(t)) return out.integer(ctype_value(t, raw));
+  out.uinteger(ctype_bits_of(t, raw));
+}
+
 // The kinds that are one number take a short path: the rest needs a large frame.
 void print_arg_value(const CallView& v, int i) {
   const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
-  const std::uint64_t x = v.arg(i);
   switch (a.kind) {
-    case ArgKind::Int: return print_int(v, x);
-    case ArgKind::Uint: return v.out.uinteger(x);
-    case ArgKind::Ptr: return v.out.pointer(x);
+    case ArgKind::Int: return print_number(v.out, a.type, v.arg(i));
+    case ArgKind::Uint: return v.out.uinteger(v.bits(i));
+    case ArgKind::Ptr: return v.out.pointer(v.arg(i));
     case ArgKind::Fd: return print_fd(v, v.iarg(i));
     default: return print_arg_value_rest(v, i);
   }
@@ -232,11 +280,13 @@ void print_arg_value_rest(const CallView& v, int i) {
                              a.kind == ArgKind::BufOut || a.kind == ArgKind::Argv || a.kind == ArgKind::Envp ||
                              a.kind == ArgKind::FdPair || a.kind == ArgKind::Custom;
   const Payload* p = reads_payload ? v.call.payload(i) : nullptr;
+  const std::uint64_t b = v.bits(i);  // what the kernel reads of a number
   switch (a.kind) {
-    case ArgKind::Int: return print_int(v, x);  // the short path takes these; kept for -Wswitch
-    case ArgKind::Uint: return v.out.uinteger(x);
-    case ArgKind::Hex: return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
-    case ArgKind::Octal: return v.out.octal(x);
+    case ArgKind::Int: return print_number(v.out, a.type, x);  // the short path takes these; kept for -Wswitch
+    case ArgKind::Uint: return v.out.uinteger(b);
+    case ArgKind::Id: return print_id(v.out, a.type, x);
+    case ArgKind::Hex: return b == 0 ? v.out.uinteger(0) : v.out.hex(b);
+    case ArgKind::Octal: return v.out.octal(b);
     case ArgKind::Ptr: return v.out.pointer(x);
     case ArgKind::Fd: return print_fd(v, v.iarg(i));
     case ArgKind::DirFd:
@@ -273,10 +323,14 @@ void print_arg_value_rest(const CallView& v, int i) {
       return print_cut_string(v, bytes, more);
     }
     case ArgKind::Flags:
-      if (a.detail == "open_flags") return print_open_flags(v.out, x);
-      return print_flags(v.out, a.detail, x);
-    case ArgKind::Enum: return print_enum(v.out, a.detail, x);
-    case ArgKind::Mode: return print_mode(v.out, x);
+      if (a.detail == "open_flags") return print_open_flags(v.out, b);
+      if (a.detail == "mmap_flags") return print_mmap_flags(v.out, b);
+      if (a.detail == "fanotify_init_flags") return print_fanotify_init_flags(v.out, b);
+      return print_flags(v.out, a.detail, b);
+    case ArgKind::Enum:
+      if (a.detail == "mempolicy_modes") return print_mempolicy_mode(v.out, b);
+      return print_enum(v.out, a.detail, x, a.type);
+    case ArgKind::Mode: return print_mode(v.out, b);
     case ArgKind::Signal: return print_signal(v.out, v.iarg(i));
     case ArgKind::StructIn:
     case ArgKind::StructInOut:  // shown as it went in; overrides add the value that came out
@@ -325,7 +379,7 @@ void print_arg_value_rest(const CallView& v, int i) {
         if (!p || p->fault() || !decode_struct("sigset", p->bytes, v.ctx, v.out)) v.out.verbatim("?");
         return v.out.end_struct();
       }
-      return x == 0 ? v.out.uinteger(0) : v.out.hex(x);
+      return b == 0 ? v.out.uinteger(0) : v.out.hex(b);
   }
 }
 
@@ -366,8 +420,7 @@ CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, Decod
     // A call a signal interrupted is restarted or fails later: strace shows "?" as its value.
     bool restart = err == 512 || err == 513 || err == 514 || err == 516;
     r.kind = restart ? CallResult::Kind::Unknown : CallResult::Kind::Int;
-    r.value = -1;
-    if (r.errno_name.empty()) r.value = call.ret;  // unknown errno: strace prints the raw value
+    r.value = call.ret;  // -errno: the text shows -1 beside a known name, JSON keeps it as ret_raw
     return r;
   }
   r.value = call.ret;

@@ -81,14 +81,15 @@ void args_fcntl(const CallView& v) {
   print_args(v, 0, 2);
   const std::int32_t cmd = v.iarg(1);
   const std::uint64_t x = v.arg(2);
+  const std::uint32_t flags = static_cast<std::uint32_t>(x);  // the commands that take flags read an int
   switch (cmd) {
     case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE: case F_GETPIPE_SZ:
     case F_GET_SEALS: return;
-    case F_SETFD: v.out.arg("arg"); return print_flags(v.out, "fd_flags", x);
-    case F_SETFL: v.out.arg("arg"); return print_open_flags(v.out, x);
-    case F_SETLEASE: v.out.arg("arg"); return print_enum(v.out, "flock_types", x);
-    case F_ADD_SEALS: v.out.arg("arg"); return print_flags(v.out, "file_seals", x);
-    case F_NOTIFY: v.out.arg("arg"); return print_flags(v.out, "notify_flags", x);
+    case F_SETFD: v.out.arg("arg"); return print_flags(v.out, "fd_flags", flags);
+    case F_SETFL: v.out.arg("arg"); return print_open_flags(v.out, flags);
+    case F_SETLEASE: v.out.arg("arg"); return print_enum(v.out, "flock_types", flags);
+    case F_ADD_SEALS: v.out.arg("arg"); return print_flags(v.out, "file_seals", flags);
+    case F_NOTIFY: v.out.arg("arg"); return print_flags(v.out, "notify_flags", flags);
     case F_SETSIG: v.out.arg("arg"); return print_signal(v.out, v.iarg(2));
     case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW: return print_flock_arg(v, false);
     case F_GETLK: case F_OFD_GETLK: return print_flock_arg(v, true);
@@ -102,19 +103,22 @@ void args_fcntl(const CallView& v) {
 // futex(uaddr, op, ...): the operation decides which of the other five arguments exist.
 void args_futex(const CallView& v) {
   print_args(v, 0, 1);
-  const std::uint64_t op = v.arg(1);
+  const std::uint64_t op = v.bits(1);
   const int cmd = static_cast<int>(op & FUTEX_CMD_MASK);
   v.out.arg("futex_op");
   std::vector<std::string_view> names;
   std::string_view base;
   if (const XlatTable* t = find_xlat("futex_ops")) base = xlat_name(*t, op & ~static_cast<std::uint64_t>(FUTEX_CLOCK_REALTIME));
-  std::uint64_t rest = 0;
-  if (!base.empty()) names.push_back(base);
-  else rest = op & ~static_cast<std::uint64_t>(FUTEX_CLOCK_REALTIME);
-  if (op & FUTEX_CLOCK_REALTIME) names.push_back("FUTEX_CLOCK_REALTIME");
-  v.out.flags(names, op, rest);
-  auto val = [&](int i, std::string_view name) { v.out.arg(name); v.out.integer(v.iarg(i)); };
-  auto uval = [&](int i, std::string_view name) { v.out.arg(name); v.out.uinteger(static_cast<std::uint32_t>(v.arg(i))); };
+  if (base.empty()) {  // an unknown command: the whole operation as a number, clock bit included
+    v.out.hex(op);
+    v.out.decoded_comment("FUTEX_???");
+  } else {
+    names.push_back(base);
+    if (op & FUTEX_CLOCK_REALTIME) names.push_back("FUTEX_CLOCK_REALTIME");
+    v.out.flags(names, op, 0);
+  }
+  // The futex word and the counts are u32 to the kernel: strace shows them so (%u).
+  auto val = [&](int i, std::string_view name) { v.out.arg(name); v.out.uinteger(static_cast<std::uint32_t>(v.arg(i))); };
   auto bitset = [&] {
     v.out.arg("val3");
     if (static_cast<std::uint32_t>(v.arg(5)) == FUTEX_BITSET_MATCH_ANY) v.out.symbol("FUTEX_BITSET_MATCH_ANY", -1);
@@ -125,10 +129,10 @@ void args_futex(const CallView& v) {
     case FUTEX_WAKE: val(2, "val"); return;
     case FUTEX_WAIT_BITSET: val(2, "val"); print_args(v, 3, 4); bitset(); return;
     case FUTEX_WAKE_BITSET: val(2, "val"); bitset(); return;
-    case FUTEX_REQUEUE: val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); return;
+    case FUTEX_REQUEUE: val(2, "val"); val(3, "val2"); print_args(v, 4, 5); return;
     case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
-      val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); val(5, "val3"); return;
-    case FUTEX_WAKE_OP: val(2, "val"); uval(3, "val2"); print_args(v, 4, 5); v.out.arg("val3"); v.out.hex(v.arg(5)); return;
+      val(2, "val"); val(3, "val2"); print_args(v, 4, 5); val(5, "val3"); return;
+    case FUTEX_WAKE_OP: val(2, "val"); val(3, "val2"); print_args(v, 4, 5); v.out.arg("val3"); v.out.hex(static_cast<std::uint32_t>(v.arg(5))); return;
     case FUTEX_LOCK_PI: case 13 /* FUTEX_LOCK_PI2 */: print_args(v, 3, 4); return;
     case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI: return;
     case FUTEX_WAIT_REQUEUE_PI: val(2, "val"); print_args(v, 3, 5); return;
@@ -187,13 +191,50 @@ void args_ioctl(const CallView& v) {
   v.out.pointer(v.arg(2));
 }
 
+// epoll_ctl: EPOLL_CTL_DEL ignores the event, and strace shows only its address.
+void args_epoll_ctl(const CallView& v) {
+  print_args(v, 0, 3);
+  if (static_cast<std::uint32_t>(v.arg(1)) != 2 /* EPOLL_CTL_DEL */) return print_args(v, 3, 4);
+  v.out.arg(v.spec.args[3].name);
+  v.out.pointer(v.arg(3));
+}
+
+// fanotify_mark: a dirfd of -1 is FAN_NOFD (the path is then absolute or the mark is on the fd).
+void args_fanotify_mark(const CallView& v) {
+  print_args(v, 0, 3);
+  if (v.iarg(3) != -1) return print_args(v, 3, 5);
+  v.out.arg(v.spec.args[3].name);
+  v.out.symbol("FAN_NOFD", -1, Emitter::Radix::Dec);
+  print_args(v, 4, 5);
+}
+
+// kcmp: what idx1 and idx2 are depends on the type: fds of the two processes (KCMP_FILE), an fd
+// and the address of a struct kcmp_epoll_slot (KCMP_EPOLL_TFD), nothing for the types that
+// compare whole resources, two numbers otherwise.
+void args_kcmp(const CallView& v) {
+  print_args(v, 0, 3);
+  auto fd_of_other = [&](int i) {  // an fd of pid1 or pid2, not of the caller: never decorated
+    v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
+    v.out.fd(v.iarg(i), {});
+  };
+  switch (v.iarg(2)) {
+    case 0: fd_of_other(3); return fd_of_other(4);  // KCMP_FILE
+    case 1: case 2: case 3: case 4: case 5: case 6: return;  // KCMP_VM ... KCMP_SYSVSEM
+    case 7:  // KCMP_EPOLL_TFD
+      fd_of_other(3);
+      v.out.arg(v.spec.args[4].name);
+      return v.out.pointer(v.arg(4));
+    default: return print_args(v, 3, 5);
+  }
+}
+
 // mknod's dev exists only for character and block devices: makedev(0x1, 0x3).
 void mknod_like(const CallView& v, int mode_arg) {
   print_args(v, 0, mode_arg + 1);
-  const std::uint64_t type = v.arg(mode_arg) & 0170000;
+  const std::uint64_t type = v.bits(mode_arg) & 0170000;
   if (type != 0020000 && type != 0060000) return;
-  const std::uint64_t dev = v.arg(mode_arg + 1);
-  const std::uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull);
+  const std::uint64_t dev = v.bits(mode_arg + 1);  // the kernel's dev is 32 bits: major 12, minor 20
+  const std::uint64_t major = (dev >> 8) & 0xfff;
   const std::uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffull);
   v.out.arg("dev");
   v.out.verbatim(fmt::format("makedev({:#x}, {:#x})", major, minor));
@@ -259,7 +300,7 @@ void args_ipc_get(const CallView& v) {
   else v.out.hex(static_cast<std::uint32_t>(v.arg(0)));
   const int flag_arg = v.spec.nargs - 1;
   print_args(v, 1, flag_arg);
-  const std::uint64_t f = v.arg(flag_arg);
+  const std::uint64_t f = v.bits(flag_arg);
   std::string text;
   if (const XlatTable* t = find_xlat("ipc_flags")) {
     FlagSplit s = xlat_split_flags(*t, f & ~0777ull);
@@ -279,7 +320,7 @@ void print_socket_type(Emitter& out, std::uint64_t type) {
   if (const XlatTable* t = find_xlat("socket_type_names")) base = xlat_name(*t, type & 0xf);
   if (base.empty()) {
     type ? out.hex(type) : out.uinteger(0);
-    return out.comment("SOCK_???");
+    return out.decoded_comment("SOCK_???");
   }
   const std::uint64_t flags = type & ~0xfull;
   FlagSplit s;
@@ -401,7 +442,7 @@ std::string ioprio_text(std::uint64_t v) {
 void args_ioprio_set(const CallView& v) {
   print_args(v, 0, 2);
   v.out.arg("ioprio");
-  v.out.verbatim(ioprio_text(v.arg(2)));
+  v.out.verbatim(ioprio_text(v.bits(2)));
 }
 
 // syslog(3 /* SYSLOG_ACTION_READ_ALL */, "<6>[...", 64) = 52, syslog(10 /* SYSLOG_ACTION_SIZE_BUFFER */):
@@ -432,11 +473,14 @@ void args_syslog(const CallView& v) {
 constexpr Override kOverrides[] = {
     {"clock_nanosleep", args_clock_nanosleep},
     {"clone", args_clone},
+    {"epoll_ctl", args_epoll_ctl},
+    {"fanotify_mark", args_fanotify_mark},
     {"fcntl", args_fcntl},
     {"futex", args_futex},
     {"getsockopt", args_getsockopt},
     {"ioctl", args_ioctl},
     {"ioprio_set", args_ioprio_set},
+    {"kcmp", args_kcmp},
     {"mknod", args_mknod},
     {"mknodat", args_mknodat},
     {"mq_open", args_open},
@@ -504,6 +548,15 @@ void result_fcntl(const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
   } else if (cmd == F_GETFL) {
     r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
     r.decoration = join("open_flags", static_cast<std::uint64_t>(r.value), true);
+  } else if (cmd == F_GETSIG) {  // = 14 (SIGALRM); 0 means SIGIO, shown bare
+    const std::string name = r.value ? signal_name(static_cast<int>(r.value)) : std::string();
+    if (!name.empty()) r.decoration = name;
+  } else if (cmd == F_GETLEASE) {  // = 0x1 (F_WRLCK)
+    r.kind = r.value ? CallResult::Kind::Hex : CallResult::Kind::Int;
+    if (const XlatTable* t = find_xlat("flock_types")) {
+      const std::string_view name = xlat_name(*t, static_cast<std::uint64_t>(r.value));
+      if (!name.empty()) r.decoration = std::string(name);
+    }
   } else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
     r.kind = CallResult::Kind::Fd;
     if (ctx.opts.decorate_fds && ctx.fds) r.decoration = ctx.fds->describe_result(call.tgid, call.ret);

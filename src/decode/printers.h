@@ -17,7 +17,12 @@ struct CallView {
   DecodeContext& ctx;
   Emitter& out;
 
+  // The raw register: what an address or a 64-bit argument shows.
   std::uint64_t arg(int i) const { return call.args[static_cast<std::size_t>(i)]; }
+  // The bits of argument i its C type (ArgSpec::type) keeps, zero-extended: flags, constants, hex.
+  std::uint64_t bits(int i) const { return ctype_bits_of(spec.args[static_cast<std::size_t>(i)].type, arg(i)); }
+  // Argument i as a value of its C type (an int -1 is -1 whatever the upper half held).
+  std::int64_t value(int i) const { return ctype_value(spec.args[static_cast<std::size_t>(i)].type, arg(i)); }
   // An int argument: the kernel reads only the low 32 bits.
   std::int32_t iarg(int i) const { return static_cast<std::int32_t>(arg(i)); }
   bool succeeded() const { return call.has_ret && !call.failed(); }
@@ -31,15 +36,21 @@ void print_arg_value(const CallView& v, int i);
 void print_args(const CallView& v, int from, int to);
 
 void print_fd(const CallView& v, std::int64_t fd);
+// A number of C type `t` as strace prints it: decimal, signed for the signed types.
+void print_number(Emitter& out, CType t, std::uint64_t raw);
 // Bytes cut at -s, with strace's "..." when more existed (`more`) or when cut here.
 void print_cut_string(const CallView& v, std::string_view bytes, bool more);
 void print_flags(Emitter& out, std::string_view table, std::uint64_t value);
-// One constant, or `0x40a /* F_??? */` when the table does not know it.
-void print_enum(Emitter& out, std::string_view table, std::uint64_t value);
+// One constant of C type `type` (the bits the kernel reads of `raw`), or `0x40a /* F_??? */` when
+// the table does not know it (a DecimalEnum table's unknown value: the bare signed number).
+void print_enum(Emitter& out, std::string_view table, std::uint64_t raw, CType type = CType::ULong);
 void print_signal(Emitter& out, std::int64_t sig);
 void print_mode(Emitter& out, std::uint64_t mode);
 std::string mode_text(std::uint64_t mode);
 void print_open_flags(Emitter& out, std::uint64_t flags);
+void print_mmap_flags(Emitter& out, std::uint64_t flags);
+void print_mempolicy_mode(Emitter& out, std::uint64_t mode);
+void print_fanotify_init_flags(Emitter& out, std::uint64_t flags);
 
 // Struct, array and sockaddr arguments (arg_structs.cpp).
 void print_struct_arg(const CallView& v, int i);

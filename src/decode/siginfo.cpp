@@ -46,7 +46,8 @@ void emit_source(const Bytes& b, Emitter& out) {
   out.field("si_pid");
   out.integer(b.s32(kU));
   out.field("si_uid");
-  out.uinteger(b.u32(kU + 4));
+  if (b.u32(kU + 4) == 0xffffffffu) out.integer(-1);  // (uid_t) -1, as strace prints a uid
+  else out.uinteger(b.u32(kU + 4));
 }
 
 void emit_sigval(const Bytes& b, Emitter& out) {
@@ -75,7 +76,7 @@ bool print_siginfo(const Bytes& b, DecodeContext&, Emitter& out) {
     out.field("si_errno");
     std::string_view n = errno_name(err);
     if (!n.empty()) out.symbol(n, err);
-    else out.integer(err);
+    else out.uinteger(static_cast<std::uint32_t>(err));  // strace: unsigned (-1 is 4294967295)
   }
   if (code <= 0) {
     switch (code) {

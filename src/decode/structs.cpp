@@ -98,12 +98,13 @@ std::string sigset_text(std::string_view bytes) {
   return s;
 }
 
+// tv_nsec and tv_usec are longs, but strace prints them unsigned (a garbage -1 is 18446744073709551615).
 void emit_timespec(Emitter& out, const Bytes& b, std::size_t off) {
   out.begin_struct();
   out.field("tv_sec");
   out.integer(b.s64(off));
   out.field("tv_nsec");
-  out.integer(b.s64(off + 8));
+  out.uinteger(b.u64(off + 8));
   out.end_struct();
 }
 
@@ -112,7 +113,7 @@ void emit_timeval(Emitter& out, const Bytes& b, std::size_t off) {
   out.field("tv_sec");
   out.integer(b.s64(off));
   out.field("tv_usec");
-  out.integer(b.s64(off + 8));
+  out.uinteger(b.u64(off + 8));
   out.end_struct();
 }
 

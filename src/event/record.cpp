@@ -145,6 +145,12 @@ std::uint16_t parse_record_into(std::span<const std::uint8_t> bytes, RecordSlots
       out.fork = ForkRecord{to_header(h), r.child_tgid, r.child_tid};
       return h.kind;
     }
+    case ETRACE_REC_RATE_LIMITED: {
+      etrace_rate_record r;
+      if (!read_at(bytes, 0, r)) return 0;
+      out.rate = RateLimitedRecord{to_header(h), r.calls};
+      return h.kind;
+    }
     default:
       return 0;
   }
@@ -158,6 +164,7 @@ std::optional<Record> parse_record(std::span<const std::uint8_t> bytes) {
     case ETRACE_REC_TASK_EXIT: return std::move(slots.exit);
     case ETRACE_REC_SIGNAL: return std::move(slots.signal);
     case ETRACE_REC_FORK: return std::move(slots.fork);
+    case ETRACE_REC_RATE_LIMITED: return std::move(slots.rate);
     default: return std::nullopt;
   }
 }

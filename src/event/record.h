@@ -47,7 +47,12 @@ struct ForkRecord {
   std::uint32_t child_tid = 0;
 };
 
-using Record = std::variant<SyscallRecord, TaskExitRecord, SignalRecord, ForkRecord>;
+struct RateLimitedRecord {
+  RecordHeader hdr;
+  std::uint64_t calls = 0;  // calls of process hdr.tgid counted, not recorded (--rate-limit)
+};
+
+using Record = std::variant<SyscallRecord, TaskExitRecord, SignalRecord, ForkRecord, RateLimitedRecord>;
 
 // nullopt when the bytes are not a well-formed record.
 std::optional<Record> parse_record(std::span<const std::uint8_t> bytes);
@@ -60,6 +65,7 @@ struct RecordSlots {
   TaskExitRecord exit;
   SignalRecord signal;
   ForkRecord fork;
+  RateLimitedRecord rate;
   std::vector<Payload> spare;
 };
 

@@ -52,6 +52,8 @@ class Emitter {
   virtual void exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
                          bool core) = 0;                       // "+++ exited with 0 +++"
   virtual void lost_line(const LineInfo& info, std::uint64_t count) = 0;
+  // --rate-limit: `count` calls of the process were counted and not recorded, in this place.
+  virtual void rate_limited_line(const LineInfo& info, std::uint64_t count) = 0;
 
   // --- slots
   virtual void arg(std::string_view name) = 0;

@@ -12,6 +12,8 @@
 //   {"type":"signal","pid":..,"tid":..,"signal":"SIGCHLD","siginfo":{...}}
 //   {"type":"exit","pid":..,"status":0}  /  {"type":"exit","pid":..,"killed":true,"signal":"SIGKILL","core":false}
 //   {"type":"lost","pid":..,"count":12}
+//   {"type":"rate_limited","pid":..,"count":5000} (--rate-limit: calls of the process counted,
+//     not recorded, since its previous line)
 //   {"type":"dump","pid":..,"tid":..,"syscall":"write","fd":1,"hex":"68690a"} (-e read=/write=:
 //     what the call just before moved through fd 1, every byte in two hex digits)
 // "duration_ns" appears when known (-T).
@@ -26,6 +28,8 @@
 //     with value true in an object and the string "..." in an array
 //   verbatim text -> string;  a comment turns the slot into {"value":<value>,"comment":"23 vars"}
 //   a value the call wrote back (text `[0] => [16]`) -> the key "<slot>_out" beside the slot's
+//   Lines are ASCII: every other character, DEL and the control characters as \uXXXX, so that
+//   no byte of a traced program reaches a terminal as itself.
 //   string -> a JSON string when the bytes are valid UTF-8 and were not cut by -s; otherwise
 //     {"str":"..."} (valid UTF-8) or {"hex":"00ff..."} (every byte in two hex digits, when the
 //     bytes are not valid UTF-8), with "truncated":true when -s cut them.
@@ -64,6 +68,7 @@ class JsonEmitter final : public Emitter {
   void exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
                  bool core) override;
   void lost_line(const LineInfo& info, std::uint64_t count) override;
+  void rate_limited_line(const LineInfo& info, std::uint64_t count) override;
 
   void arg(std::string_view name) override;
   void field(std::string_view name) override;

@@ -31,6 +31,7 @@ class RangeEmitter final : public Emitter {
     out_.exit_line(i, st, k, s, c);
   }
   void lost_line(const LineInfo& i, std::uint64_t n) override { out_.lost_line(i, n); }
+  void rate_limited_line(const LineInfo& i, std::uint64_t n) override { out_.rate_limited_line(i, n); }
 
   void arg(std::string_view name) override {
     ++index_;

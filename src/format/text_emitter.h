@@ -33,6 +33,7 @@ struct TextOptions {
   int column = 40;                  // -a
   std::int64_t mono_to_real_ns = 0; // added to LineInfo::ts_ns for wall-clock stamps
   // -Y: the command name shown beside the pid ("[pid  4378<sh>] "); empty answer shows none.
+  // The name's raw bytes: the program chose them, so the emitter escapes them.
   std::function<std::string(std::uint32_t tid)> comm_of;
 };
 
@@ -50,6 +51,7 @@ class TextEmitter final : public Emitter {
   void exit_line(const LineInfo& info, int status, bool killed, std::string_view signame,
                  bool core) override;
   void lost_line(const LineInfo& info, std::uint64_t count) override;
+  void rate_limited_line(const LineInfo& info, std::uint64_t count) override;
 
   void arg(std::string_view name) override;
   void field(std::string_view name) override;

@@ -11,9 +11,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cerrno>
 #include <cstdarg>
+#include <cstdio>
 #include <cstring>
 
 #include "app/fatal.h"
@@ -57,6 +59,13 @@ bool plans_want_fd_info(const std::vector<etrace_syscall_plan>& plans) {
     for (unsigned i = 0; i < p.ncaptures && i < ETRACE_MAX_CAPTURES; ++i)
       if (p.captures[i].type == ETRACE_CAP_FDINFO) return true;
   return false;
+}
+
+// A command name as the kernel keeps task->comm: at most 15 bytes, NUL-padded to 16.
+std::array<char, ETRACE_COMM_LEN> comm_key(const std::string& name) {
+  std::array<char, ETRACE_COMM_LEN> key{};
+  std::memcpy(key.data(), name.data(), std::min(name.size(), key.size() - 1));
+  return key;
 }
 
 }  // namespace
@@ -154,12 +163,22 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
       std::memcpy(const_cast<__u64*>(skel->rodata->inline_comms[i]), name, sizeof(name));
     }
   }
+  skel->rodata->exclude_comms = !cfg.exclude_comms.empty();
+  if (cfg.exclude_comms.size() <= inline_comms) {
+    skel->rodata->inline_excluded_count = static_cast<__u32>(cfg.exclude_comms.size());
+    for (std::size_t i = 0; i < cfg.exclude_comms.size(); ++i)
+      std::memcpy(const_cast<__u64*>(skel->rodata->inline_excluded[i]), comm_key(cfg.exclude_comms[i]).data(),
+                  ETRACE_COMM_LEN);
+  }
+  skel->rodata->exclude_tgids = !cfg.exclude_tgids.empty();
   skel->rodata->filter_cgroup = !cfg.cgroup_path.empty();
   skel->rodata->follow_forks = cfg.follow_forks;
   skel->rodata->status_mask = cfg.status_mask;
   skel->rodata->count_only = cfg.count_only;
   skel->rodata->precise_time = cfg.precise_time;
   skel->rodata->cpu_time = cfg.cpu_time;
+  skel->rodata->rate_limit = cfg.rate_limit;
+  if (!cfg.rate_limit) bpf_map__set_max_entries(skel->maps.rate_windows, 64);  // unused: little memory for it
   impl_->exit_only = cfg.exit_only && !cfg.per_syscall.empty();
   skel->rodata->exit_only = impl_->exit_only;
   // --buffer-size is shared out between the per-CPU rings (powers of two, at least a page each).
@@ -191,7 +210,9 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
                   " (needs CAP_BPF and CAP_PERFMON, or root: run with sudo)");
     std::string log = libbpf_log();
     if (log.size() > 2000) log = log.substr(log.size() - 2000);
-    throw Fatal("cannot load BPF programs: " + errno_text(err) + "\n" + log);
+    // The verifier's log as it is (many lines), then the one-line error, escaped as all are.
+    std::fputs((log + "\n").c_str(), stderr);
+    throw Fatal("cannot load BPF programs: " + errno_text(err) + " (the verifier's log is above)");
   }
 
   // The rings go in before anything attaches: a record with no ring would count as lost.
@@ -208,6 +229,13 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     std::uint8_t one = 1;
     bpf_map_update_elem(bpf_map__fd(skel->maps.traced_comms), key, &one, BPF_ANY);
   }
+  std::uint8_t one = 1;
+  for (const auto& comm : cfg.exclude_comms)
+    if (bpf_map_update_elem(bpf_map__fd(skel->maps.excluded_comms), comm_key(comm).data(), &one, BPF_ANY))
+      throw Fatal("cannot exclude command name '" + comm + "': " + errno_text(errno) + " (give at most 64 names)");
+  for (auto tgid : cfg.exclude_tgids)
+    if (bpf_map_update_elem(bpf_map__fd(skel->maps.excluded_tgids), &tgid, &one, BPF_ANY))
+      throw Fatal("cannot exclude pid " + std::to_string(tgid) + ": " + errno_text(errno) + " (give at most 1024 pids)");
   if (!cfg.cgroup_path.empty()) {
     struct statfs fs;
     if (statfs(cfg.cgroup_path.c_str(), &fs) == 0 && fs.f_type != CGROUP2_SUPER_MAGIC)
@@ -281,6 +309,19 @@ std::size_t Session::flush(const RecordFn& fn) {
   const std::size_t n = impl_->merger.drain(fn, true);
   impl_->merger.publish();
   drain_lost_tails(fn);
+  const int fd = bpf_map__fd(impl_->skel->maps.rate_windows);
+  std::uint32_t key, next;
+  for (bool more = bpf_map_get_next_key(fd, nullptr, &key) == 0; more; key = next) {
+    more = bpf_map_get_next_key(fd, &key, &next) == 0;
+    etrace_rate_window w;
+    if (bpf_map_lookup_elem(fd, &key, &w) != 0 || w.over == 0) continue;
+    etrace_rate_record r{};
+    r.hdr.kind = ETRACE_REC_RATE_LIMITED;
+    r.hdr.size = sizeof(r);
+    r.hdr.tgid = r.hdr.tid = key;
+    r.calls = w.over;
+    fn(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(&r), sizeof(r)));
+  }
   return n;
 }
 

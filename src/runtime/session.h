@@ -22,11 +22,14 @@ struct SessionConfig {
   bool follow_forks = false;
   std::vector<std::string> comms;         // --comm
   std::string cgroup_path;                // --cgroup
+  std::vector<std::string> exclude_comms; // --exclude-comm: never traced
+  std::vector<std::uint32_t> exclude_tgids; // --exclude-pid: never traced
   std::uint32_t status_mask = 0;          // ETRACE_STATUS_*
   bool count_only = false;                // -c without per-call output
   bool precise_time = true;               // exact timestamps (-t, -r, -T, -w, JSON); else none
   bool cpu_time = false;                  // -c without -w: CPU time per call as well
   std::uint64_t buffer_size = 64u << 20;  // ring buffer bytes (power of two)
+  std::uint64_t rate_limit = 0;           // --rate-limit: calls recorded per second per process
   std::vector<etrace_syscall_plan> plans; // ETRACE_MAX_SYSCALL_NR entries
   // When set: attach to these syscalls' own tracepoints (syscalls/sys_enter_NAME, ...) instead
   // of raw_syscalls, so that untraced syscalls run no etrace code at all.
@@ -59,7 +62,8 @@ class Session {
   // while the traced programs keep running (a stop with SIGINT). Maps and the ring stay readable.
   void stop_tracing();
 
-  // Hands over every record left, in order (after stop_tracing(): nothing is on its way).
+  // Hands over every record left, in order (after stop_tracing(): nothing is on its way), then
+  // for each process with calls held back by --rate-limit and not yet reported, a record of them.
   std::size_t flush(const RecordFn& fn);
 
   // Hands over exit records that found the ring buffer full (with the thread's gap), once.

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <fstream>
 #include <memory>
@@ -34,6 +35,7 @@
 #include "app/pipeline.h"
 #include "proc/late_inputs.h"
 #include "filter/expression.h"
+#include "format/escape.h"
 #include "format/json_emitter.h"
 #include "format/text_emitter.h"
 #include "proc/fd_resolver.h"
@@ -48,8 +50,57 @@ namespace etrace {
 namespace {
 
 std::atomic<int> g_stop_signal{0};
+// -I never (strace's default for -o FILE with a command): strace's five stop signals leave the
+// trace running while the command does; it gets them itself (^C reaches the whole group).
+std::atomic<bool> g_hold_stop_signals{false};
+std::atomic<int> g_command_pid{0};
+int g_reraise_signal = 0;
+// After a stop signal, how long the output may wait for its reader before the rest is dropped.
+constexpr long long kStopGraceNs = 500'000'000;
 
-void on_stop_signal(int sig) { g_stop_signal = sig; }
+bool strace_stop_signal(int sig) {
+  return sig == SIGHUP || sig == SIGINT || sig == SIGQUIT || sig == SIGPIPE || sig == SIGTERM;
+}
+
+bool command_exited() {
+  siginfo_t info{};
+  const int pid = g_command_pid.load();
+  return pid <= 0 || waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 || info.si_pid == pid;
+}
+
+void on_stop_signal(int sig) {
+  const int saved = errno;
+  // Held, a signal still counts once the command is gone (the last output may be waiting on a
+  // reader), except SIGPIPE: that one is etrace's own failed write, reported as such.
+  const bool held = g_hold_stop_signals && strace_stop_signal(sig) && (sig == SIGPIPE || !command_exited());
+  if (!held) {
+    int none = 0;
+    g_stop_signal.compare_exchange_strong(none, sig);
+    Output::interrupt();
+  }
+  errno = saved;
+}
+
+// Every signal whose default action ends etrace ends it through the same stop: detach, last
+// drain, summary, flush. No SA_RESTART: the signal ends a write blocked on a stalled reader.
+void install_stop_handlers(int interruptible) {
+  struct sigaction sa{};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+                  SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT})
+    sigaction(sig, &sa, nullptr);
+  for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) sigaction(sig, &sa, nullptr);
+  if (interruptible == 4) signal(SIGTSTP, SIG_IGN);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGQUIT);
+  sigaddset(&set, SIGPIPE);
+  sigaddset(&set, SIGTERM);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+}
 
 std::uint64_t monotonic_ns() {
   timespec ts;
@@ -88,9 +139,13 @@ void preflight(const Options& o) {
     throw Fatal(custom_btf ? "cannot read the BTF file '" + btf + "' named by ETRACE_BTF"
                            : std::string("this kernel has no BTF (/sys/kernel/btf/vmlinux is missing); etrace needs "
                                          "a kernel built with CONFIG_DEBUG_INFO_BTF=y, or ETRACE_BTF=FILE"));
-  for (int pid : o.pids)
+  for (int pid : o.pids) {
     if (kill(pid, 0) != 0 && errno == ESRCH)
       throw Fatal(fmt::format("attach: pid {}: No such process (check the pid with ps)", pid));
+    if (is_kernel_thread(pid))
+      throw Fatal(fmt::format("attach: pid {} is a kernel thread, which makes no system calls (choose a user "
+                              "process)", pid));
+  }
 }
 
 // Opens -o before anything runs, so an unwritable path fails first; removes the file again
@@ -146,13 +201,13 @@ FilterSpec build_filter(const Options& o) {
   for (int i = 0; i < o.quiet; ++i)
     if (auto err = fb.add_q()) throw Fatal(*err);
   FilterSpec spec = fb.finish();
-  for (const auto& w : spec.warnings) fmt::print(stderr, "etrace: {}\n", w);
+  for (const auto& w : spec.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   return spec;
 }
 
 void report_drops(std::uint64_t lost, Sinks& out) {
   out.flush();
-  fmt::print(stderr, "etrace: {} events lost (ring buffer full); raise --buffer-size\n", lost);
+  Output::say(fmt::format("etrace: {} events lost (ring buffer full); raise --buffer-size\n", lost));
 }
 
 int thread_count(int pid) {
@@ -181,14 +236,16 @@ void widen_dump_captures(std::vector<etrace_syscall_plan>& plans, const FilterSp
 // The capture plans the kernel gets: the trace set, the calls that keep the fd table true
 // (-y, -P), and the relatives only counted for the "no open calls seen" hint.
 std::vector<etrace_syscall_plan> kernel_plans(const Options& o, const FilterSpec& filter, const KernelFilter& kf,
-                                              int decorate, bool need_fd_table) {
+                                              int decorate, bool need_fd_table, bool show_comm) {
   std::vector<bool> traced = kf.syscalls;
   const SyscallTable& table = SyscallTable::native();
-  if (need_fd_table) {
-    for (auto name : FdResolver::fd_lifecycle_syscalls())
+  auto trace_too = [&](auto names) {
+    for (auto name : names)
       if (auto* info = table.by_name(name); info && static_cast<std::size_t>(info->nr) < traced.size())
         traced[info->nr] = true;
-  }
+  };
+  if (need_fd_table) trace_too(FdResolver::fd_lifecycle_syscalls());
+  if (show_comm) trace_too(CommCache::naming_syscalls());
   PlanOptions popts;
   popts.max_strlen = o.strsize;
   // -v is abbrev=none: the decoders follow abbrev= per call, and so does what is captured.
@@ -263,12 +320,29 @@ int decode_fds_level(const Options& o, const FilterSpec& f) {
   return level;
 }
 
+// etrace's own priority: --nice, else ETRACE_NICE, else -10. A bad ETRACE_NICE is refused like a
+// bad --nice (an environment variable is as much the operator's input as an option).
+int tracer_nice(const Options& o) {
+  if (o.nice) return *o.nice;
+  const char* env = std::getenv("ETRACE_NICE");
+  if (!env || !*env) return -10;
+  int n = 0;
+  const char* end = env + std::strlen(env);
+  auto [p, ec] = std::from_chars(env, end, n);
+  if (ec != std::errc() || p != end || n < -20 || n > 19)
+    throw Fatal(fmt::format("invalid ETRACE_NICE value '{}' (a priority from -20 to 19, as --nice takes)", env));
+  return n;
+}
+
 }  // namespace
 
+int stop_signal() { return g_reraise_signal; }
+
 int run_trace(const Options& o) {
-  for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", w);
+  for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   const FilterSpec filter = build_filter(o);
   preflight(o);
+  const int nice_value = tracer_nice(o);
   std::optional<RunAs> user;
   if (!o.user.empty()) user = resolve_user(o.user);
   const bool per_thread_files = o.follow == 2 && !o.output.empty();
@@ -283,7 +357,8 @@ int run_trace(const Options& o) {
   for (const auto& p : o.paths) {
     trace_paths.push_back(p);
     if (std::string r = resolved_path(p); !r.empty()) {
-      if (!(quiet & kQuietPathResolution)) fmt::print(stderr, "etrace: Requested path \"{}\" resolved into \"{}\"\n", p, r);
+      if (!(quiet & kQuietPathResolution))
+        fmt::print(stderr, "etrace: Requested path \"{}\" resolved into \"{}\"\n", printable(p), printable(r));
       trace_paths.push_back(std::move(r));
     }
   }
@@ -294,22 +369,17 @@ int run_trace(const Options& o) {
   lopts.user = user ? &*user : nullptr;
   if (!o.command.empty()) child.emplace(resolve_command(o.command[0]), o.command, lopts);
 
-  // The consumer before the traced programs: when they keep every CPU busy, a consumer with a
-  // fair share falls behind and the ring buffer overflows. Ahead of them it slows them down a
-  // little instead of losing their events. Set before loading the BPF programs, so that on a
-  // busy machine the start (BTF, verifier, maps) is not slowed down by the same share, and
-  // after the fork: the command keeps its priority. ETRACE_NICE=N sets another value (0: leave it).
-  {
-    const char* n = std::getenv("ETRACE_NICE");
-    const int nice_value = n && *n ? std::atoi(n) : -10;
-    if (nice_value != 0) setpriority(PRIO_PROCESS, 0, nice_value);
-  }
+  // Taken before loading the BPF programs too: on a machine its own session keeps busy, the
+  // start (BTF, verifier, maps) otherwise waits on the run queue at their share. After the fork:
+  // the command keeps its priority. A failure is said once, below.
+  if (nice_value != 0) (void)setpriority(PRIO_PROCESS, 0, nice_value);
 
   // What the kernel decides: the syscall set (plus the calls that keep the fd table true).
   const int decorate = decode_fds_level(o, filter);
   const bool need_fd_table = decorate > 0 || !trace_paths.empty();
+  const bool show_comm = o.decode_pids_comm || (filter.decode_pids && (*filter.decode_pids & kDecodePidsComm));
   KernelFilter kf = kernel_part(filter);
-  auto plans = kernel_plans(o, filter, kf, decorate, need_fd_table);
+  auto plans = kernel_plans(o, filter, kf, decorate, need_fd_table, show_comm);
 
   const std::vector<SummaryColumn> columns =
       o.summary_columns.empty() ? default_summary_columns() : parse_summary_columns(o.summary_columns).value();
@@ -322,11 +392,15 @@ int run_trace(const Options& o) {
   cfg.follow_forks = o.follow > 0;
   cfg.comms = o.comms;
   cfg.cgroup_path = o.cgroup;
+  cfg.exclude_comms = o.exclude_comms;
+  for (int pid : o.exclude_pids) cfg.exclude_tgids.push_back(static_cast<std::uint32_t>(pid));
   cfg.buffer_size = o.buffer_size;
+  cfg.rate_limit = o.rate_limit;
   // -c counts calls whatever -z/-Z say (as strace does), so the kernel must not drop them.
   cfg.status_mask = o.summary || kf.status_mask == (ETRACE_STATUS_SUCCESSFUL | ETRACE_STATUS_FAILED) ? 0 : kf.status_mask;
   // -c alone counts in the kernel, unless a userspace filter or a per-call column needs the calls.
-  cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort);
+  // --syscall-limit counts the calls one by one too.
+  cfg.count_only = summary_only && !userspace_filters && !needs_call_durations(columns, sort) && !o.syscall_limit;
   // Clocks cost ~20 ns a read in a VM: only -t -r -T, JSON and -w's wall times need them (the
   // default summary sums CPU time, which needs no clock).
   cfg.precise_time = o.timestamps || o.relative || o.durations || o.json || (o.summary && o.wall_time);
@@ -355,7 +429,6 @@ int run_trace(const Options& o) {
   FdResolverOptions fopts;
   fopts.level = std::max(decorate, 1);
   FdResolver fds(*procfs, fopts);
-  const bool show_comm = o.decode_pids_comm || (filter.decode_pids && (*filter.decode_pids & kDecodePidsComm));
   CommCache comms(&CommCache::read_proc);
   TextOptions topts;
   topts.pid_style = o.output.empty() ? TextOptions::PidStyle::Bracket : TextOptions::PidStyle::Column;
@@ -382,7 +455,7 @@ int run_trace(const Options& o) {
       sinks->emitter().close_open();  // a call's open line ends before the message
       sinks->buffer_for(0) += "etrace: " + text + "\n";
     }
-    else fmt::print(stderr, "etrace: {}\n", text);
+    else Output::say("etrace: " + text + "\n");
   };
 
   PipelineOptions popt;
@@ -391,7 +464,7 @@ int run_trace(const Options& o) {
   popt.decode.opts.verbose = o.verbose;
   popt.decode.opts.decorate_fds = decorate;
   popt.decode.fds = decorate ? &fds : nullptr;
-  popt.pid_on_every_line = o.always_show_pid || (!o.output.empty() && o.follow > 0);
+  popt.pid_on_every_line = pid_on_every_line(o);
   popt.never_show_pid = per_thread_files && !o.always_show_pid;
   popt.print_syscall.resize(kf.syscalls.size());
   for (std::size_t nr = 0; nr < kf.syscalls.size(); ++nr) popt.print_syscall[nr] = filter.trace.contains(nr);
@@ -399,6 +472,7 @@ int run_trace(const Options& o) {
   popt.print_signals = !summary_only;
   popt.print_exits = !summary_only && !(quiet & kQuietExit);
   popt.follow = o.follow > 0;
+  popt.call_limit = o.syscall_limit;
   popt.status = filter.status;
   if (!filter.signals.is_all()) popt.signals = filter.signals;
   popt.abbrev = filter.abbrev;
@@ -468,15 +542,21 @@ int run_trace(const Options& o) {
                                               cfg.precise_time ? monotonic_ns() : ~std::uint64_t{0}, process_memory))
       if (session.adopt_call(call)) pipeline.on_still_running(call);
 
-  struct sigaction sa{};
-  sa.sa_handler = on_stop_signal;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-  sigaction(SIGHUP, &sa, nullptr);
+  const int interruptible = o.interruptible ? o.interruptible : !o.output.empty() && child ? 3 : 2;
+  if (child) g_command_pid = child->pid();
+  g_hold_stop_signals = interruptible >= 3 && child;
+  install_stop_handlers(interruptible);
   if (child) {
     session.skip_next_exit(static_cast<std::uint32_t>(child->pid()), SYS_read);  // its wait for the go
     child->release();
   }
+  // The consumer before the traced programs by default: when they keep every CPU busy, a
+  // consumer with a fair share falls behind and the ring buffer overflows. Ahead of them it slows
+  // them down a little instead of losing their events. After the fork: the command keeps its
+  // priority. --nice N (or ETRACE_NICE=N) sets another value; 0 leaves it alone.
+  if (nice_value != 0 && setpriority(PRIO_PROCESS, 0, nice_value) != 0)
+    message(fmt::format("cannot set etrace's priority to {}: {} (tracing goes on at the current one)", nice_value,
+                        std::strerror(errno)));
 
   // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, each as a 32-bit
   // length and the bytes, for the micro-benchmark to replay (bench/format_bench.cpp).
@@ -517,11 +597,13 @@ int run_trace(const Options& o) {
         else if (o.follow == 0 && !(quiet & kQuietExit))
           message(fmt::format("Exit of unknown pid {} ignored", reaped));  // -f traced it
       }
-      bool done = g_stop_signal != 0;
+      bool done = g_stop_signal != 0 || pipeline.limit_reached();
       if (child) done = done || (child_status && (o.follow == 0 || !session.any_tgid_left()));
       else if (!o.pids.empty()) done = done || !session.any_tgid_left();
       if (done) break;
     }
+    // --syscall-limit: the last call is in; what the rings still hold comes after it.
+    if (pipeline.limit_reached()) break;
     if (n == 0) sinks->flush();
     if (now >= next_scan) {
       for (const auto& call : session.running_calls(now - 200'000'000)) pipeline.on_still_running(call);
@@ -539,10 +621,28 @@ int run_trace(const Options& o) {
   // Stop producing before the last drain: busy threads would otherwise refill the ring as fast
   // as it empties, and a stop with SIGINT would never end.
   session.stop_tracing();
-  session.flush(feed);
+  const int stopped_by = g_stop_signal.load();
+  if (stopped_by != 0) {
+    // As strace: the command it started gets the signal that stopped it (when that is one of
+    // strace's five); after any other the command goes on, untraced.
+    if (child && !child_status && strace_stop_signal(stopped_by)) {
+      kill(child->pid(), SIGCONT);
+      kill(child->pid(), stopped_by);
+    }
+    // Output that a reader does not take within half a second is given up, and said.
+    Output::stop_writes_by(static_cast<long long>(monotonic_ns()) + kStopGraceNs);
+    sinks->flush();
+  }
+  // What is left in the ring, unless nothing of it could be shown: a reader that stopped
+  // reading left the ring full, and decoding it all would only delay the stop.
+  if (!(stopped_by != 0 && sinks->failed() && !o.summary)) session.flush(feed);
+  // --syscall-limit: strace says so and detaches, and the command goes on untraced.
+  const bool limit_reached = pipeline.limit_reached();
+  const bool detached = stopped_by != 0 || limit_reached;
   // Stopped while a call runs: strace ends its line with " <detached ...>".
-  if (g_stop_signal != 0) sinks->emitter().close_open_detached();
-  if (g_stop_signal != 0 && !(quiet & kQuietAttach))
+  if (detached) sinks->emitter().close_open_detached();
+  if (limit_reached && !(quiet & kQuietAttach)) message("System call limit has been reached, detaching tracees");
+  if (detached && !(quiet & kQuietAttach))
     for (int pid : o.pids)
       if (kill(pid, 0) == 0) message(fmt::format("Process {} detached", pid));
   if (o.summary) {
@@ -558,11 +658,16 @@ int run_trace(const Options& o) {
       rows = counter.totals();
     }
     const std::string table_text = format_summary(std::move(rows), sort, columns);
-    if (per_thread_files) fmt::print(stderr, "{}", table_text);
+    if (per_thread_files) Output::say(table_text);
     else sinks->buffer_for(0) += table_text;
   }
   sinks->emitter().close_open();
   sinks->flush();
+  if (Output::interrupted() && stopped_by == 0) {
+    // A signal came while the last lines waited for a reader: they get a moment, no more.
+    Output::stop_writes_by(static_cast<long long>(monotonic_ns()) + kStopGraceNs);
+    sinks->flush();
+  }
   if (!filter.named_syscalls.empty()) {
     std::vector<std::uint64_t> calls(ETRACE_MAX_SYSCALL_NR);
     const auto& seen = pipeline.counts();
@@ -570,15 +675,18 @@ int run_trace(const Options& o) {
     const auto kernel_counts = session.counts();
     for (std::size_t nr = 0; nr < kernel_counts.size() && nr < calls.size(); ++nr) calls[nr] += kernel_counts[nr].calls;
     for (const auto& hint : unseen_syscall_hints(filter, calls, SyscallCatalog::from(SyscallTable::native())))
-      fmt::print(stderr, "etrace: {}\n", hint);
+      Output::say(fmt::format("etrace: {}\n", printable(hint)));
   }
   const std::uint64_t lost = lost_now();
   if (lost > 0)
-    fmt::print(stderr, "etrace: {} events lost in total (ring buffer full); raise --buffer-size\n", lost);
-  if (child && !child_status) {
-    // Stopped by a signal while the command runs: it goes on, untraced (as strace detaches).
-    return 128 + g_stop_signal.load();
+    Output::say(fmt::format("etrace: {} events lost in total (ring buffer full); raise --buffer-size\n", lost));
+  if (const int sig = g_stop_signal.load()) {
+    // Ended by a signal: etrace ends by it too, once everything is released (see main).
+    g_reraise_signal = sig;
+    return 128 + sig;
   }
+  // After --syscall-limit strace exits 0 without waiting for the command, which runs on.
+  if (limit_reached) return sinks->failed() ? 1 : 0;
   // A trace that could not be written is not a success, whatever the command's own status:
   // scripts that check etrace's exit must not take a truncated trace for a whole one.
   if (sinks->failed()) return 1;

@@ -2,7 +2,8 @@
 //
 // syscall_specs.cpp holds one name-sorted constexpr table of SyscallSpec; the numbers come from
 // the kernel's table (arch/<arch>.inc) and the two are joined by SyscallTable. Decoders (decode/)
-// choose how to show an argument from its ArgKind and `detail`; the capture-plan projection
+// choose how to show an argument from its ArgKind and `detail`, and how many of its bits to read
+// from its CType; the capture-plan projection
 // chooses what the BPF side copies from the same fields. Punctuation lives in format/.
 #pragma once
 
@@ -13,14 +14,47 @@
 
 namespace etrace {
 
+// The C type of a scalar argument in the kernel's prototype (include/linux/syscalls.h). The
+// kernel reads only the low 32 bits of the register for an int and the low 16 for a umode_t, and
+// strace prints what the kernel sees: callers may leave garbage in the upper half (strace's tests
+// pass 0xffffffff0000002a for alarm(42)). Every decoder narrows the raw value to this type first.
+enum class CType : std::uint8_t {
+  Long,    // long, off_t, loff_t: the whole register, signed
+  ULong,   // unsigned long, size_t, u64, aio_context_t, pointers: the whole register
+  Int,     // int, pid_t, clockid_t, key_serial_t, key_t, timer_t, mqd_t, rwf_t: 32 bits, signed
+  UInt,    // unsigned int, u32, uid_t, gid_t, qid_t: 32 bits
+  UShort,  // umode_t: 16 bits
+};
+
+constexpr unsigned ctype_bits(CType t) {
+  return t == CType::Int || t == CType::UInt ? 32 : t == CType::UShort ? 16 : 64;
+}
+constexpr bool ctype_signed(CType t) { return t == CType::Int || t == CType::Long; }
+
+// The bits of `raw` the kernel reads as type `t`, zero-extended: what a flag set, a constant or
+// a hex number of that type shows (an int -1 is 0xffffffff).
+constexpr std::uint64_t ctype_bits_of(CType t, std::uint64_t raw) {
+  const unsigned bits = ctype_bits(t);
+  return bits == 64 ? raw : raw & ((std::uint64_t{1} << bits) - 1);
+}
+
+// `raw` as a value of type `t`: sign-extended for the signed types (an int -1 is -1 whatever the
+// upper half held), zero-extended for the others.
+constexpr std::int64_t ctype_value(CType t, std::uint64_t raw) {
+  const std::uint64_t v = ctype_bits_of(t, raw);
+  if (t == CType::Int) return static_cast<std::int32_t>(static_cast<std::uint32_t>(v));
+  return static_cast<std::int64_t>(v);
+}
+
 enum class ArgKind : std::uint8_t {
-  Int,        // signed decimal (int, long)
-  Uint,       // unsigned decimal
-  Hex,        // 0x-prefixed hex (a number that is clearer in hex)
+  Int,        // decimal, signed or not as its CType says (int, long, size_t, unsigned int)
+  Uint,       // unsigned decimal of its CType's width, even for a signed type (a length as %u)
+  Id,         // a uid or gid: unsigned decimal, but (uid_t) -1 shows as -1
+  Hex,        // 0x-prefixed hex of its CType's width (a number that is clearer in hex)
   Octal,      // 0-prefixed octal (umask's mask)
   Ptr,        // an address: NULL or 0x...
-  Fd,         // a file descriptor; -y decorates it
-  DirFd,      // AT_FDCWD or a file descriptor
+  Fd,         // a file descriptor (always an int); -y decorates it
+  DirFd,      // AT_FDCWD or a file descriptor (an int)
   Path,       // NUL-terminated path read at entry, shown whole (PATH_MAX)
   String,     // NUL-terminated string read at entry, cut at -s
   BufIn,      // bytes read at entry; length in args[len_arg]
@@ -80,6 +114,7 @@ struct ArgSpec {
   std::string_view detail = {}; // xlat table (Flags/Enum) or struct name (Struct*) or override
   std::int8_t len_arg = -1;     // BufIn / SockaddrIn / SockaddrOut: index of the length argument
   std::uint16_t size = 0;       // Struct*: bytes to capture
+  CType type = CType::ULong;    // the kernel's C type of a scalar: how many bits decoders read
 };
 
 struct SyscallSpec {

@@ -35,10 +35,14 @@ constexpr XlatEntry kMremap[] = {XLAT_PAIR(1, "MREMAP_MAYMOVE"), XLAT_PAIR(2, "M
 constexpr XlatEntry kMsync[] = {XLAT(MS_SYNC), XLAT(MS_ASYNC), XLAT(MS_INVALIDATE)};
 constexpr XlatEntry kMlockall[] = {XLAT(MCL_CURRENT), XLAT(MCL_FUTURE), XLAT_PAIR(4, "MCL_ONFAULT")};
 constexpr XlatEntry kMlock[] = {XLAT_PAIR(1, "MLOCK_ONFAULT")};
+// The mode flags or'ed into a NUMA policy mode (MPOL_F_*, linux/mempolicy.h).
+constexpr XlatEntry kMempolicyModeFlags[] = {XLAT_PAIR(1u << 15, "MPOL_F_STATIC_NODES"),
+                                             XLAT_PAIR(1u << 14, "MPOL_F_RELATIVE_NODES"),
+                                             XLAT_PAIR(1u << 13, "MPOL_F_NUMA_BALANCING")};
 constexpr XlatEntry kMempolicyModes[] = {
     XLAT_PAIR(0, "MPOL_DEFAULT"), XLAT_PAIR(1, "MPOL_PREFERRED"), XLAT_PAIR(2, "MPOL_BIND"),
-    XLAT_PAIR(3, "MPOL_INTERLEAVE"), XLAT_PAIR(4, "MPOL_LOCAL"), XLAT_PAIR(5, "MPOL_PREFERRED_MANY"),
-    XLAT_PAIR(6, "MPOL_WEIGHTED_INTERLEAVE")};
+    XLAT_PAIR(3, "MPOL_INTERLEAVE"), XLAT_PAIR(4, "MPOL_LOCAL"), XLAT_PAIR(5, "MPOL_PREFERRED_MANY")};
+// MPOL_WEIGHTED_INTERLEAVE (6, Linux 6.9) is left out: strace 6.1 shows it as 0x6 /* MPOL_??? */.
 constexpr XlatEntry kMbindFlags[] = {XLAT_PAIR(1, "MPOL_MF_STRICT"), XLAT_PAIR(2, "MPOL_MF_MOVE"),
                                      XLAT_PAIR(4, "MPOL_MF_MOVE_ALL")};
 constexpr XlatEntry kGetMempolicyFlags[] = {XLAT_PAIR(1, "MPOL_F_NODE"), XLAT_PAIR(2, "MPOL_F_ADDR"),
@@ -73,8 +77,9 @@ constexpr XlatTable kTables[] = {
     {"ipc_flags", XlatKind::Flags, kIpcFlags},
     {"ipc_msg_flags", XlatKind::Flags, kIpcMsgFlags},
     {"madvise_advice", XlatKind::Enum, kMadvise},
-    {"mbind_flags", XlatKind::Flags, kMbindFlags},
+    {"mbind_flags", XlatKind::Flags, kMbindFlags, "MPOL_???"},
     {"membarrier_cmds", XlatKind::Enum, kMembarrierCmds},
+    {"mempolicy_mode_flags", XlatKind::Flags, kMempolicyModeFlags, "MPOL_???"},
     {"mempolicy_modes", XlatKind::Enum, kMempolicyModes},
     {"mlock_flags", XlatKind::Flags, kMlock},
     {"mlockall_flags", XlatKind::Flags, kMlockall},
@@ -83,7 +88,7 @@ constexpr XlatTable kTables[] = {
     {"mremap_flags", XlatKind::Flags, kMremap},
     {"msgctl_cmds", XlatKind::Enum, kMsgctlCmds},
     {"msync_flags", XlatKind::Flags, kMsync},
-    {"pkey_access_rights", XlatKind::Flags, kPkeyAccess},
+    {"pkey_access_rights", XlatKind::Flags, kPkeyAccess, "PKEY_???"},
     {"semctl_cmds", XlatKind::Enum, kSemctlCmds},
     {"shmat_flags", XlatKind::Flags, kShmatFlags},
     {"shmctl_cmds", XlatKind::Enum, kShmctlCmds},

@@ -96,20 +96,30 @@ constexpr XlatEntry kPerfEventOpenFlags[] = {
     XLAT_PAIR(1, "PERF_FLAG_FD_NO_GROUP"), XLAT_PAIR(2, "PERF_FLAG_FD_OUTPUT"), XLAT_PAIR(4, "PERF_FLAG_PID_CGROUP"),
     XLAT_PAIR(8, "PERF_FLAG_FD_CLOEXEC")};
 
+constexpr XlatEntry kIoUringEnterFlags[] = {
+    XLAT_PAIR(1, "IORING_ENTER_GETEVENTS"), XLAT_PAIR(2, "IORING_ENTER_SQ_WAKEUP"), XLAT_PAIR(4, "IORING_ENTER_SQ_WAIT"),
+    XLAT_PAIR(8, "IORING_ENTER_EXT_ARG"),   XLAT_PAIR(16, "IORING_ENTER_REGISTERED_RING")};
+constexpr XlatEntry kLandlockCreateRulesetFlags[] = {XLAT_PAIR(1, "LANDLOCK_CREATE_RULESET_VERSION")};
+// landlock_add_rule's rule types as strace 6.1 knows them (LANDLOCK_RULE_NET_PORT is newer).
+constexpr XlatEntry kLandlockRuleTypes[] = {XLAT_PAIR(1, "LANDLOCK_RULE_PATH_BENEATH")};
+
 constexpr XlatTable kTables[] = {
     {"bpf_cmds", XlatKind::Enum, kBpfCmds},
     {"clock_ids", XlatKind::Enum, kClockIds},
     {"epoll_create1_flags", XlatKind::Flags, kEpollCreate1Flags},
     {"epoll_ctl_ops", XlatKind::Enum, kEpollCtlOps},
-    {"epoll_events", XlatKind::Flags, kEpollEvents},
+    {"epoll_events", XlatKind::Flags, kEpollEvents, "EPOLL???"},
     {"eventfd_flags", XlatKind::Flags, kEventfdFlags},
     {"futex_op_flags", XlatKind::Flags, kFutexOpFlags},
     {"futex_ops", XlatKind::Enum, kFutexOps},
     {"getrandom_flags", XlatKind::Flags, kGetrandomFlags},
     {"ioctl_requests", XlatKind::Enum, kIoctlRequests},
+    {"io_uring_enter_flags", XlatKind::Flags, kIoUringEnterFlags, "IORING_ENTER_???"},
     {"itimer_which", XlatKind::Enum, kItimerWhich},
+    {"landlock_create_ruleset_flags", XlatKind::Flags, kLandlockCreateRulesetFlags, "LANDLOCK_CREATE_RULESET_???"},
+    {"landlock_rule_types", XlatKind::Enum, kLandlockRuleTypes, "LANDLOCK_RULE_???"},
     {"perf_event_open_flags", XlatKind::Flags, kPerfEventOpenFlags},
-    {"poll_events", XlatKind::Flags, kPollEvents},
+    {"poll_events", XlatKind::Flags, kPollEvents, "POLL???"},
     {"shutdown_how", XlatKind::Enum, kShutdownHow},
     {"timer_flags", XlatKind::Flags, kTimerFlags},
     {"timerfd_flags", XlatKind::Flags, kTimerfdFlags},

@@ -23,7 +23,8 @@ constexpr XlatEntry kCloneFlags[] = {
     XLAT_PAIR(0x20000000, "CLONE_NEWPID"), XLAT_PAIR(0x40000000, "CLONE_NEWNET"),
     XLAT_PAIR(0x80000000, "CLONE_IO"), XLAT_PAIR(0x80, "CLONE_NEWTIME"),
     XLAT_PAIR(0x100000000ULL, "CLONE_CLEAR_SIGHAND"), XLAT_PAIR(0x200000000ULL, "CLONE_INTO_CGROUP")};
-constexpr XlatEntry kWaitOptions[] = {XLAT(WNOHANG),  XLAT(WUNTRACED), XLAT(WEXITED),   XLAT(WCONTINUED),
+// 2 is WUNTRACED and WSTOPPED alike; strace names it WSTOPPED, after WEXITED.
+constexpr XlatEntry kWaitOptions[] = {XLAT(WNOHANG),  XLAT(WEXITED), XLAT(WSTOPPED),   XLAT(WCONTINUED),
                                       XLAT(WNOWAIT),  XLAT(__WCLONE),  XLAT(__WALL),    XLAT(__WNOTHREAD)};
 constexpr XlatEntry kWaitidTypes[] = {XLAT(P_ALL), XLAT(P_PID), XLAT(P_PGID), XLAT_PAIR(3, "P_PIDFD")};
 constexpr XlatEntry kRlimits[] = {
@@ -141,11 +142,24 @@ constexpr XlatEntry kSchedAttrFlags[] = {
     XLAT_PAIR(0x10, "SCHED_FLAG_KEEP_PARAMS"),   XLAT_PAIR(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
     XLAT_PAIR(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX")};
 
+// setns's nstype: the namespace clone flags only.
+constexpr XlatEntry kSetnsTypes[] = {
+    XLAT_PAIR(0x80, "CLONE_NEWTIME"),        XLAT_PAIR(0x20000, "CLONE_NEWNS"),    XLAT_PAIR(0x2000000, "CLONE_NEWCGROUP"),
+    XLAT_PAIR(0x4000000, "CLONE_NEWUTS"),    XLAT_PAIR(0x8000000, "CLONE_NEWIPC"), XLAT_PAIR(0x10000000, "CLONE_NEWUSER"),
+    XLAT_PAIR(0x20000000, "CLONE_NEWPID"),   XLAT_PAIR(0x40000000, "CLONE_NEWNET")};
+
+// The special key serial numbers (linux/keyctl.h KEY_SPEC_*); any other serial is a plain number.
+constexpr XlatEntry kKeySpecs[] = {
+    XLAT_PAIR(-1, "KEY_SPEC_THREAD_KEYRING"),       XLAT_PAIR(-2, "KEY_SPEC_PROCESS_KEYRING"),
+    XLAT_PAIR(-3, "KEY_SPEC_SESSION_KEYRING"),      XLAT_PAIR(-4, "KEY_SPEC_USER_KEYRING"),
+    XLAT_PAIR(-5, "KEY_SPEC_USER_SESSION_KEYRING"), XLAT_PAIR(-6, "KEY_SPEC_GROUP_KEYRING"),
+    XLAT_PAIR(-7, "KEY_SPEC_REQKEY_AUTH_KEY"),      XLAT_PAIR(-8, "KEY_SPEC_REQUESTOR_KEYRING")};
+
 // syslog(SYSLOG_ACTION_CONSOLE_LEVEL)'s level (include/linux/kern_levels.h, LOGLEVEL_*).
 constexpr XlatEntry kLogLevels[] = {
     XLAT_PAIR(0, "LOGLEVEL_EMERG"),   XLAT_PAIR(1, "LOGLEVEL_ALERT"),  XLAT_PAIR(2, "LOGLEVEL_CRIT"),
     XLAT_PAIR(3, "LOGLEVEL_ERR"),     XLAT_PAIR(4, "LOGLEVEL_WARNING"), XLAT_PAIR(5, "LOGLEVEL_NOTICE"),
-    XLAT_PAIR(6, "LOGLEVEL_INFO"),    XLAT_PAIR(7, "LOGLEVEL_DEBUG")};
+    XLAT_PAIR(6, "LOGLEVEL_INFO"),    XLAT_PAIR(7, "LOGLEVEL_DEBUG"),  XLAT_PAIR(8, "LOGLEVEL_DEBUG+1")};
 
 constexpr XlatTable kTables[] = {
     {"arch_prctl_codes", XlatKind::Enum, kArchPrctl},
@@ -154,6 +168,7 @@ constexpr XlatTable kTables[] = {
     {"clone_flags", XlatKind::Flags, kCloneFlags},
     {"ioprio_which", XlatKind::Enum, kIoprioWhich},
     {"kcmp_types", XlatKind::Enum, kKcmpTypes},
+    {"key_specs", XlatKind::DecimalEnum, kKeySpecs},
     {"loglevels", XlatKind::Enum, kLogLevels},
     {"pidfd_open_flags", XlatKind::Flags, kPidfdOpenFlags},
     {"prctl_options", XlatKind::Enum, kPrctl},
@@ -166,10 +181,11 @@ constexpr XlatTable kTables[] = {
     {"sched_attr_flags", XlatKind::Flags, kSchedAttrFlags},
     {"sched_policies", XlatKind::Enum, kSchedPolicies},
     {"seccomp_flags", XlatKind::Flags, kSeccompFlags},
-    {"seccomp_ops", XlatKind::Enum, kSeccompOps},
+    {"seccomp_ops", XlatKind::Enum, kSeccompOps, "SECCOMP_SET_MODE_???"},
+    {"setns_types", XlatKind::Flags, kSetnsTypes, "CLONE_NEW???"},
     {"suid_dump", XlatKind::Enum, kSuidDump},
     {"syslog_actions", XlatKind::DecimalEnum, kSyslogActions},
-    {"wait_options", XlatKind::Flags, kWaitOptions},
+    {"wait_options", XlatKind::Flags, kWaitOptions, "W???"},
     {"waitid_types", XlatKind::Enum, kWaitidTypes},
 };
 

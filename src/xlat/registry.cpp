@@ -50,6 +50,24 @@ const XlatTable* find_xlat(std::string_view table_name) {
 
 std::span<const XlatTable* const> all_xlat_tables() { return index(); }
 
+std::string xlat_unknown_name(const XlatTable& t) {
+  if (t.unknown == kXlatNoPlaceholder) return {};
+  if (!t.unknown.empty()) return std::string(t.unknown);
+  if (t.entries.empty()) return "???";
+  // The prefix every name of the table shares, up to an underscore (SUID_DUMP_, EPOLL_CTL_).
+  std::string_view first = t.entries.front().name;
+  std::size_t common = first.size();
+  for (const auto& e : t.entries) {
+    std::size_t i = 0;
+    while (i < common && i < e.name.size() && e.name[i] == first[i]) ++i;
+    common = i;
+  }
+  const std::size_t from = first.starts_with("__") ? 2 : 0;
+  auto us = first.substr(0, common).rfind('_');
+  if (us == std::string_view::npos || us < from) us = first.find('_', from);
+  return std::string(first.substr(0, us == std::string_view::npos ? 0 : us + 1)) + "???";
+}
+
 std::string_view xlat_name(const XlatTable& table, std::uint64_t value) {
   for (const auto& e : table.entries)
     if (e.value == value) return e.name;

@@ -20,7 +20,8 @@ struct XlatEntry {
 
 enum class XlatKind : std::uint8_t {
   Enum,   // the value is one of the entries
-  DecimalEnum,  // an Enum whose numbers strace shows in decimal under -X (syslog's actions)
+  DecimalEnum,  // an Enum of numbers strace shows in decimal: under -X (syslog's actions), and a value
+                // it does not know as a bare signed number (key serials: 1234, KEY_SPEC_USER_KEYRING)
   Flags,  // the value is an OR of entries (entries with value 0 print only when the whole value is 0)
 };
 
@@ -28,7 +29,13 @@ struct XlatTable {
   std::string_view name;  // the key ArgSpec::detail uses: "open_flags", "prot", "map_flags", ...
   XlatKind kind;
   std::span<const XlatEntry> entries;
+  // strace's placeholder beside a value the table does not know ("W???" for wait options), when
+  // it is not the prefix the names share followed by "???" (see xlat_unknown_name);
+  // kXlatNoPlaceholder for a table whose unknown values strace shows bare.
+  std::string_view unknown = {};
 };
+
+inline constexpr std::string_view kXlatNoPlaceholder = "(none)";
 
 #define XLAT(c) ::etrace::XlatEntry{static_cast<std::uint64_t>(c), #c}
 #define XLAT_PAIR(v, n) ::etrace::XlatEntry{static_cast<std::uint64_t>(v), n}
@@ -57,6 +64,10 @@ inline bool same_name(std::string_view a, std::string_view b) {
 // Lookup by table name; nullptr when unknown.
 const XlatTable* find_xlat(std::string_view table_name);
 std::span<const XlatTable* const> all_xlat_tables();
+
+// The placeholder strace prints beside a value the table does not know: "CLOCK_???"; empty when
+// strace prints none.
+std::string xlat_unknown_name(const XlatTable& table);
 
 // Name of one value in an Enum table; empty when absent.
 std::string_view xlat_name(const XlatTable& table, std::uint64_t value);

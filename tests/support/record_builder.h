@@ -97,6 +97,17 @@ class RecordBuilder {
     return raw(r);
   }
 
+  // --rate-limit: `calls` calls of process `tgid` counted, not recorded.
+  static std::vector<std::uint8_t> rate_limited(std::uint32_t tgid, std::uint32_t tid, std::uint64_t calls) {
+    etrace_rate_record r{};
+    r.hdr.kind = ETRACE_REC_RATE_LIMITED;
+    r.hdr.size = sizeof(r);
+    r.hdr.tgid = tgid;
+    r.hdr.tid = tid;
+    r.calls = calls;
+    return raw(r);
+  }
+
   static std::vector<std::uint8_t> fork(std::uint32_t tgid, std::uint32_t tid, std::uint32_t child) {
     etrace_fork_record r{};
     r.hdr.kind = ETRACE_REC_FORK;

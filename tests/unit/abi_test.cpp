@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "etrace/capture_plan.h"
+#include "etrace/config.h"
 #include "etrace/event.h"
 
 TEST(Abi, RecordLayoutIsPinned) {
@@ -19,6 +20,8 @@ TEST(Abi, RecordLayoutIsPinned) {
   EXPECT_EQ(sizeof(etrace_signal_record), 32u + 8 + ETRACE_SIGINFO_BYTES);
   EXPECT_EQ(sizeof(etrace_task_exit_record), 40u);
   EXPECT_EQ(sizeof(etrace_fork_record), 40u);
+  EXPECT_EQ(sizeof(etrace_rate_record), 40u);
+  EXPECT_EQ(sizeof(etrace_rate_window), 24u);
 }
 
 TEST(Abi, PlanAndInflightLayoutIsPinned) {

@@ -156,6 +156,13 @@ TEST(Cli, StraceOnlyOptionsAreAcceptedOrRefusedClearly) {
   EXPECT_EQ(ok({"-I", "1", "ls"}).command, std::vector<std::string>{"ls"});
   EXPECT_EQ(ok({"-I2", "ls"}).command, std::vector<std::string>{"ls"});
   EXPECT_EQ(ok({"--interruptible=3", "ls"}).command, std::vector<std::string>{"ls"});
+  // -I decides which signals stop the trace: strace's numbers and names.
+  EXPECT_EQ(ok({"ls"}).interruptible, 0);
+  EXPECT_EQ(ok({"-I", "1", "ls"}).interruptible, 1);
+  EXPECT_EQ(ok({"-I", "never", "ls"}).interruptible, 3);
+  EXPECT_EQ(ok({"--interruptible=never_tstp", "ls"}).interruptible, 4);
+  EXPECT_NE(error({"-I", "9", "ls"}).find("invalid -I argument: '9'"), std::string::npos);
+  EXPECT_NE(error({"-I", "sometimes", "ls"}).find("invalid -I argument: 'sometimes'"), std::string::npos);
   EXPECT_NE(error({"-k", "ls"}).find("-k (a stack trace of each call) is not supported"), std::string::npos);
   EXPECT_NE(error({"--stack-trace", "ls"}).find("is not supported"), std::string::npos);
 }
@@ -206,6 +213,11 @@ TEST(Cli, Errors) {
   EXPECT_NE(error({"-p", "0"}).find("Invalid process id: '0'"), std::string::npos);
   EXPECT_NE(error({"-p", "12x"}).find("Invalid process id: '12x'"), std::string::npos);
   EXPECT_NE(error({"-a", "x", "true"}).find("invalid -a argument: 'x'"), std::string::npos);
+  // The padding is written on every line: a column past kMaxColumn is refused, not padded.
+  EXPECT_EQ(ok({"-a", "4096", "true"}).column, 4096);
+  EXPECT_NE(error({"-a", "4097", "true"}).find("invalid -a argument: '4097': the column is at most 4096"),
+            std::string::npos);
+  EXPECT_NE(error({"-a", "2147483647", "true"}).find("invalid -a argument: '2147483647'"), std::string::npos);
   EXPECT_NE(error({"-s", "-1", "true"}).find("invalid -s argument: '-1'"), std::string::npos);
   EXPECT_NE(error({"-c", "-S", "bogus", "true"}).find("invalid sortby: 'bogus'"), std::string::npos);
   EXPECT_NE(error({"-c", "-U", "calls,bogus", "true"}).find("unknown column name: 'bogus'"), std::string::npos);
@@ -225,12 +237,98 @@ TEST(Cli, Errors) {
 
 // strace 6.1: "-w/--summary-wall-clock must be given with ..." (error) and
 // "-S/--summary-sort-by has no effect without ..." (warning, tracing goes on).
+// An empty value is refused, not taken as "not given": -u '' would run the command as root.
+TEST(Cli, EmptyValuesAreRefused) {
+  EXPECT_NE(error({"-u", "", "id"}).find("-u/--user: empty user name"), std::string::npos);
+  EXPECT_NE(error({"--user=", "id"}).find("-u/--user: empty user name"), std::string::npos);
+  EXPECT_NE(error({"-o", "", "true"}).find("-o/--output: empty file name"), std::string::npos);
+  EXPECT_NE(error({"--output=", "true"}).find("-o/--output: empty file name"), std::string::npos);
+  EXPECT_NE(error({"-P", "", "true"}).find("-P/--trace-path: empty path"), std::string::npos);
+  EXPECT_NE(error({"-P", "/etc/passwd", "-P", "", "true"}).find("-P/--trace-path: empty path"), std::string::npos);
+  EXPECT_NE(error({"-c", "-U", "", "true"}).find("-U/--summary-columns: empty column list"), std::string::npos);
+  EXPECT_NE(error({"--comm", ""}).find("--comm: empty command name"), std::string::npos);
+  EXPECT_NE(error({"--comm", "nginx", "--comm", ""}).find("--comm: empty command name"), std::string::npos);
+  EXPECT_NE(error({"--cgroup", ""}).find("--cgroup: empty path"), std::string::npos);
+  EXPECT_NE(error({"-s", "", "true"}).find("invalid -s argument: ''"), std::string::npos);
+  EXPECT_NE(error({"-a", "", "true"}).find("invalid -a argument: ''"), std::string::npos);
+}
+
+// Lines of many processes carry their pid from the first one, not from when a second shows up.
+TEST(Cli, PidOnEveryLine) {
+  EXPECT_FALSE(pid_on_every_line(ok({"true"})));
+  EXPECT_FALSE(pid_on_every_line(ok({"-f", "true"})));
+  EXPECT_FALSE(pid_on_every_line(ok({"-p", "1"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"-f", "-o", "x", "true"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--always-show-pid", "true"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--system-wide"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--comm", "nginx"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--cgroup", "/sys/fs/cgroup/system.slice"})));
+}
+
 TEST(Cli, SummaryOptionsWithoutSummary) {
   EXPECT_NE(error({"-w", "true"}).find("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"),
             std::string::npos);
   auto o = ok({"-S", "calls", "true"});
   ASSERT_EQ(o.warnings.size(), 1u);
   EXPECT_EQ(o.warnings[0], "-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+}
+
+TEST(Cli, Nice) {
+  EXPECT_FALSE(ok({"true"}).nice);
+  EXPECT_EQ(ok({"--nice", "-5", "true"}).nice, -5);
+  EXPECT_EQ(ok({"--nice=19", "true"}).nice, 19);
+  EXPECT_EQ(ok({"--nice", "-20", "true"}).nice, -20);
+  // The option's own words end before the command.
+  EXPECT_EQ(ok({"--nice", "5", "ls", "--nice", "3"}).command, (std::vector<std::string>{"ls", "--nice", "3"}));
+  EXPECT_NE(error({"--nice", "20", "true"}).find("invalid --nice argument: '20' (a priority from -20 to 19)"),
+            std::string::npos);
+  EXPECT_NE(error({"--nice", "-21", "true"}).find("invalid --nice argument: '-21'"), std::string::npos);
+  EXPECT_NE(error({"--nice", "low", "true"}).find("invalid --nice argument: 'low'"), std::string::npos);
+  EXPECT_NE(error({"--nice", "", "true"}).find("invalid --nice argument: ''"), std::string::npos);
+}
+
+TEST(Cli, Exclusions) {
+  const Options none = ok({"true"});
+  EXPECT_TRUE(none.exclude_comms.empty() && none.exclude_pids.empty());
+  auto o = ok({"--exclude-comm", "tmux: server,script", "--exclude-comm", "sshd", "--exclude-pid", "12,13",
+               "--exclude-pid", "14", "--system-wide"});
+  EXPECT_EQ(o.exclude_comms, (std::vector<std::string>{"tmux: server", "script", "sshd"}));
+  EXPECT_EQ(o.exclude_pids, (std::vector<int>{12, 13, 14}));
+  EXPECT_TRUE(o.system_wide);
+  EXPECT_NE(error({"--exclude-comm", "a,,b", "true"}).find("invalid --exclude-comm argument: 'a,,b'"),
+            std::string::npos);
+  EXPECT_NE(error({"--exclude-comm", "", "true"}).find("invalid --exclude-comm argument"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "0", "true"}).find("invalid --exclude-pid argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "x", "true"}).find("invalid --exclude-pid argument: 'x'"), std::string::npos);
+  EXPECT_NE(error({"--exclude-pid", "", "true"}).find("invalid --exclude-pid argument: ''"), std::string::npos);
+  EXPECT_NE(error({"-p", "5", "--exclude-pid", "5"}).find("pid 5 is given to both -p and --exclude-pid"),
+            std::string::npos);
+  std::string many;
+  for (int i = 0; i < 65; ++i) many += (i ? ",c" : "c") + std::to_string(i);
+  EXPECT_NE(error({"--exclude-comm", many, "true"}).find("at most 64 names"), std::string::npos);
+}
+
+// strace 6.3+: --syscall-limit takes a positive count.
+TEST(Cli, SyscallLimit) {
+  EXPECT_EQ(ok({"true"}).syscall_limit, 0u);
+  EXPECT_EQ(ok({"--syscall-limit=3", "true"}).syscall_limit, 3u);
+  EXPECT_EQ(ok({"--syscall-limit", "18446744073709551615", "true"}).syscall_limit, 18446744073709551615ull);
+  EXPECT_EQ(ok({"--syscall-limit", "2", "ls", "-l"}).command, (std::vector<std::string>{"ls", "-l"}));
+  EXPECT_NE(error({"--syscall-limit", "0", "true"}).find("invalid --syscall-limit argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit=-1", "true"}).find("invalid --syscall-limit argument: '-1'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit", "3x", "true"}).find("invalid --syscall-limit argument: '3x'"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit"}).find("--syscall-limit"), std::string::npos);
+  EXPECT_NE(error({"--syscall-limit", "", "true"}).find("invalid --syscall-limit argument: ''"), std::string::npos);
+}
+
+TEST(Cli, RateLimit) {
+  EXPECT_EQ(ok({"true"}).rate_limit, 0u);
+  EXPECT_EQ(ok({"--rate-limit", "1000", "true"}).rate_limit, 1000u);
+  EXPECT_EQ(ok({"--rate-limit=4294967295", "true"}).rate_limit, 4294967295u);
+  EXPECT_NE(error({"--rate-limit", "0", "true"}).find("invalid --rate-limit argument: '0'"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "4294967296", "true"}).find("invalid --rate-limit argument"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "fast", "true"}).find("invalid --rate-limit argument: 'fast'"), std::string::npos);
+  EXPECT_NE(error({"--rate-limit", "", "true"}).find("invalid --rate-limit argument: ''"), std::string::npos);
 }
 
 TEST(Cli, AppendWithoutOutputWarns) {

@@ -181,9 +181,10 @@ TEST_F(JsonEmitterTest, SignalExitLostLines) {
   e.exit_line(info(), 0, false, "", false);
   e.exit_line(info(77, 77), 0, true, "SIGKILL", false);
   e.lost_line(info(), 1234);
+  e.rate_limited_line(info(), 5000);
 
   auto lines = parse_lines(out);
-  ASSERT_EQ(lines.size(), 4u);
+  ASSERT_EQ(lines.size(), 5u);
   EXPECT_EQ(lines[0]["type"], "signal");
   EXPECT_EQ(lines[0]["signal"], "SIGCHLD");
   EXPECT_EQ(lines[0]["siginfo"]["si_signo"]["name"], "SIGCHLD");
@@ -197,6 +198,9 @@ TEST_F(JsonEmitterTest, SignalExitLostLines) {
   EXPECT_EQ(lines[2]["pid"], 77);
   EXPECT_EQ(lines[3]["type"], "lost");
   EXPECT_EQ(lines[3]["count"], 1234);
+  EXPECT_EQ(lines[4]["type"], "rate_limited");
+  EXPECT_EQ(lines[4]["count"], 5000);
+  EXPECT_EQ(lines[4]["pid"], lines[3]["pid"]);
 }
 
 // read(3, <unfinished ...> then <... read resumed>"hi", 10) = 2; exit_group(0) = ?
@@ -292,6 +296,27 @@ TEST(Utf8Test, Validation) {
   EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
   EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
   EXPECT_FALSE(is_valid_utf8("\xff"));
+}
+
+// A traced program's strings leave as ASCII: control bytes, DEL and C1 (CSI is U+009B) as
+// \\uXXXX, and they parse back to the same text.
+TEST_F(JsonEmitterTest, StringsFromTheProgramLeaveAsAscii) {
+  const std::string name = "\x1b]0;T\a\x1b[2J\r\n\x7f\xc2\x9b" "2J \xc3\xa9";
+  e.begin_call(info(), "openat");
+  e.arg("pathname");
+  e.string(name, false);
+  e.arg("flags");
+  e.verbatim(name);
+  CallResult r;
+  r.value = 3;
+  r.decoration = name;
+  e.end_call(r);
+  for (char c : out) EXPECT_TRUE(c == '\n' || (c >= 0x20 && c < 0x7f)) << int(c) << " in " << out;
+  EXPECT_NE(out.find(R"(\u001b]0;T\u0007\u001b[2J\r\n\u007f\u009b2J \u00e9)"), std::string::npos) << out;
+  auto l = parse_lines(out).at(0);
+  EXPECT_EQ(l["args"]["pathname"], name);
+  EXPECT_EQ(l["args"]["flags"], name);
+  EXPECT_EQ(l["ret_decoration"], name);
 }
 
 }  // namespace

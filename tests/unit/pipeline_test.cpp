@@ -2,6 +2,10 @@
 // are what strace 6.1 printed for the same calls and options.
 #include <gtest/gtest.h>
 
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstring>
 
 #include "app/call_filters.h"
@@ -109,6 +113,34 @@ TEST(Pipeline, CallsEndedBySigkillHaveNoResult) {
             "kill(7123, SIGKILL)                     = ?\n"
             "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=5, tv_nsec=0},  <unfinished ...>) = ?\n"
             "+++ killed by SIGKILL +++\n");
+}
+
+// --syscall-limit=2: the first two calls that pass the filters (here -Z: failed ones), then
+// nothing at all, not even the exit line.
+TEST(Pipeline, CallLimitStopsAfterTheCallsShown) {
+  Feed r;
+  r.opts.status = kStatusFailed;
+  r.opts.call_limit = 2;
+  TextEmitter e(r.out, r.text);
+  Pipeline p(r.opts, e, r.hooks);
+  p.add_task(kPid);
+  for (const auto& rec : {write_hi(), close_bad(), write_hi()}) EXPECT_TRUE(p.on_record(rec));
+  EXPECT_FALSE(p.limit_reached());
+  for (const auto& rec : {close_bad(), close_bad(), signal_record(15), exit_record(0)}) EXPECT_TRUE(p.on_record(rec));
+  EXPECT_TRUE(p.limit_reached());
+  EXPECT_EQ(r.out,
+            "close(3)                                = -1 EBADF (Bad file descriptor)\n"
+            "close(3)                                = -1 EBADF (Bad file descriptor)\n");
+}
+
+// --rate-limit: the calls held back show in place, with the pid when lines carry one.
+TEST(Pipeline, RateLimitedCallsShowAsAGapInPlace) {
+  Feed r;
+  r.opts.pid_on_every_line = true;
+  EXPECT_EQ(r.feed({write_hi(), testing::RecordBuilder::rate_limited(kPid, kPid, 5000), close_bad()}),
+            "[pid  4242] write(1, \"hi\\n\", 3)         = 3\n"
+            "[pid  4242] <... 5000 calls over the rate limit ...>\n"
+            "[pid  4242] close(3)                    = -1 EBADF (Bad file descriptor)\n");
 }
 
 TEST(Pipeline, SignalSetAndQuietExit) {
@@ -345,6 +377,49 @@ TEST(CallFilters, CommFromProcForkAndExecve) {
   exec.tgid = exec.tid = 2;
   c.after_call(SyscallTable::native().by_name("execve"), exec);
   EXPECT_EQ(c.comm(2), "a-very-long-pro");  // TASK_COMM_LEN - 1
+}
+
+// prctl(PR_SET_NAME, "\33]0;T\7\33[2J\r\n") renames the calling thread; the bytes stay raw here
+// (the emitter escapes them) and the name is the kernel's: up to the NUL, at most 15 bytes.
+TEST(CallFilters, CommFollowsPrSetName) {
+  CommCache c([](std::uint32_t) { return std::string("before"); });
+  EXPECT_EQ(c.comm(7), "before");
+  const SyscallInfo* prctl = SyscallTable::native().by_name("prctl");
+  ASSERT_NE(prctl, nullptr);
+  Payload name;
+  name.arg = 1;
+  name.type = ETRACE_PL_BYTES;
+  name.bytes = std::string("\x1b]0;T\a\x1b[2J\r\n\0junk", 17);
+  SyscallCall set = call_of(prctl->nr, {15 /* PR_SET_NAME */, 0x1000, 0, 0, 0, 0}, {name});
+  set.tgid = 5;
+  set.tid = 7;
+  c.after_call(prctl, set);
+  EXPECT_EQ(c.comm(7), "\x1b]0;T\a\x1b[2J\r\n");
+  name.bytes = "a-name-longer-than-fifteen";
+  SyscallCall longer = call_of(prctl->nr, {15, 0x1000, 0, 0, 0, 0}, {name});
+  longer.tgid = 5;
+  longer.tid = 7;
+  c.after_call(prctl, longer);
+  EXPECT_EQ(c.comm(7), "a-name-longer-t");
+  SyscallCall other = call_of(prctl->nr, {16 /* PR_GET_NAME */, 0x1000, 0, 0, 0, 0}, {name});
+  other.tgid = other.tid = 7;
+  c.after_call(prctl, other);
+  EXPECT_EQ(c.comm(7), "a-name-longer-t");
+}
+
+TEST(CallFilters, CommKeepsTheCallsThatRenameInTheTrace) {
+  const auto& names = CommCache::naming_syscalls();
+  for (auto want : {"execve", "execveat", "prctl"})
+    EXPECT_NE(std::find(names.begin(), names.end(), want), names.end()) << want;
+}
+
+TEST(CallFilters, CommReadFromProcKeepsANewlineInTheName) {
+  EXPECT_EQ(CommCache::read_proc(static_cast<std::uint32_t>(getpid())).find('\n'), std::string::npos);
+  char name[16] = {};
+  prctl(PR_GET_NAME, name);
+  prctl(PR_SET_NAME, "a\nb");
+  EXPECT_EQ(CommCache::read_proc(static_cast<std::uint32_t>(gettid())), "a\nb");
+  prctl(PR_SET_NAME, name);
 }
 
 }  // namespace

@@ -46,6 +46,18 @@ TEST(RecordSlots, ReusedSlotsReadEachRecordAsParsedAlone) {
   EXPECT_EQ(payload_bytes(slots.syscall.call), (std::vector<std::string>{"1:" + std::string(40, 'x'), "2:y", "4:z"}));
 }
 
+TEST(RecordSlots, RateLimitedRecordCarriesItsCount) {
+  RecordSlots slots;
+  EXPECT_EQ(parse_record_into(RecordBuilder::rate_limited(7, 8, 123456789012ull), slots), ETRACE_REC_RATE_LIMITED);
+  EXPECT_EQ(slots.rate.hdr.tgid, 7u);
+  EXPECT_EQ(slots.rate.hdr.tid, 8u);
+  EXPECT_EQ(slots.rate.calls, 123456789012ull);
+  auto cut = RecordBuilder::rate_limited(7, 8, 1);
+  cut.resize(cut.size() - 8);
+  reinterpret_cast<etrace_record_header*>(cut.data())->size = static_cast<std::uint32_t>(cut.size());
+  EXPECT_EQ(parse_record_into(cut, slots), 0);
+}
+
 TEST(RecordSlots, MalformedRecordIsRejected) {
   auto bytes = RecordBuilder::syscall(1, 1, 1, {1, 0, 8}, 8).payload(1, ETRACE_PL_BYTES, "12345678").build();
   RecordSlots slots;

@@ -72,6 +72,18 @@ TEST(SiginfoTest, KillAndTkill) {
   EXPECT_EQ(render(si), "{si_signo=SIGINT, si_code=SI_TKILL, si_pid=537, si_uid=0}");
 }
 
+// pidfd_send_signal.c: a siginfo filled with 0xff; si_errno that has no name prints unsigned.
+TEST(SiginfoTest, UnknownErrnoIsUnsigned) {
+  siginfo_t si;
+  std::memset(&si, 0xff, sizeof si);
+  si.si_signo = SIGUSR1;
+  si.si_code = SI_QUEUE;
+  si.si_pid = 10671;
+  EXPECT_EQ(render(si),
+            "{si_signo=SIGUSR1, si_code=SI_QUEUE, si_errno=4294967295, si_pid=10671, si_uid=-1, si_int=-1, "
+            "si_ptr=0xffffffffffffffff}");
+}
+
 TEST(SiginfoTest, ChildExited) {
   Blocked b(SIGCHLD);
   const pid_t child = fork();

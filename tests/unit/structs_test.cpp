@@ -203,6 +203,11 @@ TEST_F(StructsTest, Times) {
   EXPECT_EQ(render("timespec", raw(ts)), "{tv_sec=1, tv_nsec=500}");
   struct timeval tv = {1795713866, 735220};
   EXPECT_EQ(render("timeval", raw(tv)), "{tv_sec=1795713866, tv_usec=735220}");
+  // futex.c, xselect.c: garbage nanoseconds and microseconds print unsigned, as strace's %llu.
+  struct timespec bad_ts = {static_cast<time_t>(0xcafef00ddeadbeefLL), static_cast<long>(0xbadc0dedfacefeedLL)};
+  EXPECT_EQ(render("timespec", raw(bad_ts)), "{tv_sec=-3819351491602432273, tv_nsec=13464652301697220333}");
+  struct timeval bad_tv = {static_cast<time_t>(0xcafef00ddeadbeefLL), static_cast<suseconds_t>(0xbadc0dedfacefeedLL)};
+  EXPECT_EQ(render("timeval", raw(bad_tv)), "{tv_sec=-3819351491602432273, tv_usec=13464652301697220333}");
   // gettimeofday({tv_sec=1795713866, tv_usec=735220}, {tz_minuteswest=0, tz_dsttime=0}) = 0
   struct timezone tz = {0, 0};
   EXPECT_EQ(render("timezone", raw(tz)), "{tz_minuteswest=0, tz_dsttime=0}");
