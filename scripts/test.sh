@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds if needed and runs every test with ctest: unit and golden tests (no root), then the
-# integration tests (root: they load BPF and trace real programs); then all of them again on an
+# integration tests (root: they load BPF and trace real programs); strace's own test suite on a
+# sample (scripts/strace-suite.sh; ETRACE_STRACE_SUITE=full|0); then all of them again on an
 # ASan+UBSan build of etrace in build-asan/; then each fuzz target for a bounded time on its
 # corpus (tests/fuzz/corpus) in build-fuzz/.
 # ETRACE_SKIP_ASAN=1 / ETRACE_SKIP_FUZZ=1 leave those parts out; ETRACE_FUZZ_SECONDS=N sets
@@ -15,6 +16,14 @@ if [ "$(id -u)" != 0 ]; then
   echo "test.sh: not root: the integration tests will be skipped (run with sudo for all)" >&2
 fi
 (cd build && ctest --output-on-failure -j1 "$@")
+# strace 6.1's own test suite on a fixed sample (tests/strace-suite/ci-sample.txt), with strace
+# and with etrace: fails when etrace fails a test of ci-baseline.txt. ETRACE_STRACE_SUITE=full
+# runs every selected test instead, =0 skips it (it needs root and Debian's source packages).
+suite=${ETRACE_STRACE_SUITE:-sample}
+if [ "$suite" != 0 ] && [ "$(id -u)" = 0 ]; then
+  if [ "$suite" = full ]; then ./scripts/strace-suite.sh --brief --check
+  else ./scripts/strace-suite.sh --sample --brief --check; fi
+fi
 if [ "${ETRACE_SKIP_ASAN:-0}" != 1 ]; then
   # The integration tests run the etrace of build-asan/ (ETRACE_BIN of that build): a use after
   # free or an overflow on a path only real tracing takes ends etrace with ASan's report.

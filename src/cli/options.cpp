@@ -273,6 +273,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.footer(kExamples);
   app.prefix_command(true);  // everything after CMD belongs to CMD
   app.set_help_flag("-h,--help", "Print this help with examples");
+  // An option given twice takes its last value, as strace's getopt does (test harnesses and
+  // wrappers append -a or -s to a command line that already has one).
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   std::vector<std::string> pid_args;
   std::string strsize_arg, column_arg;
   int follow = 0, yflag = 0, xflag = 0, tflag = 0, qflag = 0;

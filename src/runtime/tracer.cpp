@@ -369,6 +369,11 @@ int run_trace(const Options& o) {
   lopts.user = user ? &*user : nullptr;
   if (!o.command.empty()) child.emplace(resolve_command(o.command[0]), o.command, lopts);
 
+  // Taken before loading the BPF programs too: on a machine its own session keeps busy, the
+  // start (BTF, verifier, maps) otherwise waits on the run queue at their share. After the fork:
+  // the command keeps its priority. A failure is said once, below.
+  if (nice_value != 0) (void)setpriority(PRIO_PROCESS, 0, nice_value);
+
   // What the kernel decides: the syscall set (plus the calls that keep the fd table true).
   const int decorate = decode_fds_level(o, filter);
   const bool need_fd_table = decorate > 0 || !trace_paths.empty();
@@ -583,9 +588,14 @@ int run_trace(const Options& o) {
     // tgid hash walks its empty buckets: a fifth of etrace's time under nginx when done per poll.
     if (n == 0 || now >= next_exit_check || g_stop_signal != 0) {
       next_exit_check = now + 50'000'000;
-      if (child && !child_status) {
-        int st;
-        if (waitpid(child->pid(), &st, WNOHANG) == child->pid()) child_status = st;
+      // Every child is reaped, not only the command: a CLONE_PARENT child of the command (or
+      // one etrace inherited) is etrace's too, and its parent may wait until it is gone.
+      for (int st; ;) {
+        const pid_t reaped = waitpid(-1, &st, WNOHANG);
+        if (reaped <= 0) break;
+        if (child && reaped == child->pid()) child_status = st;
+        else if (o.follow == 0 && !(quiet & kQuietExit))
+          message(fmt::format("Exit of unknown pid {} ignored", reaped));  // -f traced it
       }
       bool done = g_stop_signal != 0 || pipeline.limit_reached();
       if (child) done = done || (child_status && (o.follow == 0 || !session.any_tgid_left()));

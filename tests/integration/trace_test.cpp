@@ -349,6 +349,31 @@ TEST(Integration, LostEventsAreCountedAndShownInPlace) {
   unlink(out.c_str());
 }
 
+// A CLONE_PARENT child of the command is etrace's own child: etrace reaps it (its maker waits
+// for that), says so as strace does when it does not trace it, and shows its exit under -f.
+TEST(Integration, ACloneParentChildIsReapedAndTheTraceEnds) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("clone-parent.txt");
+  auto plain = run({etrace_bin(), "-e", "trace=none", "-o", out, prog("clone_parent")});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const std::string kid = lines_of(plain.out).at(0);
+  EXPECT_EQ(plain.err, "etrace: Exit of unknown pid " + kid + " ignored\n");
+  EXPECT_EQ(read_file(out), "+++ exited with 0 +++\n");
+
+  auto quiet = run({etrace_bin(), "-e", "trace=none", "--quiet=exit", "-o", out, prog("clone_parent")});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+
+  auto followed = run({etrace_bin(), "-f", "-e", "trace=none", "-o", out, prog("clone_parent")});
+  ASSERT_EQ(followed.exit_code, 0) << followed.err;
+  const std::string kid2 = lines_of(followed.out).at(0);
+  EXPECT_EQ(followed.err, "");
+  const std::string trace = read_file(out);
+  EXPECT_TRUE(std::regex_search(trace, std::regex("(^|\n)" + kid2 + " +\\+\\+\\+ exited with 42 \\+\\+\\+\n")))
+      << trace;
+  unlink(out.c_str());
+}
+
 TEST(Integration, BadInputGetsOneClearLineAndNonZeroExit) {
   ETRACE_REQUIRE_ROOT();
   struct Case {

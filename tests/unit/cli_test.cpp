@@ -79,6 +79,19 @@ TEST(Cli, OptionsWithValues) {
   EXPECT_TRUE(o.command.empty());
 }
 
+// strace's own test scripts append -a and -s to a command line that has them already: the
+// last value counts, as with strace's getopt; repeatable options and counted flags still add up.
+TEST(Cli, AnOptionGivenTwiceTakesItsLastValue) {
+  auto o = ok({"-a23", "-e", "trace=read", "-a24", "-s", "8", "-s", "64", "-X", "raw", "-X", "verbose", "-ff", "-qq",
+               "-e", "write", "true"});
+  EXPECT_EQ(o.column, 24);
+  EXPECT_EQ(o.strsize, 64u);
+  EXPECT_EQ(o.xlat_style, "verbose");
+  EXPECT_EQ(o.follow, 2);
+  EXPECT_EQ(o.quiet, 2);
+  EXPECT_EQ(o.exprs, (std::vector<std::string>{"trace=read", "write"}));
+}
+
 TEST(Cli, BufferSizeTakesUnits) {
   EXPECT_EQ(ok({"--buffer-size", "4k", "true"}).buffer_size, 4096u);
   EXPECT_EQ(ok({"--buffer-size", "16M", "true"}).buffer_size, 16u << 20);
