@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 #include <cstring>
 
 #include "app/fatal.h"
+#include "app/load_failure.h"
 #include "etrace.skel.h"
 #include "event/record.h"
 #include "event/ring_merger.h"
@@ -134,6 +136,7 @@ struct Session::Impl {
 
 Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   libbpf_set_print(collect_libbpf_log);
+  libbpf_log().clear();  // a load that failed before (a fallback's first try) says nothing of this one
   auto& skel = impl_->skel;
   LIBBPF_OPTS(bpf_object_open_opts, open_opts);
   const char* custom_btf = std::getenv("ETRACE_BTF");
@@ -185,13 +188,12 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   bpf_program__set_autoattach(skel->progs.etrace_tp_enter, false);
   bpf_program__set_autoattach(skel->progs.etrace_tp_exit, false);
   if (int err = etrace_bpf__load(skel)) {
-    if (per_syscall) throw AttachModeUnavailable("cannot load the per-syscall programs: " + errno_text(err));
-    if (err == -EPERM || err == -EACCES)
-      throw Fatal("cannot load BPF programs: " + errno_text(err) +
-                  " (needs CAP_BPF and CAP_PERFMON, or root: run with sudo)");
-    std::string log = libbpf_log();
-    if (log.size() > 2000) log = log.substr(log.size() - 2000);
-    throw Fatal("cannot load BPF programs: " + errno_text(err) + "\n" + log);
+    utsname u{};
+    uname(&u);
+    const std::string why = load_failure_message(err, parse_load_failure(libbpf_log()), u.release,
+                                                 has_bpf_capabilities(), std::getenv("ETRACE_DEBUG") != nullptr);
+    if (per_syscall) throw AttachModeUnavailable(why);
+    throw Fatal(why);
   }
 
   // The rings go in before anything attaches: a record with no ring would count as lost.
