@@ -1,6 +1,7 @@
 #include "runtime/session.h"
 
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <fcntl.h>
 #include <linux/magic.h>
@@ -16,8 +17,10 @@
 #include <cerrno>
 #include <cstdarg>
 #include <cstring>
+#include <functional>
 
 #include "app/fatal.h"
+#include "app/kernel_features.h"
 #include "app/load_failure.h"
 #include "etrace.skel.h"
 #include "event/record.h"
@@ -59,6 +62,24 @@ bool plans_want_fd_info(const std::vector<etrace_syscall_plan>& plans) {
     for (unsigned i = 0; i < p.ncaptures && i < ETRACE_MAX_CAPTURES; ++i)
       if (p.captures[i].type == ETRACE_CAP_FDINFO) return true;
   return false;
+}
+
+// Whether the kernel's BTF (or ETRACE_BTF's) has enumerator `value` in enum `name`: how the
+// kernel tells which BPF map types, helpers and attach types it has. Everything is there when
+// the BTF cannot be read (the load's own error is reported instead).
+std::function<bool(std::string_view, std::string_view)> kernel_btf_has(const char* custom_btf) {
+  std::shared_ptr<btf> kbtf(custom_btf && *custom_btf ? btf__parse(custom_btf, nullptr) : btf__load_vmlinux_btf(),
+                            btf__free);
+  return [kbtf](std::string_view name, std::string_view value) {
+    if (!kbtf) return true;
+    const int id = btf__find_by_name_kind(kbtf.get(), std::string(name).c_str(), BTF_KIND_ENUM);
+    if (id < 0) return false;
+    const btf_type* t = btf__type_by_id(kbtf.get(), id);
+    const struct btf_enum* e = btf_enum(t);
+    for (int i = 0; i < btf_vlen(t); ++i)
+      if (value == btf__name_by_offset(kbtf.get(), e[i].name_off)) return true;
+    return false;
+  };
 }
 
 }  // namespace
@@ -190,6 +211,8 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   if (int err = etrace_bpf__load(skel)) {
     utsname u{};
     uname(&u);
+    if (const KernelFeature* missing = first_missing_feature(kernel_btf_has(custom_btf)))
+      throw Fatal(missing_feature_message(*missing, u.release, custom_btf ? custom_btf : ""));
     const std::string why = load_failure_message(err, parse_load_failure(libbpf_log()), u.release,
                                                  has_bpf_capabilities(), std::getenv("ETRACE_DEBUG") != nullptr);
     if (per_syscall) throw AttachModeUnavailable(why);

@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <regex>
 #include <sstream>
 #include <set>
@@ -395,6 +396,23 @@ TEST(Integration, MissingBtfSaysWhatIsNeeded) {
   EXPECT_NE(r.err.find("BTF"), std::string::npos) << r.err;
   EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
   EXPECT_NE(access(out.c_str(), F_OK), 0) << "no output file is left behind";
+}
+
+// A kernel older than etrace's needs, as its BTF shows it (here a BTF whose enum bpf_map_type
+// stops before the ring buffer, made by clang): one line naming what it lacks.
+TEST(Integration, TooOldKernelSaysWhatItLacks) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/usr/bin/clang", X_OK) != 0) GTEST_SKIP() << "needs clang to make the old kernel's BTF";
+  const std::string c = temp_path("old_btf.c"), obj = temp_path("old_btf.o");
+  std::ofstream(c) << "enum bpf_map_type { BPF_MAP_TYPE_UNSPEC, BPF_MAP_TYPE_HASH };\n"
+                      "enum bpf_attach_type { BPF_CGROUP_INET_INGRESS };\n"
+                      "enum bpf_map_type map_type; enum bpf_attach_type attach_type;\n";
+  ASSERT_EQ(run({"/usr/bin/clang", "-g", "-target", "bpf", "-c", c, "-o", obj}).exit_code, 0);
+  auto r = run({"/usr/bin/env", "ETRACE_BTF=" + obj, etrace_bin(), "true"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.err, "etrace: the kernel described by ETRACE_BTF '" + obj +
+                       "' is too old for etrace: it lacks BTF tracepoints (tp_btf) (Linux 5.5); etrace needs Linux "
+                       "5.15 or later\n");
 }
 
 TEST(Integration, WithoutPrivilegesSaysWhatIsNeeded) {
