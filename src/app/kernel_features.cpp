@@ -13,6 +13,7 @@ constexpr std::array kFeatures{
     KernelFeature{"bpf_map_type", "BPF_MAP_TYPE_TASK_STORAGE", "BPF task storage", "5.11"},
     KernelFeature{"bpf_func_id", "BPF_FUNC_get_current_task_btf", "the bpf_get_current_task_btf helper", "5.11"},
     KernelFeature{"bpf_func_id", "BPF_FUNC_task_pt_regs", "the bpf_task_pt_regs helper", "5.15"},
+    KernelFeature{"bpf_func_id", "BPF_FUNC_loop", "the bpf_loop helper", "5.17"},
 };
 
 }  // namespace

@@ -412,7 +412,7 @@ TEST(Integration, TooOldKernelSaysWhatItLacks) {
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(r.err, "etrace: the kernel described by ETRACE_BTF '" + obj +
                        "' is too old for etrace: it lacks BTF tracepoints (tp_btf) (Linux 5.5); etrace needs Linux "
-                       "5.15 or later\n");
+                       "5.17 or later\n");
 }
 
 TEST(Integration, WithoutPrivilegesSaysWhatIsNeeded) {

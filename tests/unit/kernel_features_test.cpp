@@ -34,7 +34,16 @@ TEST(KernelFeatures, OlderKernelIsToldWhatItLacksInOneLine) {
   ASSERT_NE(missing, nullptr);
   EXPECT_EQ(missing_feature_message(*missing, "5.10.0-30-amd64"),
             "this kernel (Linux 5.10.0-30-amd64) is too old for etrace: it lacks the bpf_task_pt_regs helper "
-            "(Linux 5.15); etrace needs Linux 5.15 or later");
+            "(Linux 5.15); etrace needs Linux 5.17 or later");
+}
+
+TEST(KernelFeatures, Linux515LacksBpfLoop) {
+  const KernelFeature* missing =
+      first_missing_feature([](std::string_view, std::string_view value) { return value != "BPF_FUNC_loop"; });
+  ASSERT_NE(missing, nullptr);
+  EXPECT_EQ(missing_feature_message(*missing, "5.15.0-91-generic"),
+            "this kernel (Linux 5.15.0-91-generic) is too old for etrace: it lacks the bpf_loop helper (Linux 5.17); "
+            "etrace needs Linux 5.17 or later");
 }
 
 TEST(KernelFeatures, TheOldestMissingFeatureIsNamed) {
