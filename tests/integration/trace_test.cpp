@@ -359,8 +359,8 @@ TEST(Integration, ExitOnlyTracingShowsCallsInProgressAndBlocked) {
 TEST(Integration, StoppingWhileACallRunsEndsItsLineDetached) {
   ETRACE_REQUIRE_ROOT();
   if (access("/bin/sleep", X_OK) != 0) GTEST_SKIP() << "needs /bin/sleep";
-  Background sleeper({"/bin/sleep", "5"});
-  usleep(300 * 1000);
+  Background sleeper({"/bin/sleep", "600"});  // killed at the end: outlasts any etrace start
+  ASSERT_TRUE(wait_in_syscall(sleeper.pid(), {kNrNanosleep, kNrClockNanosleep}));
   const std::string out = temp_path("detach.txt");
   Background tracer({etrace_bin(), "-p", std::to_string(sleeper.pid()), "-o", out});
   ASSERT_TRUE(wait_for_text(out, {"nanosleep("}));
