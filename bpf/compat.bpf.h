@@ -77,7 +77,9 @@ static __always_inline long compat__syscall_nr(struct pt_regs *regs)
 }
 
 /* Whether `task` is the last live thread of its process. Read from signal->live rather than
- * the group_dead argument that sched_process_exit gained in Linux 6.16, so both work. */
+ * the group_dead argument that sched_process_exit gained in Linux 6.16, so both work. Not exact:
+ * do_exit counts live down well before the tracepoint, so two threads exiting together (a
+ * pthread_join woken by the thread's exit, then exit_group) can both see 0. */
 static __always_inline bool compat__group_dead(struct task_struct *task)
 {
 	return BPF_CORE_READ(task, signal, live.counter) == 0;

@@ -510,7 +510,10 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
-	if (!filter__allow_task(tgid))
+	/* A thread with state was traced: its exit is reported even when a sibling exiting at the
+	 * same time has taken the process out of traced_tgids (both may see the group dead: see
+	 * compat__group_dead). */
+	if (!inflight__get(0) && !filter__allow_task(tgid))
 		return 0;
 	__u32 tid = (__u32)pid_tgid;
 	bool group_dead = compat__group_dead(task);
