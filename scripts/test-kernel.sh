@@ -49,8 +49,12 @@ fi
 
 # 2. The kernel: a .deb unpacked once into the cache.
 mkdir -p "$cache/debs" "$cache/kernels" "$cache/logs"
+current_kernel() {
+  apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -1
+}
 if [ -z "$kernel" ]; then
-  kernel=$(apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -1)
+  kernel=$(current_kernel)
+  [ -n "$kernel" ] || { apt-get update -qq && kernel=$(current_kernel); }
   [ -n "$kernel" ] || die "cannot tell Debian's current kernel (apt-cache depends linux-image-amd64): give KERNEL"
   kernel=$kernel-unsigned
 fi
