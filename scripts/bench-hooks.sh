@@ -39,17 +39,25 @@ if [ "${1:-}" = --in-guest ]; then
   declare -A runs=()
   for rep in $(seq "$reps"); do
     for k in "${kinds[@]}"; do
-      if [ "$k" = none ]; then ns=$(loop); else start_hook "$k" || continue; ns=$(loop); stop_hook; fi
-      runs[$k]="${runs[$k]:-} $ns"
-      echo "rep $rep $k $ns"
+      # Three loops a start: a tracer takes seconds to start in an emulated VM.
+      if [ "$k" != none ]; then start_hook "$k" || continue; fi
+      for _ in 1 2 3; do
+        ns=$(loop)
+        runs[$k]="${runs[$k]:-} $ns"
+        echo "rep $rep $k $ns"
+      done
+      if [ "$k" != none ]; then stop_hook; fi
     done
   done
+  # The fastest run is the one the host disturbed least; the median shows the spread.
   median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-  base=$(echo "${runs[none]}" | median)
+  fastest() { tr ' ' '\n' | grep . | sort -n | head -1; }
+  base=$(echo "${runs[none]}" | median) base_min=$(echo "${runs[none]}" | fastest)
   for k in "${kinds[@]}"; do
     [ -n "${runs[$k]:-}" ] || { echo "$k: no run"; continue; }
-    m=$(echo "${runs[$k]}" | median)
-    awk -v k="$k" -v m="$m" -v b="$base" -v c="$calls" 'BEGIN {printf "%-10s median %6.1f ns/write  %.2fx\n", k, m / c, m / b}'
+    m=$(echo "${runs[$k]}" | median) f=$(echo "${runs[$k]}" | fastest)
+    awk -v k="$k" -v m="$m" -v b="$base" -v f="$f" -v bf="$base_min" -v c="$calls" 'BEGIN {
+      printf "%-10s median %6.1f ns/write %.2fx   fastest %6.1f ns/write %.2fx\n", k, m / c, m / b, f / c, f / bf }'
   done
   exit 0
 fi
