@@ -339,8 +339,13 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 			err = r;
 		} else {
 			n = (__u32)r;
-			if (n == max)
-				pl->flags |= ETRACE_PLF_TRUNCATED;
+			/* A string that fills the buffer was cut, unless the byte where the read
+			 * stopped is its own NUL (a 4095-byte path in a 4096-byte capture is whole). */
+			if (n == max) {
+				__u8 last = 1;
+				if (bpf_probe_read_user(&last, 1, (void *)(ptr + max - 1)) || last)
+					pl->flags |= ETRACE_PLF_TRUNCATED;
+			}
 		}
 		break;
 	}

@@ -1,13 +1,16 @@
 #include "app/call_filters.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 namespace etrace {
 
 namespace {
 constexpr std::int64_t kAtFdcwd = -100;
+constexpr std::uint64_t kPrSetName = 15;  // <linux/prctl.h>
 
 std::int64_t as_int(std::uint64_t v) { return static_cast<std::int32_t>(static_cast<std::uint32_t>(v)); }
 }  // namespace
@@ -68,7 +71,19 @@ std::string CommCache::comm(std::uint32_t tid) {
 }
 
 void CommCache::after_call(const SyscallInfo* info, const SyscallCall& call) {
-  if (!info || call.failed() || !call.has_ret || (info->name != "execve" && info->name != "execveat")) return;
+  if (!info || call.failed() || !call.has_ret) return;
+  if (info->name == "prctl" && call.args[0] == kPrSetName) {
+    // The thread's new name, as the kernel keeps it: up to the NUL, at most 15 bytes.
+    const Payload* p = call.payload(1);
+    if (!p || p->fault()) {
+      cache_.erase(call.tid);  // read again from /proc when next shown
+      return;
+    }
+    const std::string_view name(p->bytes);
+    cache_[call.tid] = std::string(name.substr(0, std::min<std::size_t>(name.find('\0'), 15)));
+    return;
+  }
+  if (info->name != "execve" && info->name != "execveat") return;
   const Payload* p = call.payload(info->name == "execve" ? 0 : 1);
   if (!p || p->fault() || p->bytes.empty()) {
     cache_.erase(call.tid);
@@ -88,10 +103,16 @@ void CommCache::on_fork(std::uint32_t parent, std::uint32_t child) {
 }
 
 std::string CommCache::read_proc(std::uint32_t tid) {
-  std::ifstream in("/proc/" + std::to_string(tid) + "/comm");
-  std::string line;
-  std::getline(in, line);
-  return line;
+  // The whole file less the newline the kernel adds: a name may hold a newline of its own.
+  std::ifstream in("/proc/" + std::to_string(tid) + "/comm", std::ios::binary);
+  std::string name((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!name.empty() && name.back() == '\n') name.pop_back();
+  return name;
+}
+
+const std::vector<std::string_view>& CommCache::naming_syscalls() {
+  static const std::vector<std::string_view> names{"execve", "execveat", "prctl"};
+  return names;
 }
 
 }  // namespace etrace

@@ -40,8 +40,9 @@ bool fd_filter_matches(const FdSet& set, const SyscallInfo* info, const SyscallC
 // itself or not at all.
 std::string resolved_path(const std::string& path);
 
-// -Y: a thread's command name, read once from /proc and updated from successful execve calls
-// (the kernel names the process after the basename of the file it runs, up to 15 bytes).
+// -Y: a thread's command name, read once from /proc and updated from the calls that rename it:
+// a successful execve (the kernel names the process after the basename of the file it runs, up
+// to 15 bytes) or prctl(PR_SET_NAME). The names are raw bytes: the emitter escapes them.
 class CommCache {
  public:
   using Reader = std::function<std::string(std::uint32_t tid)>;  // "" when unknown
@@ -53,6 +54,9 @@ class CommCache {
   void on_fork(std::uint32_t parent, std::uint32_t child);
 
   static std::string read_proc(std::uint32_t tid);
+  // The calls after_call() learns names from: traced in the kernel with -Y even when the trace
+  // set leaves them out, or a command would keep the name it had before its execve.
+  static const std::vector<std::string_view>& naming_syscalls();
 
  private:
   Reader read_;

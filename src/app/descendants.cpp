@@ -37,6 +37,25 @@ std::multimap<int, int> children_by_parent() {
 
 }  // namespace
 
+bool stat_is_kernel_thread(std::string_view stat) {
+  constexpr unsigned long kPfKthread = 0x00200000;  // include/linux/sched.h
+  const auto close = stat.rfind(')');
+  if (close == std::string_view::npos) return false;
+  const std::string rest(stat.substr(close + 1));
+  char state;
+  int ppid, pgrp, session, tty, tpgid;
+  unsigned long flags;
+  if (std::sscanf(rest.c_str(), " %c %d %d %d %d %d %lu", &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags) != 7)
+    return false;
+  return flags & kPfKthread;
+}
+
+bool is_kernel_thread(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  return std::getline(stat, line) && stat_is_kernel_thread(line);
+}
+
 std::vector<int> descendants_of(int pid) {
   const auto tree = children_by_parent();
   std::vector<int> out;

@@ -1,6 +1,8 @@
 #include "app/launch.h"
 
 #include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/fatal.h"
+#include "format/escape.h"
 
 extern char** environ;
 
@@ -20,8 +23,13 @@ namespace etrace {
 RunAs resolve_user(const std::string& name) {
   errno = 0;
   const passwd* pw = getpwnam(name.c_str());
-  if (!pw && !name.empty() && name.find_first_not_of("0123456789") == std::string::npos)
-    pw = getpwuid(static_cast<uid_t>(std::stoul(name)));
+  // A uid: only one that fits uid_t and is not (uid_t)-1; 4294967296 must not wrap to root.
+  std::uint32_t uid = 0;
+  const char* end = name.data() + name.size();
+  if (!pw && !name.empty()) {
+    auto [p, ec] = std::from_chars(name.data(), end, uid);
+    if (ec == std::errc() && p == end && uid != UINT32_MAX) pw = getpwuid(static_cast<uid_t>(uid));
+  }
   if (!pw) throw Fatal("Cannot find user '" + name + "'");
   return {pw->pw_uid, pw->pw_gid, pw->pw_name};
 }
@@ -75,6 +83,9 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // The child's own messages, escaped now: the names are the operator's, or found on PATH.
+  const std::string shown_user = opts.user ? printable(opts.user->name) : std::string();
+  const std::string shown_path = printable(path);
   int fds[2], ready[2];
   if (pipe2(fds, O_CLOEXEC) != 0) throw Fatal(std::string("pipe: ") + std::strerror(errno));
   if (pipe2(ready, O_CLOEXEC) != 0) {
@@ -95,7 +106,7 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
     if (opts.user) {
       if (initgroups(opts.user->name.c_str(), opts.user->gid) != 0 || setgid(opts.user->gid) != 0 ||
           setuid(opts.user->uid) != 0) {
-        dprintf(2, "etrace: cannot run as '%s': %s\n", opts.user->name.c_str(), std::strerror(errno));
+        dprintf(2, "etrace: cannot run as '%s': %s\n", shown_user.c_str(), std::strerror(errno));
         _exit(126);
       }
     }
@@ -110,7 +121,7 @@ PendingChild::PendingChild(const std::string& path, const std::vector<std::strin
     execve(path.c_str(), args.data(), opts.env_changes.empty() ? environ : envp.data());
     const int err = errno;
     // The trace shows the failed execve; say it on stderr too, as strace does.
-    dprintf(2, "etrace: exec '%s': %s\n", path.c_str(), std::strerror(err));
+    dprintf(2, "etrace: exec '%s': %s\n", shown_path.c_str(), std::strerror(err));
     _exit(err == ENOENT ? 127 : 126);
   }
   close(fds[0]);

@@ -84,10 +84,7 @@ std::string load_failure_message(int err, const LoadFailure& failure, std::strin
     std::string text = "cannot load BPF program '" + (failure.program.empty() ? "?" : failure.program) +
                        "': the kernel's verifier rejected it" + on + " (" + why + ")";
     if (privilege_problem) text += kPrivilegeHint;
-    text += full_log_shown ? "; its log is above:" : "; the end of its log (ETRACE_DEBUG=1 shows all):";
-    const auto& log = failure.verifier_log;
-    const std::size_t first = log.size() > kVerifierLinesShown ? log.size() - kVerifierLinesShown : 0;
-    for (std::size_t i = first; i < log.size(); ++i) text += "\n  " + log[i];
+    text += full_log_shown ? "; its log is above" : "; the end of its log is above (ETRACE_DEBUG=1 shows all)";
     return text;
   }
   std::string text;
@@ -101,6 +98,15 @@ std::string load_failure_message(int err, const LoadFailure& failure, std::strin
     text += kPrivilegeHint;
   else if (err == -EPERM || err == EPERM)
     text += " (refused although etrace has the BPF capabilities: kernel lockdown or a security module?)";
+  return text;
+}
+
+std::string verifier_log_tail(const LoadFailure& failure, bool full_log_shown) {
+  if (full_log_shown) return {};
+  const auto& log = failure.verifier_log;
+  std::string text;
+  const std::size_t first = log.size() > kVerifierLinesShown ? log.size() - kVerifierLinesShown : 0;
+  for (std::size_t i = first; i < log.size(); ++i) text += "  " + log[i] + "\n";
   return text;
 }
 

@@ -21,7 +21,7 @@ struct LoadFailure {
 // all) for the first program or map that failed to load.
 LoadFailure parse_load_failure(std::string_view libbpf_log);
 
-// The error's text, "cannot load ..." (main adds "etrace: "). `err` is libbpf's negative errno,
+// The error's one line, "cannot load ..." (main adds "etrace: "). `err` is libbpf's negative errno,
 // `kernel` the running kernel's release, `privileged` whether this process holds the BPF
 // capabilities (has_bpf_capabilities()), `full_log_shown` whether ETRACE_DEBUG printed the whole
 // verifier log already.
@@ -30,6 +30,10 @@ std::string load_failure_message(int err, const LoadFailure& failure, std::strin
 
 // The verifier lines shown without ETRACE_DEBUG: its conclusion and the instructions before it.
 inline constexpr std::size_t kVerifierLinesShown = 12;
+
+// The end of the rejected program's verifier log, indented, a line each, printed before the
+// error's line; empty without a log or when ETRACE_DEBUG printed all of it.
+std::string verifier_log_tail(const LoadFailure& failure, bool full_log_shown);
 
 // CAP_BPF (39) and CAP_PERFMON (38), or CAP_SYS_ADMIN (21), in this process's effective set.
 bool has_bpf_capabilities();

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "format/escape.h"
 namespace etrace {
 
 namespace {
@@ -33,7 +34,7 @@ void Output::fail(int err) {
                     : err == EPIPE                  ? "the reader of the pipe went away; keep it open, or use -o FILE"
                                                     : "choose another -o";
   const std::string line = fmt::format("etrace: cannot write the trace to {}: {}; the trace is incomplete from here ({})\n",
-                                       name_, std::strerror(err), fix);
+                                       printable(name_), std::strerror(err), fix);
   if (fd_ != STDERR_FILENO) (void)!::write(STDERR_FILENO, line.data(), line.size());
 }
 

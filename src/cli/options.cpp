@@ -329,6 +329,21 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     after_dashdash = after_dashdash || (words[i] == "--" && words[i + 1] == o.command.front());
   if (!after_dashdash && !o.command.empty() && o.command.front().size() > 1 && o.command.front()[0] == '-')
     return fail("unrecognized option '" + o.command.front() + "'");
+  // An empty value is a slip (an unset shell variable), never a request for the default: -u ''
+  // would run the command as root, -o '' would trace to the terminal.
+  if (app.count("-u") && o.user.empty()) return fail("-u/--user: empty user name (give a user name or a uid)");
+  if (app.count("-o") && o.output.empty())
+    return fail("-o/--output: empty file name (give a path, or leave -o out to trace to stderr)");
+  for (const auto& p : o.paths)
+    if (p.empty()) return fail("-P/--trace-path: empty path (give the path of a file whose calls to trace)");
+  if (app.count("-U") && o.summary_columns.empty())
+    return fail("-U/--summary-columns: empty column list (give columns such as name,calls,errors)");
+  for (const auto& c : o.comms)
+    if (c.empty()) return fail("--comm: empty command name (give a name as /proc/PID/comm shows it)");
+  if (app.count("--cgroup") && o.cgroup.empty())
+    return fail("--cgroup: empty path (give a cgroup v2 directory, such as /sys/fs/cgroup/system.slice)");
+  if (app.count("-s") && strsize_arg.empty()) return fail("invalid -s argument: ''");
+  if (app.count("-a") && column_arg.empty()) return fail("invalid -a argument: ''");
   for (const auto& p : pid_args)
     if (!parse_pid_list(p, o.pids)) return fail("Invalid process id: '" + p + "'");
   if (!strsize_arg.empty()) {
@@ -373,6 +388,11 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (o.command.empty() && (!o.user.empty() || !o.env.empty()))
     return fail("-u/--user and -E/--env apply to a command that etrace runs; give one");
   return {o, 0, {}};
+}
+
+bool pid_on_every_line(const Options& o) {
+  return o.always_show_pid || (!o.output.empty() && o.follow > 0) || o.system_wide || !o.comms.empty() ||
+         !o.cgroup.empty();
 }
 
 }  // namespace etrace

@@ -55,6 +55,11 @@ struct ParseOutcome {
 
 ParseOutcome parse_options(int argc, const char* const* argv);
 
+// Whether every line carries its pid from the first: --always-show-pid, -f with -o (as strace),
+// and --system-wide, --comm and --cgroup, whose lines may come from any number of processes
+// (the pid cannot wait until a second one shows up: the first lines would have none).
+bool pid_on_every_line(const Options& o);
+
 // strace's long options (--trace=SET, --follow-forks, --string-limit N, --quiet[=SET], ...)
 // rewritten into the short options they stand for ("-e" "trace=SET", "-f", "-s" "N", ...), up
 // to the command. etrace's own long options pass through. On an option that needs an argument

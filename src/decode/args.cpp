@@ -366,8 +366,7 @@ CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, Decod
     // A call a signal interrupted is restarted or fails later: strace shows "?" as its value.
     bool restart = err == 512 || err == 513 || err == 514 || err == 516;
     r.kind = restart ? CallResult::Kind::Unknown : CallResult::Kind::Int;
-    r.value = -1;
-    if (r.errno_name.empty()) r.value = call.ret;  // unknown errno: strace prints the raw value
+    r.value = call.ret;  // -errno: the text shows -1 beside a known name, JSON keeps it as ret_raw
     return r;
   }
   r.value = call.ret;

@@ -137,7 +137,52 @@ char* write_quoted_at(char* p, std::string_view bytes, int hex, bool ellipsis) {
   return p;
 }
 
+// One byte that needs an escape, as strace writes it: a C letter, or octal as short as possible
+// unless a digit follows and would be read as part of it.
+void append_escaped_byte(std::string& out, unsigned char c, bool digit_follows) {
+  out.push_back('\\');
+  if (kTable.cls[c] == kLetter) {
+    out.push_back(kTable.letter[c]);
+    return;
+  }
+  if (kTable.cls[c] == kSelf) {
+    out.push_back(static_cast<char>(c));
+    return;
+  }
+  if (digit_follows || c >> 6) out.push_back(static_cast<char>('0' + (c >> 6)));
+  if (digit_follows || c >> 3) out.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
+  out.push_back(static_cast<char>('0' + (c & 7)));
+}
+
+bool octal_digit_at(std::string_view bytes, std::size_t i) { return i < bytes.size() && bytes[i] >= '0' && bytes[i] <= '7'; }
+
 }  // namespace
+
+void append_decoration(std::string& out, std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (kTable.cls[c] == kPlain && c != '<' && c != '>') out.push_back(static_cast<char>(c));
+    else append_escaped_byte(out, c, octal_digit_at(bytes, i + 1));
+  }
+}
+
+std::string escape_decoration(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  append_decoration(out, bytes);
+  return out;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f && c != '\\') out.push_back(static_cast<char>(c));
+    else append_escaped_byte(out, c, octal_digit_at(text, i + 1));
+  }
+  return out;
+}
 
 char* write_quoted(char* p, std::string_view bytes, int hex, bool ellipsis) {
   return write_quoted_at(p, bytes, hex, ellipsis);

@@ -17,4 +17,15 @@ void append_quoted(std::string& out, std::string_view bytes, int hex = 0, bool e
 char* write_quoted(char* p, std::string_view bytes, int hex, bool ellipsis);
 constexpr std::size_t quoted_size_max(std::size_t n) { return 4 * n + 5; }
 
+// strace's escaping of bytes shown inside angle brackets (-y's paths and socket names, -Y's
+// command names), without quotes: \" \\ \n \t ..., '<' and '>' in octal so the brackets stay
+// unambiguous, other non-printables in minimal octal.
+void append_decoration(std::string& out, std::string_view bytes);
+std::string escape_decoration(std::string_view bytes);
+
+// etrace's own messages on stderr (errors, warnings, notes), which may carry a path, a name or
+// an argument: printable ASCII as it is, a backslash doubled, everything else as a C escape or
+// octal, so that no byte in them can move the terminal's cursor or change its state.
+std::string printable(std::string_view text);
+
 }  // namespace etrace

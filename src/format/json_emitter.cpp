@@ -56,8 +56,13 @@ void JsonEmitter::write_line() {
   while (stack_.size() > 1) close();
   if (stack_.empty()) return;
   // Every string we put in is valid UTF-8; replacing rather than throwing keeps a stray byte
-  // in a name from costing the line.
-  out_ += stack_[0].value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  // in a name from costing the line. ASCII only (\uXXXX beyond it), DEL included, so that a
+  // traced program's strings cannot reach a terminal as control characters (C1's CSI is
+  // U+009B), whatever reads the lines.
+  const std::size_t at = out_.size();
+  out_ += stack_[0].value.dump(-1, ' ', true, Json::error_handler_t::replace);
+  for (std::size_t i = out_.find('\x7f', at); i != std::string::npos; i = out_.find('\x7f', i + 6))
+    out_.replace(i, 1, "\\u007f");  // only inside strings: JSON's own syntax is plain ASCII
   out_.push_back('\n');
   stack_.clear();
 }

@@ -26,6 +26,8 @@
 //     with value true in an object and the string "..." in an array
 //   verbatim text -> string;  a comment turns the slot into {"value":<value>,"comment":"23 vars"}
 //   a value the call wrote back (text `[0] => [16]`) -> the key "<slot>_out" beside the slot's
+//   Lines are ASCII: every other character, DEL and the control characters as \uXXXX, so that
+//   no byte of a traced program reaches a terminal as itself.
 //   string -> a JSON string when the bytes are valid UTF-8 and were not cut by -s; otherwise
 //     {"str":"..."} (valid UTF-8) or {"hex":"00ff..."} (every byte in two hex digits, when the
 //     bytes are not valid UTF-8), with "truncated":true when -s cut them.

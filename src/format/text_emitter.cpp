@@ -60,7 +60,7 @@ void TextEmitter::prefix(const LineInfo& info) {
       if (!column) w_ += "[pid "sv;
       append_udec_padded(w_, info.tid, column ? 0 : 5, !column);
       w_.push_back('<');
-      w_ += comm;
+      w_ += escape_decoration(comm);  // the program chose its name: prctl(PR_SET_NAME, "\33[2J")
       w_.push_back('>');
       if (!column) w_.push_back(']');
       w_.push_back(' ');
@@ -156,14 +156,15 @@ void TextEmitter::end_call(const CallResult& r) {
     case CallResult::Kind::Unknown: *p++ = '?'; break;
     case CallResult::Kind::Hex:
       if (r.errno_name.empty()) p = write_hex(p, static_cast<std::uint64_t>(r.value));
-      else p = write_dec(p, r.value);
+      else p = write_dec(p, -1);
       break;
     case CallResult::Kind::Octal:  // strace's %#03o: umask() = 022, = 000
       p = write_octal(p, static_cast<std::uint64_t>(r.value));
       break;
     case CallResult::Kind::Int:
     case CallResult::Kind::Fd:
-      p = write_dec(p, r.value);
+      // A failed call with a known errno shows -1 and the name; an unknown one its raw value.
+      p = write_dec(p, r.errno_name.empty() ? r.value : -1);
       break;
   }
   w_.commit(p);

@@ -33,6 +33,7 @@ struct TextOptions {
   int column = 40;                  // -a
   std::int64_t mono_to_real_ns = 0; // added to LineInfo::ts_ns for wall-clock stamps
   // -Y: the command name shown beside the pid ("[pid  4378<sh>] "); empty answer shows none.
+  // The name's raw bytes: the program chose them, so the emitter escapes them.
   std::function<std::string(std::uint32_t tid)> comm_of;
 };
 

@@ -22,7 +22,8 @@ std::vector<Payload> read_late_inputs(const etrace_syscall_plan& plan, const Sys
     p.type = ETRACE_PL_BYTES;
     switch (c.type) {
       case ETRACE_CAP_STRING: {
-        // As bpf_probe_read_user_str: at most max - 1 characters, truncated when no NUL fits.
+        // As the kernel side reads it: at most max - 1 characters, truncated when no NUL fits
+        // (a string of exactly max - 1 characters is whole: its NUL is the last byte read).
         p.type = ETRACE_PL_STRING;
         if (c.max == 0) continue;
         std::string s = read(ptr, c.max);
@@ -30,7 +31,7 @@ std::vector<Payload> read_late_inputs(const etrace_syscall_plan& plan, const Sys
         if (nul == std::string::npos && s.size() < c.max) {
           p.flags = ETRACE_PLF_FAULT;
           s.clear();
-        } else if (nul == std::string::npos || nul + 1 == c.max) {
+        } else if (nul == std::string::npos) {
           s.resize(c.max - 1u);
           p.flags = ETRACE_PLF_TRUNCATED;
         } else {

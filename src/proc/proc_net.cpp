@@ -96,8 +96,6 @@ constexpr std::array kNetlinkProtos{
     NetlinkProto{NETLINK_CRYPTO, "CRYPTO"},       NetlinkProto{NETLINK_SMC, "SMC"},
 };
 
-bool is_octal_digit(char c) { return c >= '0' && c <= '7'; }
-
 }  // namespace
 
 std::string format_inet_address(int family, const void* addr, unsigned port) {
@@ -110,35 +108,6 @@ std::optional<std::string_view> netlink_protocol_name(int protocol) {
   for (const auto& p : kNetlinkProtos)
     if (p.value == protocol) return p.name;
   return std::nullopt;
-}
-
-std::string escape_decoration(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\f': out += "\\f"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\v': out += "\\v"; continue;
-      default: break;
-    }
-    if (c >= 0x20 && c < 0x7f && c != '<' && c != '>') {
-      out += static_cast<char>(c);
-      continue;
-    }
-    // Minimal octal unless a digit follows, which would otherwise be read as part of it.
-    bool next_digit = i + 1 < bytes.size() && is_octal_digit(bytes[i + 1]);
-    if (next_digit)
-      out += fmt::format("\\{:03o}", c);
-    else
-      out += fmt::format("\\{:o}", c);
-  }
-  return out;
 }
 
 std::optional<std::string> find_inet_endpoint(std::string_view table, std::uint64_t inode) {

@@ -13,13 +13,11 @@
 #include <string>
 #include <string_view>
 
+#include "format/escape.h"  // escape_decoration
 #include "proc/procfs.h"
 
 namespace etrace {
 
-// strace's escaping of bytes shown inside -y's angle brackets (no surrounding quotes): \" \\ \n \t,
-// '<' and '>' in octal so the brackets stay unambiguous, other non-printables in minimal octal.
-std::string escape_decoration(std::string_view bytes);
 
 // "127.0.0.1:40325->127.0.0.1:46800" or "127.0.0.1:40325" for the socket with this inode in a
 // /proc/net/{tcp,udp,tcp6,udp6,raw,...} text; nullopt when it is not listed.

@@ -16,6 +16,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 
@@ -213,9 +214,12 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     uname(&u);
     if (const KernelFeature* missing = first_missing_feature(kernel_btf_has(custom_btf)))
       throw Fatal(missing_feature_message(*missing, u.release, custom_btf ? custom_btf : ""));
-    const std::string why = load_failure_message(err, parse_load_failure(libbpf_log()), u.release,
-                                                 has_bpf_capabilities(), std::getenv("ETRACE_DEBUG") != nullptr);
+    const LoadFailure failure = parse_load_failure(libbpf_log());
+    const bool full_log_shown = std::getenv("ETRACE_DEBUG") != nullptr;
+    const std::string why = load_failure_message(err, failure, u.release, has_bpf_capabilities(), full_log_shown);
     if (per_syscall) throw AttachModeUnavailable(why);
+    // The verifier's last lines as they are (many lines), then the one-line error, escaped as all are.
+    std::fputs(verifier_log_tail(failure, full_log_shown).c_str(), stderr);
     throw Fatal(why);
   }
 

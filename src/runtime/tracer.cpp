@@ -35,6 +35,7 @@
 #include "app/pipeline.h"
 #include "proc/late_inputs.h"
 #include "filter/expression.h"
+#include "format/escape.h"
 #include "format/json_emitter.h"
 #include "format/text_emitter.h"
 #include "proc/fd_resolver.h"
@@ -75,9 +76,13 @@ void preflight(const Options& o) {
     throw Fatal(custom_btf ? "cannot read the BTF file '" + btf + "' named by ETRACE_BTF"
                            : std::string("this kernel has no BTF (/sys/kernel/btf/vmlinux is missing); etrace needs "
                                          "a kernel built with CONFIG_DEBUG_INFO_BTF=y, or ETRACE_BTF=FILE"));
-  for (int pid : o.pids)
+  for (int pid : o.pids) {
     if (kill(pid, 0) != 0 && errno == ESRCH)
       throw Fatal(fmt::format("attach: pid {}: No such process (check the pid with ps)", pid));
+    if (is_kernel_thread(pid))
+      throw Fatal(fmt::format("attach: pid {} is a kernel thread, which makes no system calls (choose a user "
+                              "process)", pid));
+  }
 }
 
 // Opens -o before anything runs, so an unwritable path fails first; removes the file again
@@ -133,7 +138,7 @@ FilterSpec build_filter(const Options& o) {
   for (int i = 0; i < o.quiet; ++i)
     if (auto err = fb.add_q()) throw Fatal(*err);
   FilterSpec spec = fb.finish();
-  for (const auto& w : spec.warnings) fmt::print(stderr, "etrace: {}\n", w);
+  for (const auto& w : spec.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   return spec;
 }
 
@@ -168,14 +173,16 @@ void widen_dump_captures(std::vector<etrace_syscall_plan>& plans, const FilterSp
 // The capture plans the kernel gets: the trace set, the calls that keep the fd table true
 // (-y, -P), and the relatives only counted for the "no open calls seen" hint.
 std::vector<etrace_syscall_plan> kernel_plans(const Options& o, const FilterSpec& filter, const KernelFilter& kf,
-                                              int decorate, bool need_fd_table) {
+                                              int decorate, bool need_fd_table, bool show_comm) {
   std::vector<bool> traced = kf.syscalls;
   const SyscallTable& table = SyscallTable::native();
-  if (need_fd_table) {
-    for (auto name : FdResolver::fd_lifecycle_syscalls())
+  auto trace_too = [&](auto names) {
+    for (auto name : names)
       if (auto* info = table.by_name(name); info && static_cast<std::size_t>(info->nr) < traced.size())
         traced[info->nr] = true;
-  }
+  };
+  if (need_fd_table) trace_too(FdResolver::fd_lifecycle_syscalls());
+  if (show_comm) trace_too(CommCache::naming_syscalls());
   PlanOptions popts;
   popts.max_strlen = o.strsize;
   // -v is abbrev=none: the decoders follow abbrev= per call, and so does what is captured.
@@ -253,7 +260,7 @@ int decode_fds_level(const Options& o, const FilterSpec& f) {
 }  // namespace
 
 int run_trace(const Options& o) {
-  for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", w);
+  for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   const FilterSpec filter = build_filter(o);
   preflight(o);
   std::optional<RunAs> user;
@@ -270,7 +277,8 @@ int run_trace(const Options& o) {
   for (const auto& p : o.paths) {
     trace_paths.push_back(p);
     if (std::string r = resolved_path(p); !r.empty()) {
-      if (!(quiet & kQuietPathResolution)) fmt::print(stderr, "etrace: Requested path \"{}\" resolved into \"{}\"\n", p, r);
+      if (!(quiet & kQuietPathResolution))
+        fmt::print(stderr, "etrace: Requested path \"{}\" resolved into \"{}\"\n", printable(p), printable(r));
       trace_paths.push_back(std::move(r));
     }
   }
@@ -284,8 +292,9 @@ int run_trace(const Options& o) {
   // What the kernel decides: the syscall set (plus the calls that keep the fd table true).
   const int decorate = decode_fds_level(o, filter);
   const bool need_fd_table = decorate > 0 || !trace_paths.empty();
+  const bool show_comm = o.decode_pids_comm || (filter.decode_pids && (*filter.decode_pids & kDecodePidsComm));
   KernelFilter kf = kernel_part(filter);
-  auto plans = kernel_plans(o, filter, kf, decorate, need_fd_table);
+  auto plans = kernel_plans(o, filter, kf, decorate, need_fd_table, show_comm);
 
   const std::vector<SummaryColumn> columns =
       o.summary_columns.empty() ? default_summary_columns() : parse_summary_columns(o.summary_columns).value();
@@ -331,7 +340,6 @@ int run_trace(const Options& o) {
   FdResolverOptions fopts;
   fopts.level = std::max(decorate, 1);
   FdResolver fds(*procfs, fopts);
-  const bool show_comm = o.decode_pids_comm || (filter.decode_pids && (*filter.decode_pids & kDecodePidsComm));
   CommCache comms(&CommCache::read_proc);
   TextOptions topts;
   topts.pid_style = o.output.empty() ? TextOptions::PidStyle::Bracket : TextOptions::PidStyle::Column;
@@ -367,7 +375,7 @@ int run_trace(const Options& o) {
   popt.decode.opts.verbose = o.verbose;
   popt.decode.opts.decorate_fds = decorate;
   popt.decode.fds = decorate ? &fds : nullptr;
-  popt.pid_on_every_line = o.always_show_pid || (!o.output.empty() && o.follow > 0);
+  popt.pid_on_every_line = pid_on_every_line(o);
   popt.never_show_pid = per_thread_files && !o.always_show_pid;
   popt.print_syscall.resize(kf.syscalls.size());
   for (std::size_t nr = 0; nr < kf.syscalls.size(); ++nr) popt.print_syscall[nr] = filter.trace.contains(nr);
@@ -550,7 +558,7 @@ int run_trace(const Options& o) {
     const auto kernel_counts = session.counts();
     for (std::size_t nr = 0; nr < kernel_counts.size() && nr < calls.size(); ++nr) calls[nr] += kernel_counts[nr].calls;
     for (const auto& hint : unseen_syscall_hints(filter, calls, SyscallCatalog::from(SyscallTable::native())))
-      fmt::print(stderr, "etrace: {}\n", hint);
+      fmt::print(stderr, "etrace: {}\n", printable(hint));
   }
   const std::uint64_t lost = lost_now();
   if (lost > 0)

@@ -110,6 +110,20 @@ TEST(Golden, JsonLinesCarryRawAndSymbolicValues) {
   EXPECT_EQ(line["args"]["flags"]["names"], nlohmann::json::array({"O_RDONLY", "O_CLOEXEC"}));
 }
 
+// The schema: a failed call's "ret" is -1 as strace shows it, "ret_raw" keeps -errno.
+TEST(Golden, JsonFailedCallKeepsMinusErrnoInRetRaw) {
+  std::string out;
+  JsonEmitter json(out);
+  Pipeline pipeline({}, json);
+  pipeline.on_record(RecordBuilder::syscall(77, 77, kOpenat, {static_cast<std::uint64_t>(-100), 0x55d0, 0}, -13)
+                         .payload(1, ETRACE_PL_STRING, std::string_view("/etc/shadow\0", 12))
+                         .build());
+  const auto line = nlohmann::json::parse(out);
+  EXPECT_EQ(line["ret"], -1);
+  EXPECT_EQ(line["ret_raw"], -13);
+  EXPECT_EQ(line["error"], "EACCES");
+}
+
 }  // namespace
 }  // namespace etrace
 

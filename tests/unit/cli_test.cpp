@@ -212,6 +212,34 @@ TEST(Cli, Errors) {
 
 // strace 6.1: "-w/--summary-wall-clock must be given with ..." (error) and
 // "-S/--summary-sort-by has no effect without ..." (warning, tracing goes on).
+// An empty value is refused, not taken as "not given": -u '' would run the command as root.
+TEST(Cli, EmptyValuesAreRefused) {
+  EXPECT_NE(error({"-u", "", "id"}).find("-u/--user: empty user name"), std::string::npos);
+  EXPECT_NE(error({"--user=", "id"}).find("-u/--user: empty user name"), std::string::npos);
+  EXPECT_NE(error({"-o", "", "true"}).find("-o/--output: empty file name"), std::string::npos);
+  EXPECT_NE(error({"--output=", "true"}).find("-o/--output: empty file name"), std::string::npos);
+  EXPECT_NE(error({"-P", "", "true"}).find("-P/--trace-path: empty path"), std::string::npos);
+  EXPECT_NE(error({"-P", "/etc/passwd", "-P", "", "true"}).find("-P/--trace-path: empty path"), std::string::npos);
+  EXPECT_NE(error({"-c", "-U", "", "true"}).find("-U/--summary-columns: empty column list"), std::string::npos);
+  EXPECT_NE(error({"--comm", ""}).find("--comm: empty command name"), std::string::npos);
+  EXPECT_NE(error({"--comm", "nginx", "--comm", ""}).find("--comm: empty command name"), std::string::npos);
+  EXPECT_NE(error({"--cgroup", ""}).find("--cgroup: empty path"), std::string::npos);
+  EXPECT_NE(error({"-s", "", "true"}).find("invalid -s argument: ''"), std::string::npos);
+  EXPECT_NE(error({"-a", "", "true"}).find("invalid -a argument: ''"), std::string::npos);
+}
+
+// Lines of many processes carry their pid from the first one, not from when a second shows up.
+TEST(Cli, PidOnEveryLine) {
+  EXPECT_FALSE(pid_on_every_line(ok({"true"})));
+  EXPECT_FALSE(pid_on_every_line(ok({"-f", "true"})));
+  EXPECT_FALSE(pid_on_every_line(ok({"-p", "1"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"-f", "-o", "x", "true"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--always-show-pid", "true"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--system-wide"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--comm", "nginx"})));
+  EXPECT_TRUE(pid_on_every_line(ok({"--cgroup", "/sys/fs/cgroup/system.slice"})));
+}
+
 TEST(Cli, SummaryOptionsWithoutSummary) {
   EXPECT_NE(error({"-w", "true"}).find("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"),
             std::string::npos);

@@ -294,5 +294,26 @@ TEST(Utf8Test, Validation) {
   EXPECT_FALSE(is_valid_utf8("\xff"));
 }
 
+// A traced program's strings leave as ASCII: control bytes, DEL and C1 (CSI is U+009B) as
+// \\uXXXX, and they parse back to the same text.
+TEST_F(JsonEmitterTest, StringsFromTheProgramLeaveAsAscii) {
+  const std::string name = "\x1b]0;T\a\x1b[2J\r\n\x7f\xc2\x9b" "2J \xc3\xa9";
+  e.begin_call(info(), "openat");
+  e.arg("pathname");
+  e.string(name, false);
+  e.arg("flags");
+  e.verbatim(name);
+  CallResult r;
+  r.value = 3;
+  r.decoration = name;
+  e.end_call(r);
+  for (char c : out) EXPECT_TRUE(c == '\n' || (c >= 0x20 && c < 0x7f)) << int(c) << " in " << out;
+  EXPECT_NE(out.find(R"(\u001b]0;T\u0007\u001b[2J\r\n\u007f\u009b2J \u00e9)"), std::string::npos) << out;
+  auto l = parse_lines(out).at(0);
+  EXPECT_EQ(l["args"]["pathname"], name);
+  EXPECT_EQ(l["args"]["flags"], name);
+  EXPECT_EQ(l["ret_decoration"], name);
+}
+
 }  // namespace
 }  // namespace etrace

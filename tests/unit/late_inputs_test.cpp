@@ -52,6 +52,20 @@ TEST(LateInputs, StringsStopAtTheirNulAndAreTruncatedAsTheKernelSideDoes) {
   EXPECT_TRUE(p[0].fault());
 }
 
+// A path of 4095 bytes fills a 4096-byte capture with its NUL: whole, not cut.
+TEST(LateInputs, AStringThatJustFitsIsWhole) {
+  FakeMemory mem;
+  mem.regions[0x1000] = std::string(33, 'a') + std::string("\0", 1);
+  mem.regions[0x2000] = std::string(34, 'b') + std::string("\0", 1);
+  auto plan = plan_of({{0, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, 34, 0}});
+  auto p = run(plan, {0x1000}, mem);
+  EXPECT_EQ(p[0].bytes, std::string(33, 'a'));
+  EXPECT_FALSE(p[0].truncated());
+  p = run(plan, {0x2000}, mem);
+  EXPECT_EQ(p[0].bytes, std::string(33, 'b'));
+  EXPECT_TRUE(p[0].truncated());
+}
+
 TEST(LateInputs, BuffersFollowTheirLengthArgumentAndFixedStructsTheirSize) {
   FakeMemory mem;
   mem.regions[0x1000] = std::string(100, 'x');

@@ -2,6 +2,10 @@
 // are what strace 6.1 printed for the same calls and options.
 #include <gtest/gtest.h>
 
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstring>
 
 #include "app/call_filters.h"
@@ -345,6 +349,49 @@ TEST(CallFilters, CommFromProcForkAndExecve) {
   exec.tgid = exec.tid = 2;
   c.after_call(SyscallTable::native().by_name("execve"), exec);
   EXPECT_EQ(c.comm(2), "a-very-long-pro");  // TASK_COMM_LEN - 1
+}
+
+// prctl(PR_SET_NAME, "\33]0;T\7\33[2J\r\n") renames the calling thread; the bytes stay raw here
+// (the emitter escapes them) and the name is the kernel's: up to the NUL, at most 15 bytes.
+TEST(CallFilters, CommFollowsPrSetName) {
+  CommCache c([](std::uint32_t) { return std::string("before"); });
+  EXPECT_EQ(c.comm(7), "before");
+  const SyscallInfo* prctl = SyscallTable::native().by_name("prctl");
+  ASSERT_NE(prctl, nullptr);
+  Payload name;
+  name.arg = 1;
+  name.type = ETRACE_PL_BYTES;
+  name.bytes = std::string("\x1b]0;T\a\x1b[2J\r\n\0junk", 17);
+  SyscallCall set = call_of(prctl->nr, {15 /* PR_SET_NAME */, 0x1000, 0, 0, 0, 0}, {name});
+  set.tgid = 5;
+  set.tid = 7;
+  c.after_call(prctl, set);
+  EXPECT_EQ(c.comm(7), "\x1b]0;T\a\x1b[2J\r\n");
+  name.bytes = "a-name-longer-than-fifteen";
+  SyscallCall longer = call_of(prctl->nr, {15, 0x1000, 0, 0, 0, 0}, {name});
+  longer.tgid = 5;
+  longer.tid = 7;
+  c.after_call(prctl, longer);
+  EXPECT_EQ(c.comm(7), "a-name-longer-t");
+  SyscallCall other = call_of(prctl->nr, {16 /* PR_GET_NAME */, 0x1000, 0, 0, 0, 0}, {name});
+  other.tgid = other.tid = 7;
+  c.after_call(prctl, other);
+  EXPECT_EQ(c.comm(7), "a-name-longer-t");
+}
+
+TEST(CallFilters, CommKeepsTheCallsThatRenameInTheTrace) {
+  const auto& names = CommCache::naming_syscalls();
+  for (auto want : {"execve", "execveat", "prctl"})
+    EXPECT_NE(std::find(names.begin(), names.end(), want), names.end()) << want;
+}
+
+TEST(CallFilters, CommReadFromProcKeepsANewlineInTheName) {
+  EXPECT_EQ(CommCache::read_proc(static_cast<std::uint32_t>(getpid())).find('\n'), std::string::npos);
+  char name[16] = {};
+  prctl(PR_GET_NAME, name);
+  prctl(PR_SET_NAME, "a\nb");
+  EXPECT_EQ(CommCache::read_proc(static_cast<std::uint32_t>(gettid())), "a\nb");
+  prctl(PR_SET_NAME, name);
 }
 
 }  // namespace

@@ -281,6 +281,27 @@ TEST(TextEmitterTime, CommBesideThePid) {
   EXPECT_EQ(out, "7175<true> +++ exited with 0 +++\n7176  +++ exited with 0 +++\n");
 }
 
+// A program names itself: strace -f -Y shows getpid() = 9056<\33]0;T\7\33[2J\r> and escapes
+// '<' and '>' (a\76b\74c\"d\\e) so the brackets stay unambiguous.
+TEST(TextEmitterTime, CommIsEscapedAsStraceEscapesIt) {
+  std::string out;
+  TextOptions o;
+  o.comm_of = [](std::uint32_t tid) {
+    return tid == 1 ? std::string("\x1b]0;T\a\x1b[2J\r\n") : std::string("a>b<c\"d\\e\xc3\xa9\x7f" "1");
+  };
+  TextEmitter e(out, o);
+  LineInfo info;
+  info.tid = 1;
+  info.show_pid = true;
+  e.exit_line(info, 0, false, {}, false);
+  info.tid = 2;
+  e.exit_line(info, 0, false, {}, false);
+  EXPECT_EQ(out,
+            "[pid     1<\\33]0;T\\7\\33[2J\\r\\n>] +++ exited with 0 +++\n"
+            "[pid     2<a\\76b\\74c\\\"d\\\\e\\303\\251\\1771>] +++ exited with 0 +++\n");
+  for (char c : out) EXPECT_TRUE(c == '\n' || (c >= 0x20 && c < 0x7f)) << int(c);
+}
+
 }  // namespace
 }  // namespace etrace
 
