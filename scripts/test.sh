@@ -3,9 +3,10 @@
 # integration tests (root: they load BPF and trace real programs); strace's own test suite on a
 # sample (scripts/strace-suite.sh; ETRACE_STRACE_SUITE=full|0); then all of them again on an
 # ASan+UBSan build of etrace in build-asan/; then each fuzz target for a bounded time on its
-# corpus (tests/fuzz/corpus) in build-fuzz/.
-# ETRACE_SKIP_ASAN=1 / ETRACE_SKIP_FUZZ=1 leave those parts out; ETRACE_FUZZ_SECONDS=N sets
-# each fuzz target's time (default 25).
+# corpus (tests/fuzz/corpus) in build-fuzz/; then the integration tests once more on Debian 12's
+# kernel (Linux 6.1) in an emulated VM (scripts/test-kernel.sh).
+# ETRACE_SKIP_ASAN=1 / ETRACE_SKIP_FUZZ=1 / ETRACE_SKIP_VM=1 leave those parts out;
+# ETRACE_FUZZ_SECONDS=N sets each fuzz target's time (default 25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${ETRACE_SKIP_DEPS:-0}" != 1 ]; then ./scripts/install-deps.sh; fi
@@ -57,4 +58,11 @@ if [ "${ETRACE_SKIP_FUZZ:-0}" != 1 ]; then
     grep -E "^stat::number_of_executed_units|^Done" "build-fuzz/fuzz_${target}.log" || true
     rm -rf "$scratch"
   done
+fi
+if [ "${ETRACE_SKIP_VM:-0}" != 1 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    ./scripts/test-kernel.sh
+  else
+    echo "test.sh: not root: the tests on Debian 12's kernel (scripts/test-kernel.sh) are skipped" >&2
+  fi
 fi

@@ -29,6 +29,7 @@
 #include "app/fatal.h"
 #include "app/hex_dump.h"
 #include "app/launch.h"
+#include "app/load_failure.h"
 #include "app/output.h"
 #include "app/sinks.h"
 #include "decode/structs.h"
@@ -113,20 +114,6 @@ std::int64_t mono_to_real_offset() {
   clock_gettime(CLOCK_MONOTONIC, &mono);
   clock_gettime(CLOCK_REALTIME, &real);
   return (static_cast<std::int64_t>(real.tv_sec) - mono.tv_sec) * 1000000000 + (real.tv_nsec - mono.tv_nsec);
-}
-
-// CAP_BPF (39) and CAP_PERFMON (38), or CAP_SYS_ADMIN (21), in the effective set.
-bool has_bpf_capabilities() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("CapEff:", 0) != 0) continue;
-    const std::uint64_t caps = std::stoull(line.substr(7), nullptr, 16);
-    const bool admin = caps & (1ull << 21);
-    const bool bpf_perfmon = (caps & (1ull << 39)) && (caps & (1ull << 38));
-    return admin || bpf_perfmon;
-  }
-  return geteuid() == 0;
 }
 
 void preflight(const Options& o) {
