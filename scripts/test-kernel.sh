@@ -124,7 +124,11 @@ add_module() {
   modules_order+=("$file")
 }
 if [ -n "$moddir" ]; then
-  for m in virtio_pci 9pnet_virtio 9p overlay; do add_module "$m"; done
+  # The shares, and the socket-diagnostics families that -yy (etrace's and strace's) ask for
+  # socket endpoints: a full system loads them on demand, this guest has no modprobe for them.
+  for m in virtio_pci 9pnet_virtio 9p overlay unix_diag inet_diag tcp_diag udp_diag netlink_diag; do
+    add_module "$m"
+  done
 fi
 : > "$root/modules/order"
 for f in "${modules_order[@]}"; do
