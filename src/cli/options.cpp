@@ -220,6 +220,13 @@ std::vector<std::string> expand_long_options(const std::vector<std::string>& arg
     if (eq != std::string_view::npos) value = body.substr(eq + 1);
     const LongOption* lo = find_long(name);
     if (!lo) {
+      // "--comm=": an empty value given as such, not a cue to take the next word as the value.
+      if (value && value->empty() &&
+          std::find(kOwnLongWithArg.begin(), kOwnLongWithArg.end(), a.substr(0, a.size() - 1)) != kOwnLongWithArg.end()) {
+        out.push_back(a.substr(0, a.size() - 1));
+        out.emplace_back();
+        continue;
+      }
       out.push_back(a);
       for (auto own : kOwnLongWithArg)
         if (own == a && i + 1 < args.size()) out.push_back(args[++i]);

@@ -249,6 +249,10 @@ TEST(Cli, EmptyValuesAreRefused) {
   EXPECT_NE(error({"--comm", ""}).find("--comm: empty command name"), std::string::npos);
   EXPECT_NE(error({"--comm", "nginx", "--comm", ""}).find("--comm: empty command name"), std::string::npos);
   EXPECT_NE(error({"--cgroup", ""}).find("--cgroup: empty path"), std::string::npos);
+  // "--comm=" is an empty value, not a cue to take the command's name as the value.
+  EXPECT_NE(error({"--comm=", "true"}).find("--comm: empty command name"), std::string::npos);
+  EXPECT_NE(error({"--cgroup=", "true"}).find("--cgroup: empty path"), std::string::npos);
+  EXPECT_NE(error({"--exclude-comm=", "true"}).find("--exclude-comm"), std::string::npos);
   EXPECT_NE(error({"-s", "", "true"}).find("invalid -s argument: ''"), std::string::npos);
   EXPECT_NE(error({"-a", "", "true"}).find("invalid -a argument: ''"), std::string::npos);
 }
