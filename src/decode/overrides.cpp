@@ -16,6 +16,7 @@
 #include "decode/printers.h"
 #include "decode/structs.h"
 #include "format/text_emitter.h"
+#include "xlat/ioctl.h"
 #include "xlat/xlat.h"
 
 namespace etrace {
@@ -145,14 +146,12 @@ void args_ioctl(const CallView& v) {
   print_args(v, 0, 1);
   const std::uint32_t req = static_cast<std::uint32_t>(v.arg(1));
   v.out.arg("request");
-  std::string_view name;
-  if (const XlatTable* t = find_xlat("ioctl_requests")) name = xlat_name(*t, req);
+  const std::string names = ioctl_request_name(req);
+  const std::string_view name = names;
   if (!name.empty()) {
     v.out.symbol(name, req);
   } else {
-    static constexpr std::string_view kDir[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
-    v.out.verbatim(fmt::format("_IOC({}, {:#x}, {:#x}, {:#x})", kDir[req >> 30], (req >> 8) & 0xff, req & 0xff,
-                               (req >> 16) & 0x3fff));
+    v.out.symbol(ioctl_code_text(req), req);
   }
   // Requests that take no argument.
   if (name == "FIOCLEX" || name == "FIONCLEX" || name == "TIOCNOTTY" || name == "TIOCEXCL" || name == "TIOCNXCL" ||
