@@ -155,11 +155,14 @@ void args_ioctl(const CallView& v) {
   }
   // Requests that take no argument.
   if (name == "FIOCLEX" || name == "FIONCLEX" || name == "TIOCNOTTY" || name == "TIOCEXCL" || name == "TIOCNXCL" ||
-      name == "TIOCCBRK" || name == "TIOCSBRK" || name == "TIOCCONS" || name == "TIOCVHANGUP")
+      name == "TIOCCBRK" || name == "TIOCSBRK" || name == "TIOCCONS" || name == "TIOCVHANGUP" ||
+      name == "NS_GET_USERNS" || name == "NS_GET_PARENT" || name == "NS_GET_NSTYPE" || name.ends_with("RNDZAPENTCNT") ||
+      name == "RNDCLEARPOOL" || name == "RNDRESEEDCRNG")
     return;
   v.out.arg("arg");
   if (name.empty()) return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   if (name.ends_with("FICLONE")) return print_fd(v, v.iarg(2));  // the source file's descriptor
+  if (name == "BLKRASET" || name == "BLKFRASET") return v.out.uinteger(v.arg(2));  // the value itself, an unsigned long
   if (name == "TIOCGPTPEER") return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   if (!v.ctx.opts.deref) return v.out.pointer(v.arg(2));
   // The argument's memory as the call left it (captured at exit when it succeeded).

@@ -7,7 +7,9 @@
 #include <ctime>
 #include <cstdint>
 #include <asm/termbits.h>
+#include <linux/blktrace_api.h>
 #include <linux/fiemap.h>
+#include <misc/fastrpc.h>
 #include <asm-generic/ioctls.h>
 #include <linux/fs.h>
 #include <linux/blkpg.h>
@@ -468,7 +470,12 @@ constexpr XlatEntry kIoctlRequests[] = {
     // Requests whose argument struct lives in a header not included above.
     XLAT_PAIR(_IOR('T', 0x2A, struct termios2), "TCGETS2"), XLAT_PAIR(_IOW('T', 0x2B, struct termios2), "TCSETS2"),
     XLAT_PAIR(_IOW('T', 0x2C, struct termios2), "TCSETSW2"), XLAT_PAIR(_IOW('T', 0x2D, struct termios2), "TCSETSF2"),
-    XLAT_PAIR(_IOWR('f', 11, struct fiemap), "FS_IOC_FIEMAP"),
+    XLAT_PAIR(_IOWR('f', 11, struct fiemap), "FS_IOC_FIEMAP"), XLAT(BLKTRACESETUP),
+    // <misc/fastrpc.h>
+    XLAT(FASTRPC_IOCTL_ALLOC_DMA_BUFF), XLAT(FASTRPC_IOCTL_FREE_DMA_BUFF), XLAT(FASTRPC_IOCTL_GET_DSP_INFO),
+    XLAT(FASTRPC_IOCTL_INIT_ATTACH), XLAT(FASTRPC_IOCTL_INIT_ATTACH_SNS), XLAT(FASTRPC_IOCTL_INIT_CREATE),
+    XLAT(FASTRPC_IOCTL_INVOKE), XLAT(FASTRPC_IOCTL_MEM_MAP), XLAT(FASTRPC_IOCTL_MEM_UNMAP), XLAT(FASTRPC_IOCTL_MMAP),
+    XLAT(FASTRPC_IOCTL_MUNMAP),
 };
 
 constexpr XlatTable kTables[] = {

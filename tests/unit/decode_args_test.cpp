@@ -584,6 +584,13 @@ TEST(DecodeArgs, IoctlRequestNames) {
   EXPECT_EQ(efault(0xc050561a), "ioctl(-1, VIDIOC_ENUMINPUT, NULL)       = -1 EBADF (Bad file descriptor)");
   EXPECT_EQ(efault(0x4b3b), "ioctl(-1, KDGETMODE, NULL)              = -1 EBADF (Bad file descriptor)");
   EXPECT_EQ(efault(0x80503d01), "ioctl(-1, PTP_CLOCK_GETCAPS, NULL)      = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0xc0481273), "ioctl(-1, BLKTRACESETUP, NULL)          = -1 EBADF (Bad file descriptor)");
+  // Requests that take no argument, and one whose argument is the value itself.
+  EXPECT_EQ(efault(0xb701), "ioctl(-1, NS_GET_USERNS)                = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x5206), "ioctl(-1, RNDCLEARPOOL)                 = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x5204), "ioctl(-1, FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x1262, 0xdeadbeefbadc0ded}, -9).text(),
+            "ioctl(-1, BLKRASET, 16045690984232390125) = -1 EBADF (Bad file descriptor)");
   // Two headers define 0x80044801: both names, sorted.
   EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x80044801, 0x7ffefdfc7838}, -9).text(),
             "ioctl(-1, HIDIOCGRDESCSIZE or HIDIOCGVERSION, 0x7ffefdfc7838) = -1 EBADF (Bad file descriptor)");
