@@ -6,7 +6,13 @@
 #include <bpf/bpf_core_read.h>
 
 /* x86_64 syscall arguments in pt_regs: rdi, rsi, rdx, r10, r8, r9. The tp_btf programs get a
- * trusted pt_regs pointer, so these are direct loads, not probe reads. */
+ * trusted pt_regs pointer, so these are direct loads, not probe reads.
+ * A tp_btf pointer argument is known to the verifier as non-NULL only since Linux 6.5 (commit
+ * 51302c951c8f, "bpf: Teach verifier that trusted PTR_TO_BTF_ID pointers are non-NULL"). Before,
+ * an `if (regs)` test has two live branches and the verifier walks the NULL one too: Linux 6.1
+ * rejects etrace_sys_enter when that branch then reads another, NULL, pointer ("R1 invalid mem
+ * access 'scalar'"). Code shared with programs that have no pt_regs must not choose by testing
+ * `regs`: it tests a value the compiler knows at each inlined call site (syscall__enter). */
 static __always_inline void compat__syscall_args(struct pt_regs *regs, __u64 args[6])
 {
 	args[0] = regs->di;
@@ -71,7 +77,9 @@ static __always_inline long compat__syscall_nr(struct pt_regs *regs)
 }
 
 /* Whether `task` is the last live thread of its process. Read from signal->live rather than
- * the group_dead argument that sched_process_exit gained in Linux 6.16, so both work. */
+ * the group_dead argument that sched_process_exit gained in Linux 6.16, so both work. Not exact:
+ * do_exit counts live down well before the tracepoint, so two threads exiting together (a
+ * pthread_join woken by the thread's exit, then exit_group) can both see 0. */
 static __always_inline bool compat__group_dead(struct task_struct *task)
 {
 	return BPF_CORE_READ(task, signal, live.counter) == 0;

@@ -319,8 +319,10 @@ static __always_inline __u32 capture__all(struct scratch *s, __u32 off, const st
 	return off;
 }
 
-/* The entry of a traced call. `regs` is the tp_btf program's trusted pt_regs; the
- * per-syscall tracepoint program has no pt_regs and passes its event's argument array. */
+/* The entry of a traced call. The tp_btf program passes its pt_regs and event_args NULL; the
+ * per-syscall tracepoint programs have no pt_regs and pass a copy of the call's arguments. The
+ * source is chosen by testing event_args, never regs (compat.bpf.h, before Linux 6.5): the
+ * compiler folds that test at each inlined call site, so no verifier walks a NULL path. */
 static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *event_args, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -352,7 +354,7 @@ static __always_inline int syscall__enter(struct pt_regs *regs, const __u64 *eve
 	st->enter_ts = precise_time ? bpf_ktime_get_ns() : st->seq;
 	st->enter_runtime = task__runtime();
 	st->nr = id;
-	if (regs) {
+	if (!event_args) {
 		compat__syscall_args(regs, st->args);
 		st->sp = regs->sp;
 	} else {
@@ -580,7 +582,10 @@ int BPF_PROG(etrace_exit, struct task_struct *task)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
-	if (!filter__allow_task(tgid))
+	/* A thread with state was traced: its exit is reported even when a sibling exiting at the
+	 * same time has taken the process out of traced_tgids (both may see the group dead: see
+	 * compat__group_dead). */
+	if (!inflight__get(0) && !filter__allow_task(tgid))
 		return 0;
 	__u32 tid = (__u32)pid_tgid;
 	bool group_dead = compat__group_dead(task);

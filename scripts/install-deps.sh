@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that building and testing etrace need. Idempotent.
+# libclang-rt-dev: clang's sanitizer and libFuzzer runtimes (-fsanitize=fuzzer, the fuzz targets).
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev
+pkgs=(build-essential cmake pkg-config clang llvm libclang-rt-dev libbpf-dev bpftool libelf-dev zlib1g-dev
       libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
       strace python3)
 missing=()

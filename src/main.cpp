@@ -1,4 +1,7 @@
 // etrace: strace's output, traced with eBPF. Parse, run, map errors to exit codes.
+#include <sys/resource.h>
+
+#include <csignal>
 #include <cstdio>
 #include <string>
 
@@ -23,7 +26,19 @@ int main(int argc, char** argv) {
     return parsed.exit_code;
   }
   try {
-    return etrace::run_trace(*parsed.options);
+    const int status = etrace::run_trace(*parsed.options);
+    if (const int sig = etrace::stop_signal()) {
+      std::fflush(nullptr);
+      const rlimit no_core{0, 0};
+      setrlimit(RLIMIT_CORE, &no_core);  // SIGQUIT: no core file of etrace
+      std::signal(sig, SIG_DFL);
+      sigset_t set;
+      sigemptyset(&set);
+      sigaddset(&set, sig);
+      sigprocmask(SIG_UNBLOCK, &set, nullptr);
+      raise(sig);
+    }
+    return status;
   } catch (const etrace::Fatal& e) {
     if (*e.what()) std::fprintf(stderr, "etrace: %s\n", etrace::printable(e.what()).c_str());  // empty: already said
     return e.exit_code();

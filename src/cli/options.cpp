@@ -273,6 +273,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.footer(kExamples);
   app.prefix_command(true);  // everything after CMD belongs to CMD
   app.set_help_flag("-h,--help", "Print this help with examples");
+  // An option given twice takes its last value, as strace's getopt does (test harnesses and
+  // wrappers append -a or -s to a command line that already has one).
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   std::vector<std::string> pid_args;
   std::string strsize_arg, column_arg;
   int follow = 0, yflag = 0, xflag = 0, tflag = 0, qflag = 0;
@@ -334,7 +337,10 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   bool seccomp_bpf = false, stack_trace = false;
   std::string interruptible;
   app.add_flag("--seccomp-bpf", seccomp_bpf, "Accepted for strace's command lines: etrace always filters in the kernel");
-  app.add_option("-I,--interruptible", interruptible, "Accepted for strace's command lines: etrace never stops the traced program")
+  app.add_option("-I,--interruptible", interruptible,
+                 "Which signals stop etrace: 1 anywhere, 2 waiting (all: default), 3 never, 4 never_tstp "
+                 "(SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM are ignored while the command runs; default with -o FILE "
+                 "and a command)")
       ->type_name("N");
   app.add_flag("-k,--stack-trace", stack_trace, "Not supported: stack traces of calls");
 
@@ -386,6 +392,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   if (!column_arg.empty()) {
     int n = -1;
     if (!parse_number(column_arg, n) || n < 0) return fail("invalid -a argument: '" + column_arg + "'");
+    if (n > kMaxColumn)
+      return fail("invalid -a argument: '" + column_arg + "': the column is at most " + std::to_string(kMaxColumn));
     o.column = n;
   }
   if (app.count("--syscall-limit") && (!parse_number(syscall_limit_arg, o.syscall_limit) || o.syscall_limit == 0))
@@ -407,6 +415,12 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     if (!parse_number(nice_arg, n) || n < -20 || n > 19)
       return fail("invalid --nice argument: '" + nice_arg + "' (a priority from -20 to 19)");
     o.nice = n;
+  }
+  if (!interruptible.empty()) {
+    static constexpr std::string_view kNames[] = {"anywhere", "waiting", "never", "never_tstp"};
+    for (int i = 0; i < 4; ++i)
+      if (interruptible == kNames[i] || interruptible == std::to_string(i + 1)) o.interruptible = i + 1;
+    if (o.interruptible == 0) return fail("invalid -I argument: '" + interruptible + "'");
   }
   o.follow = std::min(follow, 2);
   if (separately && o.follow == 1) o.follow = 2;

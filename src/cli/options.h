@@ -9,6 +9,9 @@
 
 namespace etrace {
 
+// -a: columns past this are refused (the padding is written on every line).
+inline constexpr int kMaxColumn = 4096;
+
 struct Options {
   std::vector<std::string> command;   // CMD ARGS... to run and trace
   std::vector<int> pids;              // -p PID (repeatable, comma lists)
@@ -29,7 +32,11 @@ struct Options {
   bool relative = false;              // -r
   bool durations = false;             // -T
   bool numbers = false;               // -n
-  int column = 40;                    // -a N
+  int column = 40;                    // -a N (at most kMaxColumn)
+  // -I N as strace numbers it: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0: strace's default
+  // (never with -o FILE and a command, else waiting). With never, SIGHUP, SIGINT, SIGQUIT,
+  // SIGPIPE and SIGTERM do not stop the trace while the command runs.
+  int interruptible = 0;
   bool summary = false;               // -c or -C
   bool summary_too = false;           // -C
   std::string summary_sort = "time";  // -S

@@ -136,7 +136,11 @@ std::optional<UnixSockInfo> RealProcFs::unix_diag(std::uint64_t inode) {
     if (n <= 0) return std::nullopt;
     auto* h = reinterpret_cast<nlmsghdr*>(buf.data());
     int len = static_cast<int>(n);
+    // NLMSG_OK compares the header's __u32 length with an int length: clang warns inside the macro.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsign-compare"
     for (; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
+#pragma GCC diagnostic pop
       if (h->nlmsg_seq != seq) continue;
       if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY) return std::nullopt;  // NLMSG_ERROR: not found
       auto* m = static_cast<unix_diag_msg*>(NLMSG_DATA(h));

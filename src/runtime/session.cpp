@@ -1,6 +1,7 @@
 #include "runtime/session.h"
 
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <fcntl.h>
 #include <linux/magic.h>
@@ -8,6 +9,7 @@
 #include <sys/mman.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,8 +19,11 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 
 #include "app/fatal.h"
+#include "app/kernel_features.h"
+#include "app/load_failure.h"
 #include "etrace.skel.h"
 #include "event/record.h"
 #include "event/ring_merger.h"
@@ -66,6 +71,24 @@ std::array<char, ETRACE_COMM_LEN> comm_key(const std::string& name) {
   std::array<char, ETRACE_COMM_LEN> key{};
   std::memcpy(key.data(), name.data(), std::min(name.size(), key.size() - 1));
   return key;
+}
+
+// Whether the kernel's BTF (or ETRACE_BTF's) has enumerator `value` in enum `name`: how the
+// kernel tells which BPF map types, helpers and attach types it has. Everything is there when
+// the BTF cannot be read (the load's own error is reported instead).
+std::function<bool(std::string_view, std::string_view)> kernel_btf_has(const char* custom_btf) {
+  std::shared_ptr<btf> kbtf(custom_btf && *custom_btf ? btf__parse(custom_btf, nullptr) : btf__load_vmlinux_btf(),
+                            btf__free);
+  return [kbtf](std::string_view name, std::string_view value) {
+    if (!kbtf) return true;
+    const int id = btf__find_by_name_kind(kbtf.get(), std::string(name).c_str(), BTF_KIND_ENUM);
+    if (id < 0) return false;
+    const btf_type* t = btf__type_by_id(kbtf.get(), id);
+    const struct btf_enum* e = btf_enum(t);
+    for (int i = 0; i < btf_vlen(t); ++i)
+      if (value == btf__name_by_offset(kbtf.get(), e[i].name_off)) return true;
+    return false;
+  };
 }
 
 }  // namespace
@@ -143,6 +166,7 @@ struct Session::Impl {
 
 Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   libbpf_set_print(collect_libbpf_log);
+  libbpf_log().clear();  // a load that failed before (a fallback's first try) says nothing of this one
   auto& skel = impl_->skel;
   LIBBPF_OPTS(bpf_object_open_opts, open_opts);
   const char* custom_btf = std::getenv("ETRACE_BTF");
@@ -204,15 +228,17 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   bpf_program__set_autoattach(skel->progs.etrace_tp_enter, false);
   bpf_program__set_autoattach(skel->progs.etrace_tp_exit, false);
   if (int err = etrace_bpf__load(skel)) {
-    if (per_syscall) throw AttachModeUnavailable("cannot load the per-syscall programs: " + errno_text(err));
-    if (err == -EPERM || err == -EACCES)
-      throw Fatal("cannot load BPF programs: " + errno_text(err) +
-                  " (needs CAP_BPF and CAP_PERFMON, or root: run with sudo)");
-    std::string log = libbpf_log();
-    if (log.size() > 2000) log = log.substr(log.size() - 2000);
-    // The verifier's log as it is (many lines), then the one-line error, escaped as all are.
-    std::fputs((log + "\n").c_str(), stderr);
-    throw Fatal("cannot load BPF programs: " + errno_text(err) + " (the verifier's log is above)");
+    utsname u{};
+    uname(&u);
+    if (const KernelFeature* missing = first_missing_feature(kernel_btf_has(custom_btf)))
+      throw Fatal(missing_feature_message(*missing, u.release, custom_btf ? custom_btf : ""));
+    const LoadFailure failure = parse_load_failure(libbpf_log());
+    const bool full_log_shown = std::getenv("ETRACE_DEBUG") != nullptr;
+    const std::string why = load_failure_message(err, failure, u.release, has_bpf_capabilities(), full_log_shown);
+    if (per_syscall) throw AttachModeUnavailable(why);
+    // The verifier's last lines as they are (many lines), then the one-line error, escaped as all are.
+    std::fputs(verifier_log_tail(failure, full_log_shown).c_str(), stderr);
+    throw Fatal(why);
   }
 
   // The rings go in before anything attaches: a record with no ring would count as lost.

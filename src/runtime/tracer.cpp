@@ -29,6 +29,7 @@
 #include "app/fatal.h"
 #include "app/hex_dump.h"
 #include "app/launch.h"
+#include "app/load_failure.h"
 #include "app/output.h"
 #include "app/sinks.h"
 #include "decode/structs.h"
@@ -50,8 +51,57 @@ namespace etrace {
 namespace {
 
 std::atomic<int> g_stop_signal{0};
+// -I never (strace's default for -o FILE with a command): strace's five stop signals leave the
+// trace running while the command does; it gets them itself (^C reaches the whole group).
+std::atomic<bool> g_hold_stop_signals{false};
+std::atomic<int> g_command_pid{0};
+int g_reraise_signal = 0;
+// After a stop signal, how long the output may wait for its reader before the rest is dropped.
+constexpr long long kStopGraceNs = 500'000'000;
 
-void on_stop_signal(int sig) { g_stop_signal = sig; }
+bool strace_stop_signal(int sig) {
+  return sig == SIGHUP || sig == SIGINT || sig == SIGQUIT || sig == SIGPIPE || sig == SIGTERM;
+}
+
+bool command_exited() {
+  siginfo_t info{};
+  const int pid = g_command_pid.load();
+  return pid <= 0 || waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 || info.si_pid == pid;
+}
+
+void on_stop_signal(int sig) {
+  const int saved = errno;
+  // Held, a signal still counts once the command is gone (the last output may be waiting on a
+  // reader), except SIGPIPE: that one is etrace's own failed write, reported as such.
+  const bool held = g_hold_stop_signals && strace_stop_signal(sig) && (sig == SIGPIPE || !command_exited());
+  if (!held) {
+    int none = 0;
+    g_stop_signal.compare_exchange_strong(none, sig);
+    Output::interrupt();
+  }
+  errno = saved;
+}
+
+// Every signal whose default action ends etrace ends it through the same stop: detach, last
+// drain, summary, flush. No SA_RESTART: the signal ends a write blocked on a stalled reader.
+void install_stop_handlers(int interruptible) {
+  struct sigaction sa{};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+                  SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT})
+    sigaction(sig, &sa, nullptr);
+  for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) sigaction(sig, &sa, nullptr);
+  if (interruptible == 4) signal(SIGTSTP, SIG_IGN);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGQUIT);
+  sigaddset(&set, SIGPIPE);
+  sigaddset(&set, SIGTERM);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+}
 
 std::uint64_t monotonic_ns() {
   timespec ts;
@@ -64,20 +114,6 @@ std::int64_t mono_to_real_offset() {
   clock_gettime(CLOCK_MONOTONIC, &mono);
   clock_gettime(CLOCK_REALTIME, &real);
   return (static_cast<std::int64_t>(real.tv_sec) - mono.tv_sec) * 1000000000 + (real.tv_nsec - mono.tv_nsec);
-}
-
-// CAP_BPF (39) and CAP_PERFMON (38), or CAP_SYS_ADMIN (21), in the effective set.
-bool has_bpf_capabilities() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("CapEff:", 0) != 0) continue;
-    const std::uint64_t caps = std::stoull(line.substr(7), nullptr, 16);
-    const bool admin = caps & (1ull << 21);
-    const bool bpf_perfmon = (caps & (1ull << 39)) && (caps & (1ull << 38));
-    return admin || bpf_perfmon;
-  }
-  return geteuid() == 0;
 }
 
 void preflight(const Options& o) {
@@ -158,7 +194,7 @@ FilterSpec build_filter(const Options& o) {
 
 void report_drops(std::uint64_t lost, Sinks& out) {
   out.flush();
-  fmt::print(stderr, "etrace: {} events lost (ring buffer full); raise --buffer-size\n", lost);
+  Output::say(fmt::format("etrace: {} events lost (ring buffer full); raise --buffer-size\n", lost));
 }
 
 int thread_count(int pid) {
@@ -287,6 +323,8 @@ int tracer_nice(const Options& o) {
 
 }  // namespace
 
+int stop_signal() { return g_reraise_signal; }
+
 int run_trace(const Options& o) {
   for (const auto& w : o.warnings) fmt::print(stderr, "etrace: {}\n", printable(w));
   const FilterSpec filter = build_filter(o);
@@ -317,6 +355,11 @@ int run_trace(const Options& o) {
   lopts.env_changes = o.env;
   lopts.user = user ? &*user : nullptr;
   if (!o.command.empty()) child.emplace(resolve_command(o.command[0]), o.command, lopts);
+
+  // Taken before loading the BPF programs too: on a machine its own session keeps busy, the
+  // start (BTF, verifier, maps) otherwise waits on the run queue at their share. After the fork:
+  // the command keeps its priority. A failure is said once, below.
+  if (nice_value != 0) (void)setpriority(PRIO_PROCESS, 0, nice_value);
 
   // What the kernel decides: the syscall set (plus the calls that keep the fd table true).
   const int decorate = decode_fds_level(o, filter);
@@ -399,7 +442,7 @@ int run_trace(const Options& o) {
       sinks->emitter().close_open();  // a call's open line ends before the message
       sinks->buffer_for(0) += "etrace: " + text + "\n";
     }
-    else fmt::print(stderr, "etrace: {}\n", text);
+    else Output::say("etrace: " + text + "\n");
   };
 
   PipelineOptions popt;
@@ -486,11 +529,10 @@ int run_trace(const Options& o) {
                                               cfg.precise_time ? monotonic_ns() : ~std::uint64_t{0}, process_memory))
       if (session.adopt_call(call)) pipeline.on_still_running(call);
 
-  struct sigaction sa{};
-  sa.sa_handler = on_stop_signal;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-  sigaction(SIGHUP, &sa, nullptr);
+  const int interruptible = o.interruptible ? o.interruptible : !o.output.empty() && child ? 3 : 2;
+  if (child) g_command_pid = child->pid();
+  g_hold_stop_signals = interruptible >= 3 && child;
+  install_stop_handlers(interruptible);
   if (child) {
     session.skip_next_exit(static_cast<std::uint32_t>(child->pid()), SYS_read);  // its wait for the go
     child->release();
@@ -533,9 +575,14 @@ int run_trace(const Options& o) {
     // tgid hash walks its empty buckets: a fifth of etrace's time under nginx when done per poll.
     if (n == 0 || now >= next_exit_check || g_stop_signal != 0) {
       next_exit_check = now + 50'000'000;
-      if (child && !child_status) {
-        int st;
-        if (waitpid(child->pid(), &st, WNOHANG) == child->pid()) child_status = st;
+      // Every child is reaped, not only the command: a CLONE_PARENT child of the command (or
+      // one etrace inherited) is etrace's too, and its parent may wait until it is gone.
+      for (int st; ;) {
+        const pid_t reaped = waitpid(-1, &st, WNOHANG);
+        if (reaped <= 0) break;
+        if (child && reaped == child->pid()) child_status = st;
+        else if (o.follow == 0 && !(quiet & kQuietExit))
+          message(fmt::format("Exit of unknown pid {} ignored", reaped));  // -f traced it
       }
       bool done = g_stop_signal != 0 || pipeline.limit_reached();
       if (child) done = done || (child_status && (o.follow == 0 || !session.any_tgid_left()));
@@ -561,10 +608,24 @@ int run_trace(const Options& o) {
   // Stop producing before the last drain: busy threads would otherwise refill the ring as fast
   // as it empties, and a stop with SIGINT would never end.
   session.stop_tracing();
-  session.flush(feed);
+  const int stopped_by = g_stop_signal.load();
+  if (stopped_by != 0) {
+    // As strace: the command it started gets the signal that stopped it (when that is one of
+    // strace's five); after any other the command goes on, untraced.
+    if (child && !child_status && strace_stop_signal(stopped_by)) {
+      kill(child->pid(), SIGCONT);
+      kill(child->pid(), stopped_by);
+    }
+    // Output that a reader does not take within half a second is given up, and said.
+    Output::stop_writes_by(static_cast<long long>(monotonic_ns()) + kStopGraceNs);
+    sinks->flush();
+  }
+  // What is left in the ring, unless nothing of it could be shown: a reader that stopped
+  // reading left the ring full, and decoding it all would only delay the stop.
+  if (!(stopped_by != 0 && sinks->failed() && !o.summary)) session.flush(feed);
   // --syscall-limit: strace says so and detaches, and the command goes on untraced.
   const bool limit_reached = pipeline.limit_reached();
-  const bool detached = g_stop_signal != 0 || limit_reached;
+  const bool detached = stopped_by != 0 || limit_reached;
   // Stopped while a call runs: strace ends its line with " <detached ...>".
   if (detached) sinks->emitter().close_open_detached();
   if (limit_reached && !(quiet & kQuietAttach)) message("System call limit has been reached, detaching tracees");
@@ -584,11 +645,16 @@ int run_trace(const Options& o) {
       rows = counter.totals();
     }
     const std::string table_text = format_summary(std::move(rows), sort, columns);
-    if (per_thread_files) fmt::print(stderr, "{}", table_text);
+    if (per_thread_files) Output::say(table_text);
     else sinks->buffer_for(0) += table_text;
   }
   sinks->emitter().close_open();
   sinks->flush();
+  if (Output::interrupted() && stopped_by == 0) {
+    // A signal came while the last lines waited for a reader: they get a moment, no more.
+    Output::stop_writes_by(static_cast<long long>(monotonic_ns()) + kStopGraceNs);
+    sinks->flush();
+  }
   if (!filter.named_syscalls.empty()) {
     std::vector<std::uint64_t> calls(ETRACE_MAX_SYSCALL_NR);
     const auto& seen = pipeline.counts();
@@ -596,17 +662,18 @@ int run_trace(const Options& o) {
     const auto kernel_counts = session.counts();
     for (std::size_t nr = 0; nr < kernel_counts.size() && nr < calls.size(); ++nr) calls[nr] += kernel_counts[nr].calls;
     for (const auto& hint : unseen_syscall_hints(filter, calls, SyscallCatalog::from(SyscallTable::native())))
-      fmt::print(stderr, "etrace: {}\n", printable(hint));
+      Output::say(fmt::format("etrace: {}\n", printable(hint)));
   }
   const std::uint64_t lost = lost_now();
   if (lost > 0)
-    fmt::print(stderr, "etrace: {} events lost in total (ring buffer full); raise --buffer-size\n", lost);
+    Output::say(fmt::format("etrace: {} events lost in total (ring buffer full); raise --buffer-size\n", lost));
+  if (const int sig = g_stop_signal.load()) {
+    // Ended by a signal: etrace ends by it too, once everything is released (see main).
+    g_reraise_signal = sig;
+    return 128 + sig;
+  }
   // After --syscall-limit strace exits 0 without waiting for the command, which runs on.
   if (limit_reached) return sinks->failed() ? 1 : 0;
-  if (child && !child_status) {
-    // Stopped by a signal while the command runs: it goes on, untraced (as strace detaches).
-    return 128 + g_stop_signal.load();
-  }
   // A trace that could not be written is not a success, whatever the command's own status:
   // scripts that check etrace's exit must not take a truncated trace for a whole one.
   if (sinks->failed()) return 1;

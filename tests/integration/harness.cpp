@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -115,7 +116,11 @@ int Background::wait(int timeout_s) {
   return -1;
 }
 
-std::string etrace_bin() { return ETRACE_BIN; }
+// ETRACE_TEST_BIN runs the same tests on another build of etrace (the ASan+UBSan one).
+std::string etrace_bin() {
+  const char* other = std::getenv("ETRACE_TEST_BIN");
+  return other && *other ? other : ETRACE_BIN;
+}
 std::string prog(const std::string& name) { return std::string(ETRACE_PROGS_DIR) + "/" + name; }
 
 std::string temp_path(const std::string& stem) {

@@ -1,7 +1,10 @@
 // The tracing core, run as a user runs it: etrace on small programs that predict their trace.
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <regex>
 #include <sstream>
 #include <set>
@@ -105,8 +108,9 @@ TEST(Integration, TraceSetKeepsExactlyTheNamedCalls) {
   unlink(out.c_str());
 }
 
-// Polls `path` until it holds every one of `needles` (BPF loading takes a moment).
-bool wait_for_text(const std::string& path, const std::vector<std::string>& needles, int timeout_ms = 15000) {
+// Polls `path` until it holds every one of `needles` (BPF loading takes a moment: seconds in
+// an emulated VM).
+bool wait_for_text(const std::string& path, const std::vector<std::string>& needles, int timeout_ms = 60000) {
   for (int waited = 0; waited < timeout_ms; waited += 50) {
     const std::string text = read_file(path);
     bool all = true;
@@ -116,6 +120,37 @@ bool wait_for_text(const std::string& path, const std::vector<std::string>& need
   }
   return false;
 }
+
+// Polls `path` until its text matches `re`.
+bool wait_for_match(const std::string& path, const std::regex& re, int timeout_ms = 60000) {
+  for (int waited = 0; waited < timeout_ms; waited += 50) {
+    if (std::regex_search(read_file(path), re)) return true;
+    usleep(50 * 1000);
+  }
+  return false;
+}
+
+// Whether thread `pid` is asleep inside one of the syscalls `nrs` (x86_64 numbers), from
+// /proc/PID/syscall ("NR ARGS... SP PC", "running", or "-1 ..." outside a call).
+bool in_syscall(int pid, std::initializer_list<int> nrs) {
+  std::istringstream in(read_file("/proc/" + std::to_string(pid) + "/syscall"));
+  std::string first;
+  in >> first;
+  for (int nr : nrs)
+    if (first == std::to_string(nr)) return true;
+  return false;
+}
+
+// Polls until thread `pid` sleeps in one of `nrs`.
+bool wait_in_syscall(int pid, std::initializer_list<int> nrs, int timeout_ms = 60000) {
+  for (int waited = 0; waited < timeout_ms; waited += 20) {
+    if (in_syscall(pid, nrs)) return true;
+    usleep(20 * 1000);
+  }
+  return false;
+}
+
+constexpr int kNrRead = 0, kNrNanosleep = 35, kNrClockNanosleep = 230;  // x86_64
 
 TEST(Integration, AttachesToARunningProcessAndAllItsThreads) {
   ETRACE_REQUIRE_ROOT();
@@ -240,60 +275,92 @@ TEST(Integration, ABlockedCallShowsInputsTakenAtExit) {
 }
 
 // -p on a process already inside a call: the call shows at once (strace shows the call it
-// finds the process in), with its inputs, and its result when it returns.
+// finds the process in), with its inputs, and its result when it returns. The sleep must outlast
+// etrace's start, which takes seconds on a slow machine: when it did not (the line came after
+// the sleep ended, or never), the test runs again with a sleep twice as long.
 TEST(Integration, AttachShowsTheCallInProgressThenItsResult) {
   ETRACE_REQUIRE_ROOT();
   if (access("/bin/sleep", X_OK) != 0) GTEST_SKIP() << "needs /bin/sleep";
-  Background sleeper({"/bin/sleep", "2"});
-  usleep(300 * 1000);  // inside clock_nanosleep by now
   const std::string out = temp_path("attach-mid.txt");
-  Background tracer({etrace_bin(), "-p", std::to_string(sleeper.pid()), "-o", out});
-  EXPECT_TRUE(wait_for_text(out, {"nanosleep("}));
-  const std::string early = read_file(out);
-  EXPECT_TRUE(std::regex_search(early, std::regex(R"(nanosleep\((CLOCK_REALTIME, 0, )?\{tv_sec=2, tv_nsec=0\}, )")))
-      << early;
-  EXPECT_NE(tracer.wait(10), -1);
-  const std::string text = read_file(out);
-  EXPECT_TRUE(std::regex_search(text, std::regex(R"(nanosleep[^\n]*= 0\n)"))) << text;
-  EXPECT_NE(text.find("+++ exited with 0 +++"), std::string::npos) << text;
+  for (int secs = 2;; secs *= 2) {
+    unlink(out.c_str());
+    Background sleeper({"/bin/sleep", std::to_string(secs)});
+    ASSERT_TRUE(wait_in_syscall(sleeper.pid(), {kNrNanosleep, kNrClockNanosleep}));
+    Background tracer({etrace_bin(), "-p", std::to_string(sleeper.pid()), "-o", out});
+    // In time: the line is there while the sleep still runs (the text is read first).
+    bool in_time = false;
+    for (int waited = 0; waited < (secs + 60) * 1000; waited += 20) {
+      const bool shown = read_file(out).find("nanosleep(") != std::string::npos;
+      const bool sleeping = in_syscall(sleeper.pid(), {kNrNanosleep, kNrClockNanosleep});
+      if (shown || !sleeping) {
+        in_time = shown && sleeping;
+        break;
+      }
+      usleep(20 * 1000);
+    }
+    const std::string early = read_file(out);
+    if (!in_time && secs < 32) continue;
+    ASSERT_TRUE(in_time) << "etrace did not show the call while it ran (a " << secs << " s sleep)\n" << early;
+    EXPECT_TRUE(std::regex_search(
+        early, std::regex("nanosleep\\((CLOCK_REALTIME, 0, )?\\{tv_sec=" + std::to_string(secs) + ", tv_nsec=0\\}, ")))
+        << early;
+    EXPECT_NE(tracer.wait(secs + 60), -1);
+    const std::string text = read_file(out);
+    EXPECT_TRUE(std::regex_search(text, std::regex(R"(nanosleep[^\n]*= 0\n)"))) << text;
+    EXPECT_NE(text.find("+++ exited with 0 +++"), std::string::npos) << text;
+    break;
+  }
   unlink(out.c_str());
 }
 
 // The same with a small trace set of calls that keep their inputs (exit programs only): the
 // call in progress at attach is adopted, and one begun later that blocks is found from the
-// sleeping thread's registers.
+// sleeping thread's registers. The reads wait on FIFOs the test writes when it is ready.
 TEST(Integration, ExitOnlyTracingShowsCallsInProgressAndBlocked) {
   ETRACE_REQUIRE_ROOT();
   if (access("/usr/bin/python3", X_OK) != 0) GTEST_SKIP() << "needs /usr/bin/python3";
+  const std::string first = temp_path("exit-only-1.fifo"), second = temp_path("exit-only-2.fifo");
+  unlink(first.c_str());
+  unlink(second.c_str());
+  ASSERT_EQ(mkfifo(first.c_str(), 0600), 0);
+  ASSERT_EQ(mkfifo(second.c_str(), 0600), 0);
+  // O_RDWR: opening a FIFO so does not wait for a writer.
   Background reader({"/usr/bin/python3", "-c",
-                     "import os, threading\n"
-                     "r, w = os.pipe()\n"
-                     "threading.Timer(1.5, lambda: os.write(w, b'x')).start()\n"
+                     "import os, sys\n"
+                     "r = os.open(sys.argv[1], os.O_RDWR)\n"
                      "os.read(r, 1)\n"  // in progress when etrace attaches
-                     "r2, w2 = os.pipe()\n"
-                     "threading.Timer(3.0, lambda: os.write(w2, b'yz')).start()\n"
-                     "os.read(r2, 2)\n"});  // begins after the attach, blocks 3 s
-  usleep(500 * 1000);
-  const std::string out = temp_path("exit-only.txt");
-  Background tracer({etrace_bin(), "-f", "-p", std::to_string(reader.pid()), "-e", "trace=read", "-o", out});
-  ASSERT_TRUE(wait_for_text(out, {"\"x\", 1) "}));
-  usleep(1500 * 1000);  // the second read has blocked for ~1.5 s
-  const std::string during = read_file(out);
-  EXPECT_TRUE(std::regex_search(during, std::regex(R"(read\(\d+,\s*$)"))) << "the blocked read shows\n" << during;
-  EXPECT_EQ(during.find("yz"), std::string::npos) << during;
-  EXPECT_EQ(reader.wait(10), 0);
-  tracer.wait(10);
+                     "r2 = os.open(sys.argv[2], os.O_RDWR)\n"
+                     "os.read(r2, 2)\n",  // begins after the attach, blocks until written
+                     first, second});
+  ASSERT_TRUE(wait_in_syscall(reader.pid(), {kNrRead}));
+  const std::string out = temp_path("exit-only.txt"), err = temp_path("exit-only.err");
+  Background tracer({etrace_bin(), "-f", "-p", std::to_string(reader.pid()), "-e", "trace=read", "-o", out},
+                    "/dev/null", err);
+  ASSERT_TRUE(wait_for_text(err, {"attached"})) << read_file(err);
+  auto feed = [](const std::string& fifo, const std::string& bytes) {
+    const int fd = open(fifo.c_str(), O_WRONLY);
+    return fd >= 0 && write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) && close(fd) == 0;
+  };
+  ASSERT_TRUE(feed(first, "x"));
+  ASSERT_TRUE(wait_for_text(out, {"\"x\", 1) "})) << read_file(out);
+  // The second read blocks; etrace shows it once two of its scans find it asleep.
+  ASSERT_TRUE(wait_in_syscall(reader.pid(), {kNrRead}));
+  EXPECT_TRUE(wait_for_match(out, std::regex(R"(read\(\d+,\s*$)"))) << "the blocked read shows\n" << read_file(out);
+  EXPECT_EQ(read_file(out).find("yz"), std::string::npos) << read_file(out);
+  ASSERT_TRUE(feed(second, "yz"));
+  EXPECT_EQ(reader.wait(60), 0);
+  tracer.wait(60);
   const std::string text = read_file(out);
   EXPECT_TRUE(std::regex_search(text, std::regex(R"("x", 1\) += 1)"))) << text;
   EXPECT_TRUE(std::regex_search(text, std::regex(R"("yz", 2\) += 2)"))) << text;
-  unlink(out.c_str());
+  for (const auto& p : {out, err, first, second}) unlink(p.c_str());
 }
 
 TEST(Integration, StoppingWhileACallRunsEndsItsLineDetached) {
   ETRACE_REQUIRE_ROOT();
   if (access("/bin/sleep", X_OK) != 0) GTEST_SKIP() << "needs /bin/sleep";
-  Background sleeper({"/bin/sleep", "5"});
-  usleep(300 * 1000);
+  Background sleeper({"/bin/sleep", "600"});  // killed at the end: outlasts any etrace start
+  ASSERT_TRUE(wait_in_syscall(sleeper.pid(), {kNrNanosleep, kNrClockNanosleep}));
   const std::string out = temp_path("detach.txt");
   Background tracer({etrace_bin(), "-p", std::to_string(sleeper.pid()), "-o", out});
   ASSERT_TRUE(wait_for_text(out, {"nanosleep("}));
@@ -349,6 +416,31 @@ TEST(Integration, LostEventsAreCountedAndShownInPlace) {
   unlink(out.c_str());
 }
 
+// A CLONE_PARENT child of the command is etrace's own child: etrace reaps it (its maker waits
+// for that), says so as strace does when it does not trace it, and shows its exit under -f.
+TEST(Integration, ACloneParentChildIsReapedAndTheTraceEnds) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("clone-parent.txt");
+  auto plain = run({etrace_bin(), "-e", "trace=none", "-o", out, prog("clone_parent")});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const std::string kid = lines_of(plain.out).at(0);
+  EXPECT_EQ(plain.err, "etrace: Exit of unknown pid " + kid + " ignored\n");
+  EXPECT_EQ(read_file(out), "+++ exited with 0 +++\n");
+
+  auto quiet = run({etrace_bin(), "-e", "trace=none", "--quiet=exit", "-o", out, prog("clone_parent")});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+
+  auto followed = run({etrace_bin(), "-f", "-e", "trace=none", "-o", out, prog("clone_parent")});
+  ASSERT_EQ(followed.exit_code, 0) << followed.err;
+  const std::string kid2 = lines_of(followed.out).at(0);
+  EXPECT_EQ(followed.err, "");
+  const std::string trace = read_file(out);
+  EXPECT_TRUE(std::regex_search(trace, std::regex("(^|\n)" + kid2 + " +\\+\\+\\+ exited with 42 \\+\\+\\+\n")))
+      << trace;
+  unlink(out.c_str());
+}
+
 TEST(Integration, BadInputGetsOneClearLineAndNonZeroExit) {
   ETRACE_REQUIRE_ROOT();
   struct Case {
@@ -395,6 +487,23 @@ TEST(Integration, MissingBtfSaysWhatIsNeeded) {
   EXPECT_NE(r.err.find("BTF"), std::string::npos) << r.err;
   EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
   EXPECT_NE(access(out.c_str(), F_OK), 0) << "no output file is left behind";
+}
+
+// A kernel older than etrace's needs, as its BTF shows it (here a BTF whose enum bpf_map_type
+// stops before the ring buffer, made by clang): one line naming what it lacks.
+TEST(Integration, TooOldKernelSaysWhatItLacks) {
+  ETRACE_REQUIRE_ROOT();
+  if (access("/usr/bin/clang", X_OK) != 0) GTEST_SKIP() << "needs clang to make the old kernel's BTF";
+  const std::string c = temp_path("old_btf.c"), obj = temp_path("old_btf.o");
+  std::ofstream(c) << "enum bpf_map_type { BPF_MAP_TYPE_UNSPEC, BPF_MAP_TYPE_HASH };\n"
+                      "enum bpf_attach_type { BPF_CGROUP_INET_INGRESS };\n"
+                      "enum bpf_map_type map_type; enum bpf_attach_type attach_type;\n";
+  ASSERT_EQ(run({"/usr/bin/clang", "-g", "-target", "bpf", "-c", c, "-o", obj}).exit_code, 0);
+  auto r = run({"/usr/bin/env", "ETRACE_BTF=" + obj, etrace_bin(), "true"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.err, "etrace: the kernel described by ETRACE_BTF '" + obj +
+                       "' is too old for etrace: it lacks BTF tracepoints (tp_btf) (Linux 5.5); etrace needs Linux "
+                       "5.17 or later\n");
 }
 
 TEST(Integration, WithoutPrivilegesSaysWhatIsNeeded) {

@@ -79,6 +79,19 @@ TEST(Cli, OptionsWithValues) {
   EXPECT_TRUE(o.command.empty());
 }
 
+// strace's own test scripts append -a and -s to a command line that has them already: the
+// last value counts, as with strace's getopt; repeatable options and counted flags still add up.
+TEST(Cli, AnOptionGivenTwiceTakesItsLastValue) {
+  auto o = ok({"-a23", "-e", "trace=read", "-a24", "-s", "8", "-s", "64", "-X", "raw", "-X", "verbose", "-ff", "-qq",
+               "-e", "write", "true"});
+  EXPECT_EQ(o.column, 24);
+  EXPECT_EQ(o.strsize, 64u);
+  EXPECT_EQ(o.xlat_style, "verbose");
+  EXPECT_EQ(o.follow, 2);
+  EXPECT_EQ(o.quiet, 2);
+  EXPECT_EQ(o.exprs, (std::vector<std::string>{"trace=read", "write"}));
+}
+
 TEST(Cli, BufferSizeTakesUnits) {
   EXPECT_EQ(ok({"--buffer-size", "4k", "true"}).buffer_size, 4096u);
   EXPECT_EQ(ok({"--buffer-size", "16M", "true"}).buffer_size, 16u << 20);
@@ -143,6 +156,13 @@ TEST(Cli, StraceOnlyOptionsAreAcceptedOrRefusedClearly) {
   EXPECT_EQ(ok({"-I", "1", "ls"}).command, std::vector<std::string>{"ls"});
   EXPECT_EQ(ok({"-I2", "ls"}).command, std::vector<std::string>{"ls"});
   EXPECT_EQ(ok({"--interruptible=3", "ls"}).command, std::vector<std::string>{"ls"});
+  // -I decides which signals stop the trace: strace's numbers and names.
+  EXPECT_EQ(ok({"ls"}).interruptible, 0);
+  EXPECT_EQ(ok({"-I", "1", "ls"}).interruptible, 1);
+  EXPECT_EQ(ok({"-I", "never", "ls"}).interruptible, 3);
+  EXPECT_EQ(ok({"--interruptible=never_tstp", "ls"}).interruptible, 4);
+  EXPECT_NE(error({"-I", "9", "ls"}).find("invalid -I argument: '9'"), std::string::npos);
+  EXPECT_NE(error({"-I", "sometimes", "ls"}).find("invalid -I argument: 'sometimes'"), std::string::npos);
   EXPECT_NE(error({"-k", "ls"}).find("-k (a stack trace of each call) is not supported"), std::string::npos);
   EXPECT_NE(error({"--stack-trace", "ls"}).find("is not supported"), std::string::npos);
 }
@@ -193,6 +213,11 @@ TEST(Cli, Errors) {
   EXPECT_NE(error({"-p", "0"}).find("Invalid process id: '0'"), std::string::npos);
   EXPECT_NE(error({"-p", "12x"}).find("Invalid process id: '12x'"), std::string::npos);
   EXPECT_NE(error({"-a", "x", "true"}).find("invalid -a argument: 'x'"), std::string::npos);
+  // The padding is written on every line: a column past kMaxColumn is refused, not padded.
+  EXPECT_EQ(ok({"-a", "4096", "true"}).column, 4096);
+  EXPECT_NE(error({"-a", "4097", "true"}).find("invalid -a argument: '4097': the column is at most 4096"),
+            std::string::npos);
+  EXPECT_NE(error({"-a", "2147483647", "true"}).find("invalid -a argument: '2147483647'"), std::string::npos);
   EXPECT_NE(error({"-s", "-1", "true"}).find("invalid -s argument: '-1'"), std::string::npos);
   EXPECT_NE(error({"-c", "-S", "bogus", "true"}).find("invalid sortby: 'bogus'"), std::string::npos);
   EXPECT_NE(error({"-c", "-U", "calls,bogus", "true"}).find("unknown column name: 'bogus'"), std::string::npos);
