@@ -16,6 +16,7 @@
 #include "decode/printers.h"
 #include "decode/structs.h"
 #include "format/text_emitter.h"
+#include "xlat/ioctl.h"
 #include "xlat/xlat.h"
 
 namespace etrace {
@@ -145,22 +146,23 @@ void args_ioctl(const CallView& v) {
   print_args(v, 0, 1);
   const std::uint32_t req = static_cast<std::uint32_t>(v.arg(1));
   v.out.arg("request");
-  std::string_view name;
-  if (const XlatTable* t = find_xlat("ioctl_requests")) name = xlat_name(*t, req);
+  const std::string names = ioctl_request_name(req);
+  const std::string_view name = names;
   if (!name.empty()) {
     v.out.symbol(name, req);
   } else {
-    static constexpr std::string_view kDir[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
-    v.out.verbatim(fmt::format("_IOC({}, {:#x}, {:#x}, {:#x})", kDir[req >> 30], (req >> 8) & 0xff, req & 0xff,
-                               (req >> 16) & 0x3fff));
+    v.out.symbol(ioctl_code_text(req), req);
   }
   // Requests that take no argument.
   if (name == "FIOCLEX" || name == "FIONCLEX" || name == "TIOCNOTTY" || name == "TIOCEXCL" || name == "TIOCNXCL" ||
-      name == "TIOCCBRK" || name == "TIOCSBRK" || name == "TIOCCONS" || name == "TIOCVHANGUP")
+      name == "TIOCCBRK" || name == "TIOCSBRK" || name == "TIOCCONS" || name == "TIOCVHANGUP" ||
+      name == "NS_GET_USERNS" || name == "NS_GET_PARENT" || name == "NS_GET_NSTYPE" || name.ends_with("RNDZAPENTCNT") ||
+      name == "RNDCLEARPOOL" || name == "RNDRESEEDCRNG")
     return;
   v.out.arg("arg");
   if (name.empty()) return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   if (name.ends_with("FICLONE")) return print_fd(v, v.iarg(2));  // the source file's descriptor
+  if (name == "BLKRASET" || name == "BLKFRASET") return v.out.uinteger(v.arg(2));  // the value itself, an unsigned long
   if (name == "TIOCGPTPEER") return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
   if (!v.ctx.opts.deref) return v.out.pointer(v.arg(2));
   // The argument's memory as the call left it (captured at exit when it succeeded).

@@ -555,6 +555,47 @@ TEST(DecodeArgs, Wait4WithNoChildReadyWroteNoStatus) {
             "wait4(3268, 0x7ffed24dc65c, WNOHANG, NULL) = 0");
 }
 
+// Lines from strace 6.1's own ioctl tests (tests/ioctl.c, ioctl_block.c, ioctl_gpio.c, ...).
+TEST(DecodeArgs, IoctlUnknownRequestFields) {
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x4000de00, ~0ull}, -9).text(),
+            "ioctl(-1, _IOC(_IOC_WRITE, 0xde, 0, 0), 0xffffffffffffffff) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x80005601, 0}, -9).text(),
+            "ioctl(-1, _IOC(_IOC_READ, 0x56, 0x1, 0), 0) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0xc0243eed, 0xdeadbeefbadc0ded}, -9).text(),
+            "ioctl(-1, _IOC(_IOC_READ|_IOC_WRITE, 0x3e, 0xed, 0x24), 0xdeadbeefbadc0ded) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("ioctl", {3, 0x0000, 0}, -25).text(),
+            "ioctl(3, _IOC(_IOC_NONE, 0, 0, 0), 0)   = -1 ENOTTY (Inappropriate ioctl for device)");
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x80005601, 0}, -9).xlat(TextOptions::Xlat::Raw).text(),
+            "ioctl(-1, 0x80005601, 0)                = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x80005601, 0}, -9).xlat(TextOptions::Xlat::Verbose).text(),
+            "ioctl(-1, 0x80005601 /* _IOC(_IOC_READ, 0x56, 0x1, 0) */, 0) = -1 EBADF (Bad file descriptor)");
+}
+
+TEST(DecodeArgs, IoctlRequestNames) {
+  auto efault = [](std::uint64_t req) {
+    return Line("ioctl", {static_cast<std::uint64_t>(-1), req, 0}, -9).text();
+  };
+  EXPECT_EQ(efault(0x80081270), "ioctl(-1, BLKBSZGET, NULL)              = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x1265), "ioctl(-1, BLKFRAGET, NULL)              = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x127e), "ioctl(-1, BLKROTATIONAL, NULL)          = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x80082407), "ioctl(-1, PERF_EVENT_IOC_ID, NULL)      = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x8044b401), "ioctl(-1, GPIO_GET_CHIPINFO_IOCTL, NULL) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0xb704), "ioctl(-1, NS_GET_OWNER_UID, NULL)       = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0xc050561a), "ioctl(-1, VIDIOC_ENUMINPUT, NULL)       = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x4b3b), "ioctl(-1, KDGETMODE, NULL)              = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x80503d01), "ioctl(-1, PTP_CLOCK_GETCAPS, NULL)      = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0xc0481273), "ioctl(-1, BLKTRACESETUP, NULL)          = -1 EBADF (Bad file descriptor)");
+  // Requests that take no argument, and one whose argument is the value itself.
+  EXPECT_EQ(efault(0xb701), "ioctl(-1, NS_GET_USERNS)                = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x5206), "ioctl(-1, RNDCLEARPOOL)                 = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(efault(0x5204), "ioctl(-1, FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x1262, 0xdeadbeefbadc0ded}, -9).text(),
+            "ioctl(-1, BLKRASET, 16045690984232390125) = -1 EBADF (Bad file descriptor)");
+  // Two headers define 0x80044801: both names, sorted.
+  EXPECT_EQ(Line("ioctl", {static_cast<std::uint64_t>(-1), 0x80044801, 0x7ffefdfc7838}, -9).text(),
+            "ioctl(-1, HIDIOCGRDESCSIZE or HIDIOCGVERSION, 0x7ffefdfc7838) = -1 EBADF (Bad file descriptor)");
+}
+
 TEST(DecodeArgs, IoctlOutputsReadAtExit) {
   EXPECT_EQ(Line("ioctl", {3, 0x541b, 0x7ffc0000}, 0).bytes(2, raw<std::int32_t>(5) + std::string(60, 'x'), 64, true).text(),
             "ioctl(3, FIONREAD, [5])                 = 0");
