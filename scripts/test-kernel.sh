@@ -182,7 +182,7 @@ while IFS= read -r a; do set -- "$@" "$a"; done < /command
 echo "== guest: running $*"
 start=$(cut -d' ' -f1 /proc/uptime)
 chroot $R /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-  LANG=C.UTF-8 TERM=dumb "$@" > /out/output.txt 2>&1 < /dev/null
+  LANG=C.UTF-8 TERM=dumb ETRACE_TEST_TIME_SCALE=4 "$@" > /out/output.txt 2>&1 < /dev/null
 echo $? > /out/status
 echo "== guest: finished after $start..$(cut -d' ' -f1 /proc/uptime) s"
 sync

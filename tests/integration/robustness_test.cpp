@@ -1,6 +1,8 @@
 // Nothing a traced program, the output or a signal does may crash etrace, hang it or make it
 // unstoppable: many threads with -ff, a reader that stops reading, huge columns, and every
 // signal that can end etrace.
+#include <algorithm>
+#include <cstdlib>
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -142,7 +144,11 @@ TEST(Robustness, StalledReaderDoesNotHoldOffAStop) {
     const int status = tracer.wait(20);
     const double took = now_s() - t0;
     EXPECT_EQ(status, 128 + sig) << read_file(err);
-    EXPECT_LT(took, 5.0) << "a stop took " << took << " s";
+    // Before, a stop here never came (SIGKILL was needed). 5 s on a real machine (0.9-1.0 s
+    // measured); an emulated one (scripts/test-kernel.sh) says how much slower it is.
+    const char* scale_env = std::getenv("ETRACE_TEST_TIME_SCALE");
+    const double scale = scale_env ? std::max(1.0, std::atof(scale_env)) : 1.0;
+    EXPECT_LT(took, 5.0 * scale) << "a stop took " << took << " s";
     RecordProperty(sig == SIGTERM ? "sigterm_stop_seconds" : "sigint_stop_seconds", std::to_string(took));
     const std::string text = read_file(err);
     EXPECT_NE(text.find("etrace: stopped while the reader of '" + fifo + "' was not reading: the last "),
