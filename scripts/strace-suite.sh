@@ -15,7 +15,8 @@
 # listed in tests/strace-suite/ci-baseline.txt: tests it passed when that list was written).
 # The source, the build and the results live in ETRACE_STRACE_SUITE_CACHE
 # (default ~/.cache/etrace-strace-suite), outside the repository; the strace results are kept
-# there and reused while strace and the test list are unchanged.
+# there per test and reused while strace is unchanged. Runs wait for each other (a lock in
+# the cache directory).
 #
 # Which tests run: tests/strace-suite/exclude.txt names the ones left out (those that test
 # ptrace itself, strace's own text or need SELinux), with the reason for each group.
@@ -59,6 +60,12 @@ if [ "$(id -u)" != 0 ]; then
 fi
 mkdir -p "$cache"
 log() { printf 'strace-suite: %s\n' "$*" >&2; }
+# One run at a time: runs share the build, the test directories and the results.
+exec 9>"$cache/.run.lock"
+if ! flock -n 9; then
+  log "waiting for another run of strace-suite.sh to finish"
+  flock 9
+fi
 
 # --- source and build -------------------------------------------------------------------
 install_packages() {
@@ -193,11 +200,12 @@ mkdir -p "$cache/bin-strace" "$cache/bin-etrace"
 ln -sf "$src/src/strace" "$cache/bin-strace/strace"
 ln -sf "$etrace" "$cache/bin-etrace/etrace"
 
-# run_set NAME: runs list.txt with STRACE=NAME; a test's log and exit code go to results/NAME/.
+# run_set NAME LIST: runs the tests of LIST with STRACE=NAME; a test's log and exit code go to
+# results/NAME/ (those of other tests stay: the report reads only the current list's).
 run_set() {
-  local name=$1 out=$cache/results/$1
-  rm -rf "$out"
+  local name=$1 list=$2 out=$cache/results/$1 t
   mkdir -p "$out"
+  while read -r t; do rm -f "$out/$t.log" "$out/$t.rc"; done < "$list"
   # One test: run.sh's own time limit (SIGXCPU) first, then a hard stop for what ignores it.
   export STRACE=$name RESULTS=$out HARD_LIMIT=$((timeout_s + 30))
   export PATH="$cache/bin-$name:$PATH"
@@ -206,7 +214,7 @@ run_set() {
       t={}
       timeout -k 5 "$HARD_LIMIT" ./run.sh "./$t.test" > "$RESULTS/$t.log" 2>&1 < /dev/null
       echo $? > "$RESULTS/$t.rc"
-      rm -rf "$t.dir"' < "$cache/list.txt")
+      rm -rf "$t.dir"' < "$list")
 }
 # code -> pass / skip / fail
 outcome() {
@@ -237,22 +245,30 @@ first_difference() {
     }' "$1"
 }
 
-# strace's results depend only on the test list and the strace build: kept and reused.
-ref_key=$( (md5sum < "$cache/list.txt"; stat -c %Y "$cache/strace.stamp") | md5sum | cut -c1-16)
+# A test's strace result depends only on the strace build: kept per test and reused, so
+# only tests strace has not run since its build run with it.
+ref_key=$(stat -c %Y "$cache/strace.stamp")
 start=$(date +%s)
 strace_done=$start
 end=$start
 if [ $report_only = 0 ]; then
-  if [ "$(cat "$cache/results/strace.key" 2>/dev/null)" != "$ref_key" ] || [ ! -d "$cache/results/strace" ]; then
-    log "running $ntests tests with strace ($jobs at a time)"
-    run_set strace
-    echo "$ref_key" > "$cache/results/strace.key"
+  if [ "$(cat "$cache/results/strace.key" 2>/dev/null)" != "$ref_key" ]; then
+    rm -rf "$cache/results/strace"
+  fi
+  while read -r t; do
+    [ -f "$cache/results/strace/$t.rc" ] || echo "$t"
+  done < "$cache/list.txt" > "$cache/list-strace.txt"
+  if [ -s "$cache/list-strace.txt" ]; then
+    log "running $(wc -l < "$cache/list-strace.txt") of the $ntests tests with strace ($jobs at a time)"
+    run_set strace "$cache/list-strace.txt"
   else
     log "reusing strace's results for these $ntests tests"
   fi
+  mkdir -p "$cache/results"
+  echo "$ref_key" > "$cache/results/strace.key"
   strace_done=$(date +%s)
   log "running $ntests tests with etrace ($etrace)"
-  run_set etrace
+  run_set etrace "$cache/list.txt"
   end=$(date +%s)
 fi
 
