@@ -28,10 +28,11 @@ class RingMerger {
   RingMerger() = default;
   explicit RingMerger(std::vector<RingReader> rings) : rings_(std::move(rings)), heads_(rings_.size()) {}
 
-  // Hands every record that may go next to fn(span), in submit order. Returns how many;
-  // holding() then tells whether a record waits for a possibly missing predecessor.
+  // Hands every record that may go next to fn(span), in submit order, at most `limit` of
+  // them. Returns how many; holding() then tells whether a record waits for a possibly missing
+  // predecessor.
   template <typename Fn>
-  std::size_t drain(Fn&& fn, bool force = false);
+  std::size_t drain(Fn&& fn, bool force = false, std::size_t limit = SIZE_MAX);
 
   bool holding() const { return holding_; }
   void publish() {
@@ -66,12 +67,12 @@ class RingMerger {
 };
 
 template <typename Fn>
-std::size_t RingMerger::drain(Fn&& fn, bool force) {
+std::size_t RingMerger::drain(Fn&& fn, bool force, std::size_t limit) {
   std::size_t n = 0;
   holding_ = false;
   for (std::size_t i = 0; i < rings_.size(); ++i)
     if (heads_[i].rec.empty()) look(i);
-  for (;;) {
+  while (n < limit) {
     std::size_t best = rings_.size();
     bool some_empty = false;
     for (std::size_t i = 0; i < rings_.size(); ++i) {
@@ -101,6 +102,7 @@ std::size_t RingMerger::drain(Fn&& fn, bool force) {
     look(best);
     ++n;
   }
+  return n;
 }
 
 }  // namespace etrace

@@ -306,13 +306,16 @@ void Session::stop_tracing() {
 
 int Session::poll(int timeout_ms, const RecordFn& fn) {
   auto& merger = impl_->merger;
-  std::size_t n = merger.drain(fn);
+  // A full ring holds millions of records: the caller gets control back after a batch, so a
+  // stop signal is acted on within one batch's decoding, not after the whole ring's.
+  constexpr std::size_t kBatch = 8192;
+  std::size_t n = merger.drain(fn, false, kBatch);
   // A record waits for a predecessor that may still be on its way to another CPU's ring (see
   // RingMerger): that takes nanoseconds, so nap briefly, and after a few naps take it as lost.
   for (int naps = 0; n == 0 && merger.holding(); ++naps) {
     const timespec nap{0, 20'000};
     nanosleep(&nap, nullptr);
-    n = merger.drain(fn, naps >= 4);
+    n = merger.drain(fn, naps >= 4, kBatch);
   }
   if (n == 0) {
     // Records are submitted without wake-ups until enough pile up (etrace.bpf.c), so after the
@@ -322,7 +325,7 @@ int Session::poll(int timeout_ms, const RecordFn& fn) {
     epoll_event ev[8];
     if (epoll_wait(impl_->epoll_fd, ev, 8, timeout_ms) < 0 && errno != EINTR)
       throw Fatal("waiting on the ring buffer failed: " + errno_text(errno));
-    n = merger.drain(fn);
+    n = merger.drain(fn, false, kBatch);
   }
   if (n == 0 && !merger.holding()) {
     merger.publish();

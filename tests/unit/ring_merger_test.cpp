@@ -31,10 +31,10 @@ struct Rings {
     for (auto& r : rings) readers.push_back(r->reader());
     merger = RingMerger(std::move(readers));
   }
-  std::vector<std::string> drain(bool force = false) {
+  std::vector<std::string> drain(bool force = false, std::size_t limit = SIZE_MAX) {
     std::vector<std::string> out;
     merger.drain([&](std::span<const std::uint8_t> b) { out.emplace_back(b.begin() + sizeof(etrace_record_header), b.end()); },
-                 force);
+                 force, limit);
     return out;
   }
   std::vector<std::unique_ptr<FakeRing>> rings;
@@ -112,6 +112,21 @@ TEST(RingMerger, ARecordStillBeingWrittenHoldsItsRing) {
   EXPECT_EQ(r.drain(), (Tags{"a1"}));
   r.rings[1]->set_flags(busy, static_cast<std::uint32_t>(rec(2, "b2").size()));
   EXPECT_EQ(r.drain(), (Tags{"b2", "a3"}));
+}
+
+// A drain stops after its limit, so the caller can act on a stop between batches; the next
+// drain goes on in order from where it stopped.
+TEST(RingMerger, ALimitEndsADrainWhereTheNextGoesOn) {
+  Rings r(2);
+  r.rings[0]->push(rec(1, "a1"));
+  r.rings[1]->push(rec(2, "b2"));
+  r.rings[0]->push(rec(3, "a3"));
+  r.rings[1]->push(rec(4, "b4"));
+  r.rings[0]->push(rec(5, "a5"));
+  EXPECT_EQ(r.drain(false, 2), (Tags{"a1", "b2"}));
+  EXPECT_EQ(r.drain(false, 2), (Tags{"a3", "b4"}));
+  EXPECT_EQ(r.drain(false, 2), (Tags{"a5"}));
+  EXPECT_EQ(r.drain(false, 2), Tags{});
 }
 
 }  // namespace
