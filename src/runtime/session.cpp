@@ -21,6 +21,8 @@
 #include <cstring>
 #include <functional>
 
+#include <fmt/format.h>
+
 #include "app/fatal.h"
 #include "app/kernel_features.h"
 #include "app/load_failure.h"
@@ -174,6 +176,10 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   if (custom_btf && *custom_btf) open_opts.btf_custom_path = custom_btf;
   skel = etrace_bpf__open_opts(&open_opts);
   if (!skel) throw Fatal("cannot open the BPF object: " + errno_text(errno));
+  if (skel->rodata->record_abi_version != ETRACE_RECORD_ABI_VERSION)
+    throw Fatal(fmt::format("the BPF programs write records of layout version {}, this etrace reads version {}: "
+                            "rebuild etrace from one source tree",
+                            skel->rodata->record_abi_version, ETRACE_RECORD_ABI_VERSION));
 
   skel->rodata->self_tgid = static_cast<__u32>(getpid());
   skel->rodata->filter_tgids = cfg.filter_tgids;
