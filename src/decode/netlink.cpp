@@ -102,6 +102,53 @@ const XlatTable* crypto_flags(std::uint16_t type) {
   }
 }
 
+// The message types of netfilter subsystem `subsys` (NFNL_SUBSYS_*), by its id.
+const XlatTable* netfilter_msg_types(unsigned subsys) {
+  static constexpr std::string_view kNames[] = {
+      {}, "nf_ctnetlink_msg_types", "nf_ctnetlink_exp_msg_types", "nf_queue_msg_types", "nf_ulog_msg_types",
+      "nf_osf_msg_types", "nf_ipset_msg_types", "nf_acct_msg_types", "nf_cttimeout_msg_types",
+      "nf_cthelper_msg_types", "nf_nftables_msg_types", "nf_nft_compat_msg_types", "nf_hook_msg_types"};
+  static const std::array<const XlatTable*, std::size(kNames)> tables = [] {
+    std::array<const XlatTable*, std::size(kNames)> t{};
+    for (std::size_t i = 1; i < t.size(); ++i) t[i] = find_xlat(kNames[i]);
+    return t;
+  }();
+  return subsys < tables.size() ? tables[subsys] : nullptr;
+}
+
+// Netfilter requests: each subsystem says which of its messages create, get or delete.
+const XlatTable* netfilter_flags(std::uint16_t type) {
+  enum Kind { None, New, Get, Del };
+  // Per subsystem, the kind of each message type (index: the low byte).
+  static constexpr struct {
+    unsigned subsys;
+    std::array<Kind, 26> kinds;
+  } kRules[] = {
+      {1, {New, Get, Del, Get, Get, Get, Get, Get}},  // ctnetlink: NEW GET DELETE GET_CTRZERO GET_STATS_CPU ...
+      {2, {New, Get, Del, Get}},                     // ctnetlink_exp
+      {7, {New, Get, Get, Del}},                     // acct: NEW GET GET_CTRZERO DEL
+      {8, {New, Get, Del}},                          // cttimeout
+      {9, {New, Get, Del}},                          // cthelper
+      // nftables: NEWTABLE GETTABLE DELTABLE, the same for chains, rules, sets and set elements,
+      // NEWGEN GETGEN, TRACE, NEWOBJ GETOBJ DELOBJ GETOBJ_RESET, NEWFLOWTABLE GETFLOWTABLE DELFLOWTABLE
+      {10, {New, Get, Del, New, Get, Del, New, Get, Del, New, Get, Del, New, Get, Del, New, Get, None, New, Get, Del,
+            Get, New, Get, Del}},
+      {11, {Get}},  // nft_compat
+      {12, {Get}},  // hook
+  };
+  const unsigned subsys = type >> 8, msg = type & 0xff;
+  for (const auto& r : kRules) {
+    if (r.subsys != subsys || msg >= r.kinds.size()) continue;
+    switch (r.kinds[msg]) {
+      case New: return table("netlink_new_flags");
+      case Get: return table("netlink_get_flags");
+      case Del: return table("netlink_delete_flags");
+      case None: return nullptr;
+    }
+  }
+  return nullptr;
+}
+
 // What one protocol changes in the common decoding; a null member keeps the default.
 struct Protocol {
   std::string_view types;                              // xlat of its message types
@@ -119,7 +166,7 @@ constexpr std::array<Protocol, 22> kProtocols = [] {
   p[kNetlinkXfrm] = {"nl_xfrm_types", xfrm_flags, nullptr};
   p[kNetlinkSelinux] = {"nl_selinux_types", nullptr, nl::decode_selinux_payload};
   p[kNetlinkAudit] = {"nl_audit_types", nullptr, nullptr};
-  p[kNetlinkNetfilter] = {"nl_netfilter_subsys_ids", nullptr, nullptr};
+  p[kNetlinkNetfilter] = {"nl_netfilter_subsys_ids", netfilter_flags, nullptr};
   p[kNetlinkGeneric] = {"nl_generic_families", nullptr, nullptr};
   p[kNetlinkCrypto] = {"nl_crypto_types", crypto_flags, nullptr};
   return p;
@@ -145,7 +192,14 @@ void print_type(const Ctx& c, std::uint16_t type) {
     // A subsystem in the high byte, its message type in the low one.
     const std::string_view s = xlat_name(*subsys, type >> 8);
     std::string text = s.empty() ? nl::fmt_hex(type >> 8) + " /* NFNL_SUBSYS_??? */" : std::string(s);
-    text += "<<8|" + nl::fmt_hex(type & 0xff);
+    text += "<<8|";
+    const XlatTable* msgs = netfilter_msg_types(type >> 8);
+    const std::string_view m = msgs ? xlat_name(*msgs, type & 0xff) : std::string_view{};
+    if (!m.empty()) text += m;
+    else {
+      text += nl::fmt_hex(type & 0xff);
+      if (msgs) text += " /* " + xlat_unknown_name(*msgs) + " */";
+    }
     return c.out.symbol(text, type, Emitter::Radix::Hex);
   }
   nl::print_enum_value(c.out, table(p->types), type);

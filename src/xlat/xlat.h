@@ -119,5 +119,6 @@ std::span<const XlatTable> xlat_tables_net();      // net.cpp: AF_*, SOCK_*, IPP
 std::span<const XlatTable> xlat_tables_misc();     // misc.cpp: clocks, timers, futex, epoll, poll, ...
 std::span<const XlatTable> xlat_tables_ioctl();    // ioctl.cpp: ioctl request numbers
 std::span<const XlatTable> xlat_tables_netlink();  // netlink.cpp: nlmsghdr types and flags per protocol
+std::span<const XlatTable> xlat_tables_netfilter();  // netlink_netfilter.cpp: nfnetlink message types
 
 }  // namespace etrace

@@ -155,6 +155,41 @@ TEST(Netlink, ErrorMessageWithTheRequest) {
             "MSG_DONTWAIT, NULL, 0) = 40");
 }
 
+TEST(Netlink, NetfilterSubsystemAndItsMessageType) {
+  // nfnetlink_ulog and nfnetlink_nftables: the subsystem in the high byte, its message in the low one.
+  Send ulog(hdr(16, 4 << 8 | 0, NLM_F_REQUEST));
+  ulog.socket(AF_NETLINK, NETLINK_NETFILTER);
+  EXPECT_EQ(ulog.text(),
+            "sendto(3, {nlmsg_len=16, nlmsg_type=NFNL_SUBSYS_ULOG<<8|NFULNL_MSG_PACKET, nlmsg_flags=NLM_F_REQUEST, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
+  Send unknown(hdr(16, 4 << 8 | 0xff, NLM_F_REQUEST));
+  unknown.socket(AF_NETLINK, NETLINK_NETFILTER);
+  EXPECT_EQ(unknown.text(),
+            "sendto(3, {nlmsg_len=16, nlmsg_type=NFNL_SUBSYS_ULOG<<8|0xff /* NFULNL_MSG_??? */, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
+  Send get(hdr(16, 10 << 8 | 1, NLM_F_REQUEST | NLM_F_DUMP));  // NFT_MSG_GETTABLE
+  get.socket(AF_NETLINK, NETLINK_NETFILTER);
+  EXPECT_EQ(get.text(),
+            "sendto(3, {nlmsg_len=16, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_GETTABLE, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
+}
+
+TEST(Netlink, RouteNsidAttributesAndTheFamilyOfOtherKinds) {
+  // nlattr_rtgenmsg: {rtgen_family=AF_UNIX}, then an attribute of unknown type.
+  Send nsid(hdr(28, 90, NLM_F_DUMP) + std::string("\1\0\0\0\10\0\377\77abcd", 12));  // RTM_GETNSID
+  nsid.socket(AF_NETLINK, NETLINK_ROUTE);
+  EXPECT_EQ(nsid.text(),
+            "sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETNSID, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, "
+            "{rtgen_family=AF_UNIX}, [{nla_len=8, nla_type=0x3fff /* NETNSA_??? */}, "
+            R"("\x61\x62\x63\x64"]], 28, MSG_DONTWAIT, NULL, 0) = 28)");
+  // netlink_route: a type strace has no struct for shows its family byte.
+  Send unspec(hdr(17, 0xffff, NLM_F_REQUEST) + std::string(1, '\0'));
+  unspec.socket(AF_NETLINK, NETLINK_ROUTE);
+  EXPECT_EQ(unspec.text(),
+            "sendto(3, [{nlmsg_len=17, nlmsg_type=0xffff /* RTM_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, "
+            "nlmsg_pid=0}, {family=AF_UNSPEC}], 17, MSG_DONTWAIT, NULL, 0) = 17");
+}
+
 TEST(Netlink, ManyMessagesStopAtTheStringLimit) {
   std::string msgs;
   for (std::uint32_t i = 0; i < 33; ++i) msgs += hdr(16, NLMSG_NOOP, NLM_F_REQUEST, i);
