@@ -3,10 +3,12 @@
 // to the hex fallback until decoded here; the others show as {family=AF_..., data="..."}.
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <net/if.h>
 #include <linux/sock_diag.h>
 #include <sys/socket.h>
 
 #include "decode/netlink_internal.h"
+#include "format/escape.h"
 
 namespace etrace::nl {
 
@@ -45,6 +47,89 @@ void print_nsid(const Ctx& c, std::uint8_t family, std::uint64_t off, std::uint6
   print_attrs(c, off + kStructLen, len - kStructLen, AttrSet{attrs, kDecoders});
 }
 
+// "if_nametoindex(\"lo\")" for an interface this machine has, as strace names it, else the number.
+void print_ifindex(Emitter& out, std::uint32_t index) {
+  char name[IF_NAMESIZE];
+  if (index && ::if_indextoname(index, name)) {
+    std::string text = "if_nametoindex(";
+    append_quoted(text, name);
+    text += ')';
+    return out.symbol(text, index, Emitter::Radix::Udec);
+  }
+  out.uinteger(index);
+}
+
+// The route messages whose struct is the family byte and a few plain fields: each shown with its
+// fields when the message holds the whole struct (else "..."), then its attributes.
+struct RouteField {
+  enum class Kind : std::uint8_t { U8, U32, Enum8, Ifindex } kind;
+  std::string_view name;
+  std::uint8_t offset;
+  std::string_view table = {};
+};
+
+struct RouteStruct {
+  std::string_view family_field;
+  std::uint8_t size;
+  std::span<const RouteField> fields;  // after the family byte
+  std::string_view attrs;
+};
+
+using K = RouteField::Kind;
+constexpr RouteField kDcbFields[] = {{K::Enum8, "cmd", 1, "dcb_commands"}};
+constexpr RouteField kBrPortFields[] = {{K::Ifindex, "ifindex", 4}};
+constexpr RouteField kAddrLabelFields[] = {
+    {K::U8, "ifal_prefixlen", 2}, {K::U8, "ifal_flags", 3}, {K::Ifindex, "ifal_index", 4}, {K::U32, "ifal_seq", 8}};
+
+constexpr RouteStruct kNetconf{"ncm_family", 1, {}, "rtnl_netconf_attrs"};
+constexpr RouteStruct kNeighTable{"ndtm_family", 4, {}, "rtnl_neightbl_attrs"};
+constexpr RouteStruct kDcb{"dcb_family", 4, kDcbFields, "rtnl_dcb_attrs"};
+constexpr RouteStruct kBrPort{"family", 8, kBrPortFields, "rtnl_mdb_attrs"};
+constexpr RouteStruct kAddrLabel{"ifal_family", 12, kAddrLabelFields, "rtnl_addrlabel_attrs"};
+
+const RouteStruct* simple_struct_of(std::uint16_t type) {
+  switch (type) {
+    case RTM_NEWNETCONF: case RTM_DELNETCONF: case RTM_GETNETCONF: return &kNetconf;
+    case RTM_NEWNEIGHTBL: case RTM_GETNEIGHTBL: case RTM_SETNEIGHTBL: return &kNeighTable;
+    case RTM_GETDCB: case RTM_SETDCB: return &kDcb;
+    case RTM_NEWMDB: case RTM_DELMDB: case RTM_GETMDB: return &kBrPort;
+    case RTM_NEWADDRLABEL: case RTM_DELADDRLABEL: case RTM_GETADDRLABEL: return &kAddrLabel;
+    default: return nullptr;
+  }
+}
+
+void print_simple_struct(const Ctx& c, const RouteStruct& st, std::uint64_t off, std::uint64_t len) {
+  static const XlatTable* const families = find_xlat("address_families");
+  c.out.begin_struct();
+  c.out.field(st.family_field);
+  print_enum_value(c.out, families, c.get<std::uint8_t>(off));
+  bool attrs = st.fields.empty();
+  if (!st.fields.empty()) {
+    if (len < st.size) {
+      c.out.ellipsis();
+    } else if (!c.has(off, st.size)) {
+      c.out.element();
+      c.out.pointer(c.addr + off + 1);
+    } else {
+      for (const RouteField& f : st.fields) {
+        c.out.field(f.name);
+        switch (f.kind) {
+          case K::U8: c.out.uinteger(c.get<std::uint8_t>(off + f.offset)); break;
+          case K::U32: c.out.uinteger(c.get<std::uint32_t>(off + f.offset)); break;
+          case K::Enum8: print_enum_value(c.out, find_xlat(f.table), c.get<std::uint8_t>(off + f.offset)); break;
+          case K::Ifindex: print_ifindex(c.out, c.get<std::uint32_t>(off + f.offset)); break;
+        }
+      }
+      attrs = true;
+    }
+  }
+  c.out.end_struct();
+  const std::uint64_t aligned = (st.size + 3u) & ~3u;
+  if (!attrs || len <= aligned) return;
+  c.out.element();
+  print_attrs(c, off + aligned, len - aligned, AttrSet{find_xlat(st.attrs), {}});
+}
+
 // The route message types strace decodes with a struct of their own (by RTM_* - RTM_BASE).
 bool route_type_has_struct(std::uint16_t type) {
   switch (type) {
@@ -61,13 +146,14 @@ bool route_type_has_struct(std::uint16_t type) {
 bool decode_route_payload(const Ctx& c, std::uint16_t type, std::uint64_t off, std::uint64_t len) {
   if (type == NLMSG_DONE) return false;
   const bool nsid = type == RTM_NEWNSID || type == RTM_DELNSID || type == RTM_GETNSID;
-  if (route_type_has_struct(type) && !nsid) return false;
+  if (route_type_has_struct(type) && !nsid && !simple_struct_of(type)) return false;
   if (!c.has(off, 1)) {
     c.out.pointer(c.addr + off);
     return true;
   }
   const std::uint8_t family = c.get<std::uint8_t>(off);
-  if (nsid) print_nsid(c, family, off, len);
+  if (const RouteStruct* st = simple_struct_of(type)) print_simple_struct(c, *st, off, len);
+  else if (nsid) print_nsid(c, family, off, len);
   else print_family_and_data(c, family, off, len);
   return true;
 }

@@ -129,6 +129,36 @@ constexpr XlatEntry kNsidAttrs[] = {XLAT_PAIR(0, "NETNSA_NONE"), XLAT_PAIR(1, "N
                                     XLAT_PAIR(3, "NETNSA_FD"), XLAT_PAIR(4, "NETNSA_TARGET_NSID"),
                                     XLAT_PAIR(5, "NETNSA_CURRENT_NSID")};
 
+constexpr XlatEntry kNetconfAttrs[] = {
+    XLAT_PAIR(0, "NETCONFA_UNSPEC"),      XLAT_PAIR(1, "NETCONFA_IFINDEX"),      XLAT_PAIR(2, "NETCONFA_FORWARDING"),
+    XLAT_PAIR(3, "NETCONFA_RP_FILTER"),   XLAT_PAIR(4, "NETCONFA_MC_FORWARDING"), XLAT_PAIR(5, "NETCONFA_PROXY_NEIGH"),
+    XLAT_PAIR(6, "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN"), XLAT_PAIR(7, "NETCONFA_INPUT"),
+    XLAT_PAIR(8, "NETCONFA_BC_FORWARDING")};
+constexpr XlatEntry kNeighTableAttrs[] = {
+    XLAT_PAIR(0, "NDTA_UNSPEC"),  XLAT_PAIR(1, "NDTA_NAME"),  XLAT_PAIR(2, "NDTA_THRESH1"), XLAT_PAIR(3, "NDTA_THRESH2"),
+    XLAT_PAIR(4, "NDTA_THRESH3"), XLAT_PAIR(5, "NDTA_CONFIG"), XLAT_PAIR(6, "NDTA_PARMS"),  XLAT_PAIR(7, "NDTA_STATS"),
+    XLAT_PAIR(8, "NDTA_GC_INTERVAL"), XLAT_PAIR(9, "NDTA_PAD")};
+constexpr XlatEntry kDcbAttrs[] = {
+    XLAT_PAIR(0, "DCB_ATTR_UNDEFINED"), XLAT_PAIR(1, "DCB_ATTR_IFNAME"),   XLAT_PAIR(2, "DCB_ATTR_STATE"),
+    XLAT_PAIR(3, "DCB_ATTR_PFC_STATE"), XLAT_PAIR(4, "DCB_ATTR_PFC_CFG"),  XLAT_PAIR(5, "DCB_ATTR_NUM_TC"),
+    XLAT_PAIR(6, "DCB_ATTR_PG_CFG"),    XLAT_PAIR(7, "DCB_ATTR_SET_ALL"),  XLAT_PAIR(8, "DCB_ATTR_PERM_HWADDR"),
+    XLAT_PAIR(9, "DCB_ATTR_CAP"),       XLAT_PAIR(10, "DCB_ATTR_NUMTCS"),  XLAT_PAIR(11, "DCB_ATTR_BCN"),
+    XLAT_PAIR(12, "DCB_ATTR_APP"),      XLAT_PAIR(13, "DCB_ATTR_IEEE"),    XLAT_PAIR(14, "DCB_ATTR_DCBX"),
+    XLAT_PAIR(15, "DCB_ATTR_FEATCFG"),  XLAT_PAIR(16, "DCB_ATTR_CEE")};
+constexpr XlatEntry kDcbCommands[] = {
+    XLAT_PAIR(0, "DCB_CMD_UNDEFINED"),   XLAT_PAIR(1, "DCB_CMD_GSTATE"),     XLAT_PAIR(2, "DCB_CMD_SSTATE"),
+    XLAT_PAIR(3, "DCB_CMD_PGTX_GCFG"),   XLAT_PAIR(4, "DCB_CMD_PGTX_SCFG"),  XLAT_PAIR(5, "DCB_CMD_PGRX_GCFG"),
+    XLAT_PAIR(6, "DCB_CMD_PGRX_SCFG"),   XLAT_PAIR(7, "DCB_CMD_PFC_GCFG"),   XLAT_PAIR(8, "DCB_CMD_PFC_SCFG"),
+    XLAT_PAIR(9, "DCB_CMD_SET_ALL"),     XLAT_PAIR(10, "DCB_CMD_GPERM_HWADDR"), XLAT_PAIR(11, "DCB_CMD_GCAP"),
+    XLAT_PAIR(12, "DCB_CMD_GNUMTCS"),    XLAT_PAIR(13, "DCB_CMD_SNUMTCS"),   XLAT_PAIR(14, "DCB_CMD_PFC_GSTATE"),
+    XLAT_PAIR(15, "DCB_CMD_PFC_SSTATE"), XLAT_PAIR(16, "DCB_CMD_BCN_GCFG"),  XLAT_PAIR(17, "DCB_CMD_BCN_SCFG"),
+    XLAT_PAIR(18, "DCB_CMD_GAPP"),       XLAT_PAIR(19, "DCB_CMD_SAPP"),      XLAT_PAIR(20, "DCB_CMD_IEEE_SET"),
+    XLAT_PAIR(21, "DCB_CMD_IEEE_GET"),   XLAT_PAIR(22, "DCB_CMD_GDCBX"),     XLAT_PAIR(23, "DCB_CMD_SDCBX"),
+    XLAT_PAIR(24, "DCB_CMD_GFEATCFG"),   XLAT_PAIR(25, "DCB_CMD_SFEATCFG"),  XLAT_PAIR(26, "DCB_CMD_CEE_GET"),
+    XLAT_PAIR(27, "DCB_CMD_IEEE_DEL")};
+constexpr XlatEntry kMdbAttrs[] = {XLAT_PAIR(0, "MDBA_UNSPEC"), XLAT_PAIR(1, "MDBA_MDB"), XLAT_PAIR(2, "MDBA_ROUTER")};
+constexpr XlatEntry kAddrLabelAttrs[] = {XLAT_PAIR(1, "IFAL_ADDRESS"), XLAT_PAIR(2, "IFAL_LABEL")};
+
 constexpr XlatTable kTables[] = {
     {"netlink_ack_flags", XlatKind::Flags, kNetlinkAckFlags},
     {"netlink_delete_flags", XlatKind::Flags, kNetlinkDeleteFlags},
@@ -146,6 +176,12 @@ constexpr XlatTable kTables[] = {
     {"nl_sock_diag_types", XlatKind::Enum, kSockDiagTypes, "SOCK_DIAG_???"},
     {"nl_xfrm_types", XlatKind::Enum, kXfrmTypes, "XFRM_MSG_???"},
     {"nlmsgerr_attrs", XlatKind::Enum, kNlmsgerrAttrs, "NLMSGERR_ATTR_???"},
+    {"dcb_commands", XlatKind::Enum, kDcbCommands, "DCB_CMD_???"},
+    {"rtnl_addrlabel_attrs", XlatKind::Enum, kAddrLabelAttrs, "IFAL_???"},
+    {"rtnl_dcb_attrs", XlatKind::Enum, kDcbAttrs, "DCB_ATTR_???"},
+    {"rtnl_mdb_attrs", XlatKind::Enum, kMdbAttrs, "MDBA_???"},
+    {"rtnl_neightbl_attrs", XlatKind::Enum, kNeighTableAttrs, "NDTA_???"},
+    {"rtnl_netconf_attrs", XlatKind::Enum, kNetconfAttrs, "NETCONFA_???"},
     {"rtnl_nsid_attrs", XlatKind::Enum, kNsidAttrs, "NETNSA_???"},
 };
 

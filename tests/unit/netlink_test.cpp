@@ -190,6 +190,22 @@ TEST(Netlink, RouteNsidAttributesAndTheFamilyOfOtherKinds) {
             "nlmsg_pid=0}, {family=AF_UNSPEC}], 17, MSG_DONTWAIT, NULL, 0) = 17");
 }
 
+TEST(Netlink, RouteStructsOfAFamilyAndPlainFields) {
+  // nlattr_dcbmsg: struct dcbmsg {AF_UNIX, DCB_CMD_UNDEFINED}, then an unknown attribute.
+  Send dcb(hdr(28, 78, NLM_F_DUMP) + std::string("\1\0\0\0\10\0\377\77abcd", 12));  // RTM_GETDCB
+  dcb.socket(AF_NETLINK, NETLINK_ROUTE);
+  EXPECT_EQ(dcb.text(),
+            "sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETDCB, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, "
+            "{dcb_family=AF_UNIX, cmd=DCB_CMD_UNDEFINED}, [{nla_len=8, nla_type=0x3fff /* DCB_ATTR_??? */}, "
+            R"("\x61\x62\x63\x64"]], 28, MSG_DONTWAIT, NULL, 0) = 28)");
+  // Shorter than the struct: its family, then strace's "...".
+  Send cut(hdr(18, 78, NLM_F_DUMP) + std::string("\1\0", 2));
+  cut.socket(AF_NETLINK, NETLINK_ROUTE);
+  EXPECT_EQ(cut.text(),
+            "sendto(3, [{nlmsg_len=18, nlmsg_type=RTM_GETDCB, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, "
+            "{dcb_family=AF_UNIX, ...}], 18, MSG_DONTWAIT, NULL, 0) = 18");
+}
+
 TEST(Netlink, ManyMessagesStopAtTheStringLimit) {
   std::string msgs;
   for (std::uint32_t i = 0; i < 33; ++i) msgs += hdr(16, NLMSG_NOOP, NLM_F_REQUEST, i);
