@@ -166,7 +166,7 @@ constexpr std::array<Protocol, 22> kProtocols = [] {
   p[kNetlinkXfrm] = {"nl_xfrm_types", xfrm_flags, nullptr};
   p[kNetlinkSelinux] = {"nl_selinux_types", nullptr, nl::decode_selinux_payload};
   p[kNetlinkAudit] = {"nl_audit_types", nullptr, nullptr};
-  p[kNetlinkNetfilter] = {"nl_netfilter_subsys_ids", netfilter_flags, nullptr};
+  p[kNetlinkNetfilter] = {"nl_netfilter_subsys_ids", netfilter_flags, nl::decode_netfilter_payload};
   p[kNetlinkGeneric] = {"nl_generic_families", nullptr, nullptr};
   p[kNetlinkCrypto] = {"nl_crypto_types", crypto_flags, nullptr};
   return p;

@@ -2,6 +2,8 @@
 // (SELinux's notifications, udev's uevent header).
 #include <linux/netlink.h>
 
+#include <string>
+
 #include "decode/netlink_internal.h"
 
 namespace etrace::nl {
@@ -150,6 +152,41 @@ bool decode_selinux_payload(const Ctx& c, std::uint16_t type, std::uint64_t off,
     c.out.uinteger(c.get<std::uint32_t>(off));
   }
   c.out.end_struct();
+  return true;
+}
+
+// struct nfgenmsg, then attributes (or, in batch and control messages, bytes). res_id is in
+// network order, but nftables' has been sent in host order too: strace names both.
+bool decode_netfilter_payload(const Ctx& c, std::uint16_t type, std::uint64_t off, std::uint64_t len) {
+  constexpr std::uint16_t kBatchBegin = 16, kBatchEnd = 17, kSubsysNftables = 10;
+  if (type == NLMSG_DONE) return false;
+  if (len < 4) {
+    print_hex_bytes(c, off, len);
+    return true;
+  }
+  if (!c.has(off, 4)) {
+    c.out.pointer(c.addr + off);
+    return true;
+  }
+  static const XlatTable* const families = find_xlat("address_families");
+  static const XlatTable* const versions = find_xlat("netfilter_versions");
+  const std::uint16_t raw_res = c.get<std::uint16_t>(off + 2);
+  const std::uint16_t res = __builtin_bswap16(raw_res);
+  c.out.begin_struct();
+  c.out.field("nfgen_family");
+  print_enum_value(c.out, families, c.get<std::uint8_t>(off));
+  c.out.field("version");
+  print_enum_value(c.out, versions, c.get<std::uint8_t>(off + 1));
+  c.out.field("res_id");
+  const bool nftables = (type >> 8) == kSubsysNftables;
+  if (nftables && res == kSubsysNftables) c.out.symbol("htons(NFNL_SUBSYS_NFTABLES)", raw_res, Emitter::Radix::Hex);
+  else if (nftables && raw_res == kSubsysNftables) c.out.symbol("NFNL_SUBSYS_NFTABLES", raw_res, Emitter::Radix::Hex);
+  else c.out.verbatim("htons(" + std::to_string(res) + ")");
+  c.out.end_struct();
+  if (len <= 4) return true;
+  c.out.element();
+  if ((type >= kBatchBegin && type <= kBatchEnd) || type < NLMSG_MIN_TYPE) print_hex_bytes(c, off + 4, len - 4);
+  else print_attrs(c, off + 4, len - 4, AttrSet{nullptr, {}});
   return true;
 }
 

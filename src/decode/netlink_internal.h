@@ -62,6 +62,7 @@ bool nla_u8_array(const Ctx& c, std::uint64_t off, std::uint64_t len);
 // Family payloads.
 bool decode_route_payload(const Ctx& c, std::uint16_t type, std::uint64_t off, std::uint64_t len);
 bool decode_sock_diag_payload(const Ctx& c, std::uint16_t type, std::uint64_t off, std::uint64_t len);
+bool decode_netfilter_payload(const Ctx& c, std::uint16_t type, std::uint64_t off, std::uint64_t len);
 bool decode_selinux_payload(const Ctx& c, std::uint16_t type, std::uint64_t off, std::uint64_t len);
 // NETLINK_KOBJECT_UEVENT carries no nlmsghdr: udev's monitor header and its properties, or
 // else the bytes as a string.

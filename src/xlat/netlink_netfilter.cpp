@@ -3,6 +3,7 @@
 #include <linux/netfilter/ipset/ip_set.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nf_tables_compat.h>
+#include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_acct.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
 #include <linux/netfilter/nfnetlink_cthelper.h>
@@ -52,6 +53,8 @@ constexpr XlatEntry kNftables[] = {
 constexpr XlatEntry kNftCompat[] = {XLAT(NFNL_MSG_COMPAT_GET)};
 constexpr XlatEntry kHook[] = {XLAT(NFNL_MSG_HOOK_GET)};
 
+constexpr XlatEntry kVersions[] = {XLAT(NFNETLINK_V0)};
+
 constexpr XlatTable kTables[] = {
     {"nf_acct_msg_types", XlatKind::Enum, kAcct, "NFNL_MSG_ACCT_???"},
     {"nf_cthelper_msg_types", XlatKind::Enum, kCthelper, "NFNL_MSG_CTHELPER_???"},
@@ -65,6 +68,7 @@ constexpr XlatTable kTables[] = {
     {"nf_osf_msg_types", XlatKind::Enum, kOsf, "OSF_MSG_???"},
     {"nf_queue_msg_types", XlatKind::Enum, kQueue, "NFQNL_MSG_???"},
     {"nf_ulog_msg_types", XlatKind::Enum, kUlog, "NFULNL_MSG_???"},
+    {"netfilter_versions", XlatKind::Enum, kVersions, "NFNETLINK_???"},
 };
 
 }  // namespace

@@ -174,6 +174,22 @@ TEST(Netlink, NetfilterSubsystemAndItsMessageType) {
             "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
 }
 
+TEST(Netlink, NetfilterGenericHeader) {
+  // netlink_netfilter: struct nfgenmsg; nftables' res_id in either byte order, others in htons().
+  Send host(hdr(20, 10 << 8, NLM_F_REQUEST) + std::string("\1\0\12\0", 4));
+  host.socket(AF_NETLINK, NETLINK_NETFILTER);
+  EXPECT_EQ(host.text(),
+            "sendto(3, [{nlmsg_len=20, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_NEWTABLE, nlmsg_flags=NLM_F_REQUEST, "
+            "nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=NFNL_SUBSYS_NFTABLES}], "
+            "20, MSG_DONTWAIT, NULL, 0) = 20");
+  Send batch(hdr(24, 16, NLM_F_REQUEST) + std::string("\1\0\253\3151234", 8));  // NFNL_MSG_BATCH_BEGIN
+  batch.socket(AF_NETLINK, NETLINK_NETFILTER);
+  EXPECT_EQ(batch.text(),
+            "sendto(3, [{nlmsg_len=24, nlmsg_type=NFNL_MSG_BATCH_BEGIN, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, "
+            "nlmsg_pid=0}, {nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=htons(43981)}, "
+            R"("\x31\x32\x33\x34"], 24, MSG_DONTWAIT, NULL, 0) = 24)");
+}
+
 TEST(Netlink, RouteNsidAttributesAndTheFamilyOfOtherKinds) {
   // nlattr_rtgenmsg: {rtgen_family=AF_UNIX}, then an attribute of unknown type.
   Send nsid(hdr(28, 90, NLM_F_DUMP) + std::string("\1\0\0\0\10\0\377\77abcd", 12));  // RTM_GETNSID
