@@ -73,7 +73,29 @@ struct RouteStruct {
   std::uint8_t size;
   std::span<const RouteField> fields;  // after the family byte
   std::string_view attrs;
+  std::span<const AttrDecoder> decoders = {};
 };
+
+// A u32 attribute holding flags of `table`.
+bool nla_flags32(const Ctx& c, std::uint64_t off, std::uint64_t len, std::string_view table) {
+  if (len < 4) return false;
+  const std::uint32_t v = c.get<std::uint32_t>(off);
+  const XlatTable* t = find_xlat(table);
+  if (!t) return false;
+  const FlagSplit split = xlat_split_flags(*t, v);
+  c.out.flags(split.names, v, split.rest);
+  if (split.names.empty() && split.rest) c.out.decoded_comment(xlat_unknown_name(*t));
+  return true;
+}
+bool tca_act_flags(const Ctx& c, std::uint64_t off, std::uint64_t len) {
+  return nla_flags32(c, off, len, "rtnl_tca_act_flags");
+}
+bool tca_act_hw_stats(const Ctx& c, std::uint64_t off, std::uint64_t len) {
+  return nla_flags32(c, off, len, "rtnl_tca_act_hw_stats");
+}
+// TCA_ACT_*: KIND, INDEX, FLAGS, HW_STATS, USED_HW_STATS, IN_HW_COUNT decoded; the rest in hex.
+constexpr AttrDecoder kTcaActDecoders[] = {nullptr, nla_str,      nullptr,          nla_u32,          nullptr, nullptr,
+                                           nullptr, tca_act_flags, tca_act_hw_stats, tca_act_hw_stats, nla_u32};
 
 using K = RouteField::Kind;
 constexpr RouteField kDcbFields[] = {{K::Enum8, "cmd", 1, "dcb_commands"}};
@@ -86,6 +108,7 @@ constexpr RouteStruct kNeighTable{"ndtm_family", 4, {}, "rtnl_neightbl_attrs"};
 constexpr RouteStruct kDcb{"dcb_family", 4, kDcbFields, "rtnl_dcb_attrs"};
 constexpr RouteStruct kBrPort{"family", 8, kBrPortFields, "rtnl_mdb_attrs"};
 constexpr RouteStruct kAddrLabel{"ifal_family", 12, kAddrLabelFields, "rtnl_addrlabel_attrs"};
+constexpr RouteStruct kTcAction{"tca_family", 4, {}, "rtnl_tc_action_attrs", kTcaActDecoders};
 
 const RouteStruct* simple_struct_of(std::uint16_t type) {
   switch (type) {
@@ -94,6 +117,7 @@ const RouteStruct* simple_struct_of(std::uint16_t type) {
     case RTM_GETDCB: case RTM_SETDCB: return &kDcb;
     case RTM_NEWMDB: case RTM_DELMDB: case RTM_GETMDB: return &kBrPort;
     case RTM_NEWADDRLABEL: case RTM_DELADDRLABEL: case RTM_GETADDRLABEL: return &kAddrLabel;
+    case RTM_NEWACTION: case RTM_DELACTION: case RTM_GETACTION: return &kTcAction;
     default: return nullptr;
   }
 }
@@ -127,7 +151,7 @@ void print_simple_struct(const Ctx& c, const RouteStruct& st, std::uint64_t off,
   const std::uint64_t aligned = (st.size + 3u) & ~3u;
   if (!attrs || len <= aligned) return;
   c.out.element();
-  print_attrs(c, off + aligned, len - aligned, AttrSet{find_xlat(st.attrs), {}});
+  print_attrs(c, off + aligned, len - aligned, AttrSet{find_xlat(st.attrs), st.decoders});
 }
 
 // The route message types strace decodes with a struct of their own (by RTM_* - RTM_BASE).

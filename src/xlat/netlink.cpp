@@ -159,6 +159,16 @@ constexpr XlatEntry kDcbCommands[] = {
 constexpr XlatEntry kMdbAttrs[] = {XLAT_PAIR(0, "MDBA_UNSPEC"), XLAT_PAIR(1, "MDBA_MDB"), XLAT_PAIR(2, "MDBA_ROUTER")};
 constexpr XlatEntry kAddrLabelAttrs[] = {XLAT_PAIR(1, "IFAL_ADDRESS"), XLAT_PAIR(2, "IFAL_LABEL")};
 
+constexpr XlatEntry kTcActionAttrs[] = {
+    XLAT_PAIR(0, "TCA_ACT_UNSPEC"), XLAT_PAIR(1, "TCA_ACT_KIND"),  XLAT_PAIR(2, "TCA_ACT_OPTIONS"),
+    XLAT_PAIR(3, "TCA_ACT_INDEX"),  XLAT_PAIR(4, "TCA_ACT_STATS"), XLAT_PAIR(5, "TCA_ACT_PAD"),
+    XLAT_PAIR(6, "TCA_ACT_COOKIE"), XLAT_PAIR(7, "TCA_ACT_FLAGS"), XLAT_PAIR(8, "TCA_ACT_HW_STATS"),
+    XLAT_PAIR(9, "TCA_ACT_USED_HW_STATS"), XLAT_PAIR(10, "TCA_ACT_IN_HW_COUNT")};
+constexpr XlatEntry kTcaActFlags[] = {XLAT_PAIR(1, "TCA_ACT_FLAGS_NO_PERCPU_STATS"), XLAT_PAIR(2, "TCA_ACT_FLAGS_SKIP_HW"),
+                                      XLAT_PAIR(4, "TCA_ACT_FLAGS_SKIP_SW")};
+constexpr XlatEntry kTcaActHwStats[] = {XLAT_PAIR(1, "TCA_ACT_HW_STATS_IMMEDIATE"),
+                                        XLAT_PAIR(2, "TCA_ACT_HW_STATS_DELAYED")};
+
 constexpr XlatTable kTables[] = {
     {"netlink_ack_flags", XlatKind::Flags, kNetlinkAckFlags},
     {"netlink_delete_flags", XlatKind::Flags, kNetlinkDeleteFlags},
@@ -183,6 +193,9 @@ constexpr XlatTable kTables[] = {
     {"rtnl_neightbl_attrs", XlatKind::Enum, kNeighTableAttrs, "NDTA_???"},
     {"rtnl_netconf_attrs", XlatKind::Enum, kNetconfAttrs, "NETCONFA_???"},
     {"rtnl_nsid_attrs", XlatKind::Enum, kNsidAttrs, "NETNSA_???"},
+    {"rtnl_tc_action_attrs", XlatKind::Enum, kTcActionAttrs, "TCA_ACT_???"},
+    {"rtnl_tca_act_flags", XlatKind::Flags, kTcaActFlags, "TCA_ACT_FLAGS_???"},
+    {"rtnl_tca_act_hw_stats", XlatKind::Flags, kTcaActHwStats, "TCA_ACT_HW_STATS_???"},
 };
 
 }  // namespace

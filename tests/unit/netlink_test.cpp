@@ -222,6 +222,16 @@ TEST(Netlink, RouteStructsOfAFamilyAndPlainFields) {
             "{dcb_family=AF_UNIX, ...}], 18, MSG_DONTWAIT, NULL, 0) = 18");
 }
 
+TEST(Netlink, TrafficControlActionAttributes) {
+  // nlattr_tcamsg: {tca_family=AF_INET}, then TCA_ACT_FLAGS 0xfacebeff as flags.
+  Send s(hdr(28, 50, NLM_F_DUMP) + std::string("\2\0\0\0\10\0\7\0\377\276\316\372", 12));  // RTM_GETACTION
+  s.socket(AF_NETLINK, NETLINK_ROUTE);
+  EXPECT_EQ(s.text(),
+            "sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETACTION, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, "
+            "{tca_family=AF_INET}, [{nla_len=8, nla_type=TCA_ACT_FLAGS}, TCA_ACT_FLAGS_NO_PERCPU_STATS|"
+            "TCA_ACT_FLAGS_SKIP_HW|TCA_ACT_FLAGS_SKIP_SW|0xfacebef8]], 28, MSG_DONTWAIT, NULL, 0) = 28");
+}
+
 TEST(Netlink, ManyMessagesStopAtTheStringLimit) {
   std::string msgs;
   for (std::uint32_t i = 0; i < 33; ++i) msgs += hdr(16, NLMSG_NOOP, NLM_F_REQUEST, i);
