@@ -2,6 +2,7 @@
 // (SELinux's notifications, udev's uevent header).
 #include <linux/netlink.h>
 
+#include <algorithm>
 #include <string>
 
 #include "decode/netlink_internal.h"
@@ -47,22 +48,29 @@ void print_attr(const Ctx& c, std::uint16_t nla_len, std::uint16_t type, std::ui
   c.out.element();
   const std::uint16_t idx = type & kTypeMask;
   const std::uint64_t doff = off + kAttrHdrLen, dlen = shown - kAttrHdrLen;
-  const bool done = idx < set.decoders.size() && set.decoders[idx] && c.has(doff, dlen) &&
-                    set.decoders[idx](c, doff, dlen);
+  const bool done = idx < set.decoders.size() && set.decoders[idx] && set.decoders[idx](c, doff, dlen);
   if (!done) print_hex_bytes(c, doff, dlen);
   c.out.end_array();
 }
 
 }  // namespace
 
+bool readable_or_address(const Ctx& c, std::uint64_t off, std::uint64_t n) {
+  if (c.has(off, n)) return true;
+  c.out.pointer(c.addr + off);
+  return false;
+}
+
 bool nla_u32(const Ctx& c, std::uint64_t off, std::uint64_t len) {
   if (len < 4) return false;
-  c.out.uinteger(c.get<std::uint32_t>(off));
+  if (readable_or_address(c, off, 4)) c.out.uinteger(c.get<std::uint32_t>(off));
   return true;
 }
 
 // A NUL-terminated string, shown without its NUL; one that lacks it is marked cut.
 bool nla_str(const Ctx& c, std::uint64_t off, std::uint64_t len) {
+  if (!readable_or_address(c, off, std::min<std::uint64_t>(len, c.ctx.opts.max_strlen + 1))) return true;
+  len = std::min<std::uint64_t>(len, c.bytes.size() - off);
   std::string_view s = c.bytes.substr(static_cast<std::size_t>(off), static_cast<std::size_t>(len));
   bool more = true;
   if (!s.empty() && s.back() == '\0') {
@@ -79,10 +87,16 @@ bool nla_str(const Ctx& c, std::uint64_t off, std::uint64_t len) {
 
 // Bytes as an array of numbers: [171, 172].
 bool nla_u8_array(const Ctx& c, std::uint64_t off, std::uint64_t len) {
+  if (!readable_or_address(c, off, std::min<std::uint64_t>(len, 1))) return true;
   c.out.begin_array();
   for (std::uint64_t k = 0; k < len; ++k) {
     if (!c.ctx.opts.verbose && k == c.ctx.opts.max_strlen) {
       c.out.ellipsis();
+      break;
+    }
+    if (!c.has(off + k, 1)) {
+      c.out.ellipsis();
+      c.out.comment(fmt_hex(c.addr + off + k));
       break;
     }
     c.out.element();

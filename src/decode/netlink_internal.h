@@ -54,7 +54,12 @@ void print_attrs(const Ctx& c, std::uint64_t off, std::uint64_t len, const AttrS
 
 std::string fmt_hex(std::uint64_t v);
 
-// Attribute data decoders shared by the families.
+// True when [off, off + n) was read; otherwise shows the address there, as strace shows what it
+// could not read, and returns false.
+bool readable_or_address(const Ctx& c, std::uint64_t off, std::uint64_t n);
+
+// Attribute data decoders shared by the families: false when the data is too short for them
+// (it then shows in hex).
 bool nla_u32(const Ctx& c, std::uint64_t off, std::uint64_t len);
 bool nla_str(const Ctx& c, std::uint64_t off, std::uint64_t len);
 bool nla_u8_array(const Ctx& c, std::uint64_t off, std::uint64_t len);

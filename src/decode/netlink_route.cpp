@@ -28,7 +28,7 @@ void print_family_and_data(const Ctx& c, std::uint8_t family, std::uint64_t off,
 
 bool nla_s32(const Ctx& c, std::uint64_t off, std::uint64_t len) {
   if (len < 4) return false;
-  c.out.integer(c.get<std::int32_t>(off));
+  if (readable_or_address(c, off, 4)) c.out.integer(c.get<std::int32_t>(off));
   return true;
 }
 
@@ -78,10 +78,10 @@ struct RouteStruct {
 
 // A u32 attribute holding flags of `table`.
 bool nla_flags32(const Ctx& c, std::uint64_t off, std::uint64_t len, std::string_view table) {
-  if (len < 4) return false;
-  const std::uint32_t v = c.get<std::uint32_t>(off);
   const XlatTable* t = find_xlat(table);
-  if (!t) return false;
+  if (len < 4 || !t) return false;
+  if (!readable_or_address(c, off, 4)) return true;
+  const std::uint32_t v = c.get<std::uint32_t>(off);
   const FlagSplit split = xlat_split_flags(*t, v);
   c.out.flags(split.names, v, split.rest);
   if (split.names.empty() && split.rest) c.out.decoded_comment(xlat_unknown_name(*t));
@@ -108,6 +108,48 @@ constexpr RouteStruct kNeighTable{"ndtm_family", 4, {}, "rtnl_neightbl_attrs"};
 constexpr RouteStruct kDcb{"dcb_family", 4, kDcbFields, "rtnl_dcb_attrs"};
 constexpr RouteStruct kBrPort{"family", 8, kBrPortFields, "rtnl_mdb_attrs"};
 constexpr RouteStruct kAddrLabel{"ifal_family", 12, kAddrLabelFields, "rtnl_addrlabel_attrs"};
+bool nla_u8(const Ctx& c, std::uint64_t off, std::uint64_t len) {
+  if (len < 1) return false;
+  if (readable_or_address(c, off, 1)) c.out.uinteger(c.get<std::uint8_t>(off));
+  return true;
+}
+
+// struct tc_stats up to its last field (the kernel sends it without the tail padding).
+bool tc_stats(const Ctx& c, std::uint64_t off, std::uint64_t len) {
+  constexpr std::uint64_t kSize = 36;
+  if (len < kSize) return false;
+  if (!readable_or_address(c, off, kSize)) return true;
+  c.out.begin_struct();
+  c.out.field("bytes");
+  c.out.uinteger(c.get<std::uint64_t>(off));
+  static constexpr std::string_view kNames[] = {"packets", "drops", "overlimits", "bps", "pps", "qlen", "backlog"};
+  for (std::size_t k = 0; k < std::size(kNames); ++k) {
+    c.out.field(kNames[k]);
+    c.out.uinteger(c.get<std::uint32_t>(off + 8 + 4 * k));
+  }
+  c.out.end_struct();
+  return true;
+}
+
+bool tc_estimator(const Ctx& c, std::uint64_t off, std::uint64_t len) {
+  if (len < 2) return false;
+  if (!readable_or_address(c, off, 2)) return true;
+  c.out.begin_struct();
+  c.out.field("interval");
+  c.out.integer(c.get<std::int8_t>(off));
+  c.out.field("ewma_log");
+  c.out.uinteger(c.get<std::uint8_t>(off + 1));
+  c.out.end_struct();
+  return true;
+}
+
+// TCA_*: by type; OPTIONS, XSTATS, STATS2 and STAB stay in hex here.
+constexpr AttrDecoder kTcDecoders[] = {nullptr, nla_str, nullptr, tc_stats, nullptr, tc_estimator, nla_u32, nullptr,
+                                       nullptr, nullptr, nullptr, nla_u32, nla_u8,  nla_u32, nla_u32, nla_u32};
+constexpr RouteField kTcFields[] = {
+    {K::Ifindex, "tcm_ifindex", 4}, {K::U32, "tcm_handle", 8}, {K::U32, "tcm_parent", 12}, {K::U32, "tcm_info", 16}};
+constexpr RouteStruct kTc{"tcm_family", 20, kTcFields, "rtnl_tc_attrs", kTcDecoders};
+
 constexpr RouteStruct kTcAction{"tca_family", 4, {}, "rtnl_tc_action_attrs", kTcaActDecoders};
 
 const RouteStruct* simple_struct_of(std::uint16_t type) {
@@ -118,6 +160,10 @@ const RouteStruct* simple_struct_of(std::uint16_t type) {
     case RTM_NEWMDB: case RTM_DELMDB: case RTM_GETMDB: return &kBrPort;
     case RTM_NEWADDRLABEL: case RTM_DELADDRLABEL: case RTM_GETADDRLABEL: return &kAddrLabel;
     case RTM_NEWACTION: case RTM_DELACTION: case RTM_GETACTION: return &kTcAction;
+    case RTM_NEWQDISC: case RTM_DELQDISC: case RTM_GETQDISC:
+    case RTM_NEWTCLASS: case RTM_DELTCLASS: case RTM_GETTCLASS:
+    case RTM_NEWTFILTER: case RTM_DELTFILTER: case RTM_GETTFILTER:
+    case RTM_NEWCHAIN: case RTM_DELCHAIN: case RTM_GETCHAIN: return &kTc;
     default: return nullptr;
   }
 }

@@ -169,6 +169,13 @@ constexpr XlatEntry kTcaActFlags[] = {XLAT_PAIR(1, "TCA_ACT_FLAGS_NO_PERCPU_STAT
 constexpr XlatEntry kTcaActHwStats[] = {XLAT_PAIR(1, "TCA_ACT_HW_STATS_IMMEDIATE"),
                                         XLAT_PAIR(2, "TCA_ACT_HW_STATS_DELAYED")};
 
+constexpr XlatEntry kTcAttrs[] = {
+    XLAT_PAIR(0, "TCA_UNSPEC"), XLAT_PAIR(1, "TCA_KIND"),   XLAT_PAIR(2, "TCA_OPTIONS"), XLAT_PAIR(3, "TCA_STATS"),
+    XLAT_PAIR(4, "TCA_XSTATS"), XLAT_PAIR(5, "TCA_RATE"),   XLAT_PAIR(6, "TCA_FCNT"),    XLAT_PAIR(7, "TCA_STATS2"),
+    XLAT_PAIR(8, "TCA_STAB"),   XLAT_PAIR(9, "TCA_PAD"),    XLAT_PAIR(10, "TCA_DUMP_INVISIBLE"),
+    XLAT_PAIR(11, "TCA_CHAIN"), XLAT_PAIR(12, "TCA_HW_OFFLOAD"), XLAT_PAIR(13, "TCA_INGRESS_BLOCK"),
+    XLAT_PAIR(14, "TCA_EGRESS_BLOCK"), XLAT_PAIR(15, "TCA_DUMP_FLAGS")};
+
 constexpr XlatTable kTables[] = {
     {"netlink_ack_flags", XlatKind::Flags, kNetlinkAckFlags},
     {"netlink_delete_flags", XlatKind::Flags, kNetlinkDeleteFlags},
@@ -194,6 +201,7 @@ constexpr XlatTable kTables[] = {
     {"rtnl_netconf_attrs", XlatKind::Enum, kNetconfAttrs, "NETCONFA_???"},
     {"rtnl_nsid_attrs", XlatKind::Enum, kNsidAttrs, "NETNSA_???"},
     {"rtnl_tc_action_attrs", XlatKind::Enum, kTcActionAttrs, "TCA_ACT_???"},
+    {"rtnl_tc_attrs", XlatKind::Enum, kTcAttrs, "TCA_???"},
     {"rtnl_tca_act_flags", XlatKind::Flags, kTcaActFlags, "TCA_ACT_FLAGS_???"},
     {"rtnl_tca_act_hw_stats", XlatKind::Flags, kTcaActHwStats, "TCA_ACT_HW_STATS_???"},
 };

@@ -232,6 +232,29 @@ TEST(Netlink, TrafficControlActionAttributes) {
             "TCA_ACT_FLAGS_SKIP_HW|TCA_ACT_FLAGS_SKIP_SW|0xfacebef8]], 28, MSG_DONTWAIT, NULL, 0) = 28");
 }
 
+TEST(Netlink, TrafficControlStatsAndUnreadableData) {
+  // nlattr_tcmsg: struct tcmsg, then TCA_STATS as struct tc_stats (36 bytes).
+  std::string tcm(20, '\0');
+  tcm[0] = 1;  // AF_UNIX; ifindex 0 has no name
+  std::string stats;
+  const std::uint64_t bytes = 0xabcdcdbefeadefacull;
+  stats.append(reinterpret_cast<const char*>(&bytes), 8);
+  for (std::uint32_t v : {1u, 2u, 3u, 4u, 5u, 6u, 7u}) stats.append(reinterpret_cast<const char*>(&v), 4);
+  const std::string attr = std::string("\50\0\3\0", 4) + stats;  // nla_len=40, TCA_STATS
+  const std::string want_head =
+      "sendto(3, [{nlmsg_len=76, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, "
+      "{tcm_family=AF_UNIX, tcm_ifindex=0, tcm_handle=0, tcm_parent=0, tcm_info=0}, [{nla_len=40, nla_type=TCA_STATS}, ";
+  Send s(hdr(76, 38, NLM_F_DUMP) + tcm + attr);  // RTM_GETQDISC
+  s.socket(AF_NETLINK, NETLINK_ROUTE);
+  EXPECT_EQ(s.text(), want_head +
+                          "{bytes=12379777170911653804, packets=1, drops=2, overlimits=3, bps=4, pps=5, qlen=6, "
+                          "backlog=7}]], 76, MSG_DONTWAIT, NULL, 0) = 76");
+  // The last byte of the struct unreadable: the long copy stops before the page that faulted.
+  Send cut(hdr(76, 38, NLM_F_DUMP) + tcm + attr.substr(0, attr.size() - 1), 76);
+  cut.socket(AF_NETLINK, NETLINK_ROUTE);
+  EXPECT_EQ(cut.text(), want_head + "0x7ffd1028]], 76, MSG_DONTWAIT, NULL, 0) = 76");
+}
+
 TEST(Netlink, ManyMessagesStopAtTheStringLimit) {
   std::string msgs;
   for (std::uint32_t i = 0; i < 33; ++i) msgs += hdr(16, NLMSG_NOOP, NLM_F_REQUEST, i);
