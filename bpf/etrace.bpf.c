@@ -15,7 +15,8 @@ _Static_assert((ETRACE_INLINE_BYTES & (ETRACE_INLINE_BYTES - 1)) == 0, "inline m
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* Configured before load (STYLE rule 2): the verifier prunes whatever is off. */
+/* Static knobs are const volatile, written through the skeleton's rodata between open and load,
+ * so the verifier prunes whatever is off; what changes while running lives in maps. */
 const volatile __u32 self_tgid = 0;
 const volatile bool filter_tgids = false;   /* -p / command: only tgids in traced_tgids */
 const volatile bool filter_comms = false;   /* --comm */
