@@ -47,17 +47,18 @@ _etrace() {
     done
     if (( i < COMP_CWORD )); then
         if declare -F _command_offset >/dev/null; then _command_offset "$i"; else
-            COMPREPLY=($(compgen -c -- "$cur")); fi
+            mapfile -t COMPREPLY < <(compgen -c -- "$cur"); fi
         return
     fi
     prev_word=${line%"$full"}; prev_word=${prev_word%%+([[:space:]])}; prev_word=${prev_word##*[[:space:]]}
     case $prev_word in
         -p|--attach|--exclude-pid) _etrace_reply "$full" "$cur" "$(_etrace_pids)"; return ;;
         --comm|--exclude-comm) _etrace_reply "$full" "$cur" "$(_etrace_comms)"; return ;;
-        -o|--output|-P|--trace-path) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --cgroup) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -u|--user) COMPREPLY=($(compgen -u -- "$cur")); return ;;
-        -E|--env) COMPREPLY=($(compgen -v -- "$cur")); return ;;
+        -o|--output|-P|--trace-path)
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+        --cgroup) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
+        -u|--user) mapfile -t COMPREPLY < <(compgen -u -- "$cur"); return ;;
+        -E|--env) mapfile -t COMPREPLY < <(compgen -v -- "$cur"); return ;;
         -X) _etrace_reply "$full" "$cur" "abbrev raw verbose"; return ;;
         -I|--interruptible) _etrace_reply "$full" "$cur" "1 2 3 4 anywhere waiting never never_tstp"; return ;;
         -S|--summary-sort-by)
@@ -68,7 +69,7 @@ _etrace() {
     esac
     # --attach=PID, --comm=NAME, ...: the value after "=".
     if [[ $full == --*=* && $full != --trace=* ]]; then
-        local opt=${full%%=*} values= v
+        local opt=${full%%=*} values="" v
         case $opt in
             --attach|--exclude-pid) values=$(_etrace_pids) ;;
             --comm|--exclude-comm) values=$(_etrace_comms) ;;
@@ -106,7 +107,7 @@ _etrace() {
         [[ ${#COMPREPLY[@]} == 1 && ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null
         return
     fi
-    COMPREPLY=($(compgen -c -- "$cur"))
+    mapfile -t COMPREPLY < <(compgen -c -- "$cur")
 }
 
 complete -F _etrace etrace
