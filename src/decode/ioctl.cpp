@@ -1,11 +1,15 @@
 // ioctl(fd, request, arg): the request by name, then the argument as the request's family says.
 #include "decode/ioctl.h"
 
+#include <linux/nsfs.h>
+
 #include <algorithm>
+#include <string>
 #include <iterator>
 
 #include "etrace/event.h"
 #include "xlat/ioctl.h"
+#include "xlat/xlat.h"
 
 namespace etrace {
 
@@ -130,6 +134,22 @@ void args_ioctl(const CallView& v) {
   a.name();
   if (family && !family->decode && !name.empty()) return a.pointer();
   a.hex();
+}
+
+void result_ioctl(const SyscallCall& call, DecodeContext& ctx, CallResult& r) {
+  switch (static_cast<std::uint32_t>(call.args[1])) {
+    case NS_GET_NSTYPE: {  // = 268435456 (CLONE_NEWUSER)
+      const XlatTable* t = find_xlat("clone_flags");
+      const FlagSplit s = t ? xlat_split_flags(*t, static_cast<std::uint64_t>(r.value)) : FlagSplit{};
+      if (s.names.size() == 1 && !s.rest) r.decoration = std::string(s.names[0]);
+      return;
+    }
+    case NS_GET_USERNS: case NS_GET_PARENT:  // a new descriptor for the namespace
+      r.kind = CallResult::Kind::Fd;
+      if (ctx.opts.decorate_fds && ctx.fds) r.decoration = ctx.fds->describe_result(call.tgid, call.ret);
+      return;
+    default: return;
+  }
 }
 
 }  // namespace etrace

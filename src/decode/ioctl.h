@@ -69,5 +69,7 @@ bool ioctl_random(const IoctlArg& a); // 'R': RND*
 
 // ioctl(fd, request, arg): the whole argument list.
 void args_ioctl(const CallView& v);
+// What a successful ioctl returned, for the requests whose result means more than a number.
+void result_ioctl(const SyscallCall& call, DecodeContext& ctx, CallResult& r);
 
 }  // namespace etrace

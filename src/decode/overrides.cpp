@@ -517,6 +517,7 @@ void result_membarrier(const SyscallCall& call, DecodeContext&, CallResult& r) {
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;
   if (syscall == "prctl") return result_prctl;
+  if (syscall == "ioctl") return result_ioctl;
   if (syscall == "ioprio_get") return result_ioprio_get;
   if (syscall == "membarrier") return result_membarrier;
   if (syscall == "sched_getscheduler") return result_sched_getscheduler;

@@ -169,12 +169,19 @@ void print_got_value(const CallView& v, std::int32_t level, std::uint32_t name, 
   print_cut_string(v, b, false);
 }
 
-// setsockopt's value: `len` is optlen as the int the kernel reads.
+// setsockopt's value: `len` is optlen as the int the kernel reads. Two copies were taken (plan
+// order): optlen bytes up to -s for a value shown as a string, and the first 32 bytes, cut at
+// the page's end, for an int or a struct.
 void print_set_value(const CallView& v, std::int32_t level, std::uint32_t name, std::int32_t len) {
   const std::uint64_t addr = v.arg(3);
-  const Payload* p = entry_payload(v.call, 3);
-  if (!addr || !v.ctx.opts.deref || !p || p->fault()) return v.out.pointer(addr);
-  const std::string_view b = p->bytes;
+  const Payload* copies[2] = {};
+  int n = 0;
+  for (const auto& q : v.call.payloads)
+    if (q.arg == 3 && !(q.flags & ETRACE_PLF_AT_EXIT) && n < 2) copies[n++] = &q;
+  const Payload* str = copies[0] && !copies[0]->fault() ? copies[0] : nullptr;
+  const Payload* p = copies[1] && !copies[1]->fault() ? copies[1] : nullptr;
+  if (!addr || !v.ctx.opts.deref) return v.out.pointer(addr);
+  const std::string_view b = p ? std::string_view(p->bytes) : std::string_view();
   if (level == SOL_SOCKET) {
     if (name == SO_LINGER) return len < 8 || b.size() < 8 ? v.out.pointer(addr) : print_linger(v.out, b.substr(0, 8));
     if (int_like(name)) return len < 4 || b.size() < 4 ? v.out.pointer(addr) : int_value(v.out, b);
@@ -191,8 +198,8 @@ void print_set_value(const CallView& v, std::int32_t level, std::uint32_t name, 
     return len < 4 || b.size() < 4 ? v.out.pointer(addr) : int_value(v.out, b);
   }
   if (len == 4 && b.size() >= 4) return int_value(v.out, b);
-  if (len < 0) return v.out.pointer(addr);
-  print_cut_string(v, b.substr(0, static_cast<std::size_t>(len)), p->truncated());
+  if (len < 0 || !str) return v.out.pointer(addr);
+  print_cut_string(v, std::string_view(str->bytes).substr(0, static_cast<std::size_t>(len)), str->truncated());
 }
 
 // optlen as getsockopt read it at entry (`at_exit` false) or as the call left it; false when it

@@ -209,6 +209,12 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, s + 2);
           add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_EXIT, 0xff, 8);
         }
+        // setsockopt's value: optlen bytes up to -s (shown as a string), and the first 32 bytes
+        // cut at the page's end (an int or a struct: strace reads its size, whatever optlen says).
+        if (a.detail == "setsockopt_val") {
+          add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
+          add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_ENTER, 0xff, 32);
+        }
         // getsockopt's optlen: the buffer's size going in, the value's length coming out.
         if (a.detail == "sockopt_len") {
           add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, 4);

@@ -429,7 +429,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("setreuid", kC, {a_id("ruid"), a_id("euid")}),
     sc("setrlimit", 0, {a_enum("resource", "rlimit_resources", UInt), a_sin("rlim", "rlimit", 16)}),
     sc("setsid", 0, {}, RetKind::Pid),
-    sc("setsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_in("optval", 4), a_int("optlen")}),
+    sc("setsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_custom("optval", "setsockopt_val", 4), a_int("optlen")}),
     sc("settimeofday", kCl, {a_sin("tv", "timeval", 16), a_sin("tz", "timezone", 8)}),
     sc("setuid", kC, {a_id("uid")}),
     sc("setxattr", kF, {a_path("path"), a_str("name"), a_in("value", 3), a_ulong("size"), a_flags("flags", "xattr_flags", Int)}),

@@ -61,6 +61,10 @@ TEST(Ioctl, RequestsWithoutArgumentShowNone) {
             "ioctl(-1, NS_GET_USERNS) = -1 EBADF (Bad file descriptor)");
 }
 
+TEST(Ioctl, NS_GET_NSTYPEResultNamesTheNamespaceType) {
+  EXPECT_EQ(CallLine("ioctl", {5, 0xb703, 0}, 0x10000000).text(), "ioctl(5, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)");
+}
+
 TEST(Ioctl, IntArgumentsUnderVerboseNoneShowTheAddress) {
   const std::int32_t n = 5;
   EXPECT_EQ(CallLine("ioctl", {3, 0x541b, 0x7ffd0010}, 0).out(2, bytes_of(n)).text(), "ioctl(3, FIONREAD, [5]) = 0");

@@ -40,17 +40,21 @@ TEST(Setsockopt, UnknownOptionsOfALevelShowItsPlaceholder) {
 
 TEST(Setsockopt, PACKET_RX_RINGShowsStructTpacketReq) {
   const std::uint32_t req[4] = {4294967295u, 4294967295u, 4294967295u, 4294967295u};
-  EXPECT_EQ(CallLine("setsockopt", {kFdMinus1, 263, 5, 0x7f00, 16}, -9).in(3, bytes_of(req)).text(),
+  EXPECT_EQ(CallLine("setsockopt", {kFdMinus1, 263, 5, 0x7f00, 16}, -9).in(3, bytes_of(req)).in(3, bytes_of(req)).text(),
             "setsockopt(-1, SOL_PACKET, PACKET_RX_RING, {tp_block_size=4294967295, tp_block_nr=4294967295, "
             "tp_frame_size=4294967295, tp_frame_nr=4294967295}, 16) = -1 EBADF (Bad file descriptor)");
 }
 
 TEST(Setsockopt, SO_LINGERNeedsTheWholeStruct) {
   const std::int32_t linger[2] = {-15, -42};
-  EXPECT_EQ(CallLine("setsockopt", {3, 1, 13, 0x7f00, 8}, 0).in(3, bytes_of(linger)).text(),
+  EXPECT_EQ(CallLine("setsockopt", {3, 1, 13, 0x7f00, 8}, 0).in(3, bytes_of(linger)).in(3, bytes_of(linger)).text(),
             "setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=-15, l_linger=-42}, 8) = 0");
-  EXPECT_EQ(CallLine("setsockopt", {3, 1, 13, 0x7f00, 7}, -22).in(3, bytes_of(linger).substr(0, 7)).text(),
+  EXPECT_EQ(CallLine("setsockopt", {3, 1, 13, 0x7f00, 7}, -22).in(3, bytes_of(linger).substr(0, 7)).in(3, bytes_of(linger)).text(),
             "setsockopt(3, SOL_SOCKET, SO_LINGER, 0x7f00, 7) = -1 EINVAL (Invalid argument)");
+  // optlen 9 with the struct at the end of a mapping: the optlen-sized copy faulted, the struct
+  // was read (so_linger.c).
+  EXPECT_EQ(CallLine("setsockopt", {3, 1, 13, 0x7f00, 9}, 0).fault(3).in(3, bytes_of(linger)).text(),
+            "setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=-15, l_linger=-42}, 9) = 0");
 }
 
 }  // namespace
