@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -92,6 +93,34 @@ void hex_string(Emitter& out, std::string_view b) {
   out.verbatim(s + "\"");
 }
 
+constexpr std::uint32_t kSoTxrehash = 74;  // SO_TXREHASH (Linux 6.0)
+
+// [SOCK_TXREHASH_ENABLED], [2 /* SOCK_TXREHASH_??? */]: a number strace shows in decimal.
+void print_txrehash(Emitter& out, std::string_view b) {
+  const std::int32_t val = structs::Bytes(b).s32(0);
+  const XlatTable* t = find_xlat("sock_txrehash_vals");
+  const std::string_view n = t && val >= 0 ? xlat_name(*t, static_cast<std::uint64_t>(val)) : std::string_view();
+  out.begin_array();
+  out.element();
+  if (!n.empty()) {
+    out.symbol(n, val, Emitter::Radix::Dec);
+  } else {
+    out.integer(val);
+    out.decoded_comment("SOCK_TXREHASH_???");
+  }
+  out.end_array();
+}
+
+// [1, 4]: NETLINK_LIST_MEMBERSHIPS's groups, as many whole u32 as both lengths allow.
+void print_u32_array(Emitter& out, std::string_view b) {
+  out.begin_array();
+  for (std::size_t off = 0; off + 4 <= b.size(); off += 4) {
+    out.element();
+    out.uinteger(structs::Bytes(b).u32(off));
+  }
+  out.end_array();
+}
+
 // Fields of a struct the kernel may have cut short (getsockopt fills at most optlen bytes): each
 // field the bytes hold whole, then the start of the next one in hex, then nothing.
 class PartialStruct {
@@ -143,6 +172,7 @@ void print_got_value(const CallView& v, std::int32_t level, std::uint32_t name, 
   const std::uint64_t addr = v.arg(3);
   const Payload* p = exit_payload(v.call, 3);
   if (ulen <= 0 || rlen <= 0 || !addr || !v.ctx.opts.deref || !p) return v.out.pointer(addr);
+  // The copy runs to the page's end or 128 bytes: the value is what the kernel wrote.
   const std::string_view b = std::string_view(p->bytes).substr(0, static_cast<std::size_t>(rlen));
   if (level == SOL_SOCKET) {
     switch (name) {
@@ -157,12 +187,17 @@ void print_got_value(const CallView& v, std::int32_t level, std::uint32_t name, 
         n.empty() ? v.out.integer(err) : v.out.symbol(n, err, Emitter::Radix::Dec);
         return v.out.end_array();
       }
+      case kSoTxrehash:
+        if (rlen < 4) return hex_string(v.out, b);
+        return b.size() >= 4 ? print_txrehash(v.out, b) : v.out.pointer(addr);
       default:
         if (int_like(name)) return rlen >= 4 && b.size() >= 4 ? int_value(v.out, b) : hex_string(v.out, b);
     }
   } else if (level == kSolPacket && name == PACKET_STATISTICS) {
     return print_tpacket_stats(v.out, b.substr(0, 12));
-  } else if (level == kSolNetlink && name != NETLINK_LIST_MEMBERSHIPS) {
+  } else if (level == kSolNetlink && name == NETLINK_LIST_MEMBERSHIPS) {
+    return print_u32_array(v.out, b.substr(0, static_cast<std::size_t>(std::min(ulen, rlen))));
+  } else if (level == kSolNetlink) {
     return b.size() >= 4 ? int_value(v.out, b) : v.out.pointer(addr);
   }
   if (rlen == 4 && b.size() >= 4) return int_value(v.out, b);
@@ -183,6 +218,7 @@ void print_set_value(const CallView& v, std::int32_t level, std::uint32_t name, 
   if (!addr || !v.ctx.opts.deref) return v.out.pointer(addr);
   const std::string_view b = p ? std::string_view(p->bytes) : std::string_view();
   if (level == SOL_SOCKET) {
+    if (name == kSoTxrehash) return len < 4 || b.size() < 4 ? v.out.pointer(addr) : print_txrehash(v.out, b);
     if (name == SO_LINGER) return len < 8 || b.size() < 8 ? v.out.pointer(addr) : print_linger(v.out, b.substr(0, 8));
     if (int_like(name)) return len < 4 || b.size() < 4 ? v.out.pointer(addr) : int_value(v.out, b);
   } else if (level == kSolPacket && (name == PACKET_RX_RING || name == PACKET_TX_RING)) {

@@ -215,6 +215,9 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
           add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_ENTER, 0xff, 32);
         }
+        // getsockopt's value: up to 128 bytes cut at the page's end (the buffer may be shorter
+        // than the length the kernel reports: NETLINK_LIST_MEMBERSHIPS).
+        if (a.detail == "getsockopt_val") add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_EXIT, 0xff, kSockaddrMax);
         // getsockopt's optlen: the buffer's size going in, the value's length coming out.
         if (a.detail == "sockopt_len") {
           add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, 4);

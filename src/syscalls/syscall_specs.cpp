@@ -90,7 +90,6 @@ constexpr ArgSpec a_saout(std::string_view n, std::int8_t len) { return {n, ArgK
 constexpr ArgSpec a_socklen(std::string_view n) { return {n, ArgKind::StructIn, "socklen", -1, 4}; }
 // getsockopt's value: captured like an output sockaddr (the length the kernel wrote back through
 // optlen), printed by the getsockopt override.
-constexpr ArgSpec a_optval(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrOut, "sockopt_value", len, 128}; }
 constexpr ArgSpec a_argv(std::string_view n) { return {n, ArgKind::Argv}; }
 constexpr ArgSpec a_envp(std::string_view n) { return {n, ArgKind::Envp}; }
 constexpr ArgSpec a_fdpair(std::string_view n) { return {n, ArgKind::FdPair, {}, -1, 8}; }
@@ -223,7 +222,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("getrusage", 0, {a_enum("who", "rusage_who"), a_sout("usage", "rusage", 144)}),
     sc("getsid", 0, {a_int("pid")}, RetKind::Pid),
     sc("getsockname", kN, {a_fd("sockfd"), a_saout("addr", 2), a_socklen("addrlen")}),
-    sc("getsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_optval("optval", 4), a_custom("optlen", "sockopt_len")}),
+    sc("getsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_custom("optval", "getsockopt_val"), a_custom("optlen", "sockopt_len")}),
     sc("gettid", kPu, {}, RetKind::Pid),
     sc("gettimeofday", kCl, {a_sout("tv", "timeval", 16), a_sout("tz", "timezone", 8)}),
     sc("getuid", kC | kPu, {}),

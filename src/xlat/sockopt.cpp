@@ -1,6 +1,7 @@
-// Socket option names of the levels net.cpp does not cover (SOL_RAW, SOL_PACKET).
+// Socket option names of the levels net.cpp does not cover (SOL_RAW, SOL_PACKET), and values.
 #include <linux/icmp.h>
 #include <linux/if_packet.h>
+#include <linux/socket.h>
 
 #include "xlat/xlat.h"
 
@@ -17,7 +18,11 @@ constexpr XlatEntry kSockoptPacket[] = {
     XLAT(PACKET_FANOUT),         XLAT(PACKET_TX_HAS_OFF),      XLAT(PACKET_QDISC_BYPASS), XLAT(PACKET_ROLLOVER_STATS),
     XLAT(PACKET_FANOUT_DATA),    XLAT(PACKET_IGNORE_OUTGOING)};
 
+constexpr XlatEntry kTxrehashVals[] = {XLAT(SOCK_TXREHASH_DISABLED), XLAT(SOCK_TXREHASH_ENABLED),
+                                      XLAT(SOCK_TXREHASH_DEFAULT)};
+
 constexpr XlatTable kTables[] = {
+    {"sock_txrehash_vals", XlatKind::Enum, kTxrehashVals, "SOCK_TXREHASH_???"},
     {"sockopt_names_packet", XlatKind::Enum, kSockoptPacket, "PACKET_???"},
     {"sockopt_names_raw", XlatKind::Enum, kSockoptRaw, "RAW_???"},
 };

@@ -31,6 +31,27 @@ TEST(Getsockopt, AFailedCallShowsTheSizeGivenEvenWhenNegative) {
             "getsockopt(-1, SOL_RAW, ICMP_FILTER, NULL, NULL) = -1 EBADF (Bad file descriptor)");
 }
 
+TEST(Getsockopt, NETLINK_LIST_MEMBERSHIPSShowsTheGroupsBothLengthsHold) {
+  const std::uint32_t zero = 0;
+  const std::int32_t five = 5, three = 3, eight = 8;
+  // The buffer ends the mapping after 4 bytes; the kernel says 8 were needed (sockopt-sol_netlink.c).
+  EXPECT_EQ(CallLine("getsockopt", {3, 270, 9, 0x7f00, 0x7f10}, 0)
+                .in(4, bytes_of(five)).out(4, bytes_of(eight)).out(3, bytes_of(zero)).text(),
+            "getsockopt(3, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, [0], [5 => 8]) = 0");
+  EXPECT_EQ(CallLine("getsockopt", {3, 270, 9, 0x7f00, 0x7f10}, 0)
+                .in(4, bytes_of(three)).out(4, bytes_of(eight)).out(3, bytes_of(zero)).text(),
+            "getsockopt(3, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, [], [3 => 8]) = 0");
+}
+
+TEST(Setsockopt, SO_TXREHASHNamesItsValueInDecimal) {
+  const std::int32_t enabled = 1, two = 2;
+  EXPECT_EQ(CallLine("setsockopt", {3, 1, 74, 0x7f00, 4}, -95).in(3, bytes_of(enabled)).in(3, bytes_of(enabled)).text(),
+            "setsockopt(3, SOL_SOCKET, SO_TXREHASH, [SOCK_TXREHASH_ENABLED], 4) = -1 EOPNOTSUPP (Operation not supported)");
+  EXPECT_EQ(CallLine("setsockopt", {3, 1, 74, 0x7f00, 5}, -95).fault(3).in(3, bytes_of(two)).text(),
+            "setsockopt(3, SOL_SOCKET, SO_TXREHASH, [2 /* SOCK_TXREHASH_??? */], 5) = -1 EOPNOTSUPP (Operation not "
+            "supported)");
+}
+
 TEST(Setsockopt, UnknownOptionsOfALevelShowItsPlaceholder) {
   EXPECT_EQ(CallLine("setsockopt", {kFdMinus1, 263, 0xffffffff, 0, 0}, -9).text(),
             "setsockopt(-1, SOL_PACKET, 0xffffffff /* PACKET_??? */, NULL, 0) = -1 EBADF (Bad file descriptor)");
