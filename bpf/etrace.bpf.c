@@ -15,8 +15,11 @@ _Static_assert((ETRACE_INLINE_BYTES & (ETRACE_INLINE_BYTES - 1)) == 0, "inline m
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* Configured before load (STYLE rule 2): the verifier prunes whatever is off. */
+/* Static knobs are const volatile, written through the skeleton's rodata between open and load,
+ * so the verifier prunes whatever is off; what changes while running lives in maps. */
 const volatile __u32 self_tgid = 0;
+/* The record layout this object writes (include/etrace/event.h); userspace checks it. */
+const volatile __u32 record_abi_version = ETRACE_RECORD_ABI_VERSION;
 const volatile bool filter_tgids = false;   /* -p / command: only tgids in traced_tgids */
 const volatile bool filter_comms = false;   /* --comm */
 /* --comm with up to ETRACE_INLINE_COMMS names: the names themselves, compared with the task's comm
@@ -64,6 +67,9 @@ static __always_inline __u64 clock__now(void)
  * (ETRACE_RINGS=shared, for comparison). */
 const volatile bool percpu_rings = true;
 __u64 submit_order = 0;
+/* Submit numbers taken for records a full ring refused: the consumer's merge waits for a
+ * missing number unless this count says it will never come (src/event/ring_merger.h). */
+__u64 orders_unused = 0;
 
 /* Whether `task`'s command name is one --comm names. */
 static __always_inline bool comm__matches(struct task_struct *task)
@@ -170,6 +176,8 @@ static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etra
 		}
 	}
 	if (!ring || bpf_ringbuf_output(ring, buf, size, flags)) {
+		if (percpu_rings)
+			__sync_fetch_and_add(&orders_unused, 1);
 		if (count_loss) {
 			drops__count(ETRACE_DROP_RINGBUF_FULL);
 			if (st)

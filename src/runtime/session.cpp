@@ -21,6 +21,8 @@
 #include <cstring>
 #include <functional>
 
+#include <fmt/format.h>
+
 #include "app/fatal.h"
 #include "app/kernel_features.h"
 #include "app/load_failure.h"
@@ -29,6 +31,7 @@
 #include "event/ring_merger.h"
 #include "event/ring_reader.h"
 #include "proc/late_inputs.h"
+#include "runtime/kernel_probe.h"
 #include "syscalls/capture_plan.h"
 
 namespace etrace {
@@ -73,24 +76,6 @@ std::array<char, ETRACE_COMM_LEN> comm_key(const std::string& name) {
   return key;
 }
 
-// Whether the kernel's BTF (or ETRACE_BTF's) has enumerator `value` in enum `name`: how the
-// kernel tells which BPF map types, helpers and attach types it has. Everything is there when
-// the BTF cannot be read (the load's own error is reported instead).
-std::function<bool(std::string_view, std::string_view)> kernel_btf_has(const char* custom_btf) {
-  std::shared_ptr<btf> kbtf(custom_btf && *custom_btf ? btf__parse(custom_btf, nullptr) : btf__load_vmlinux_btf(),
-                            btf__free);
-  return [kbtf](std::string_view name, std::string_view value) {
-    if (!kbtf) return true;
-    const int id = btf__find_by_name_kind(kbtf.get(), std::string(name).c_str(), BTF_KIND_ENUM);
-    if (id < 0) return false;
-    const btf_type* t = btf__type_by_id(kbtf.get(), id);
-    const struct btf_enum* e = btf_enum(t);
-    for (int i = 0; i < btf_vlen(t); ++i)
-      if (value == btf__name_by_offset(kbtf.get(), e[i].name_off)) return true;
-    return false;
-  };
-}
-
 }  // namespace
 
 struct Session::Impl {
@@ -112,6 +97,7 @@ struct Session::Impl {
   int cgroup_fd = -1;
   std::vector<etrace_syscall_plan> plans;
   bool exit_only = false;
+  std::uint64_t hold_since_ns = 0;  // when the merge began waiting for a missing record (0: not)
 
   bool create_inflight(const etrace_inflight& st);
 
@@ -147,7 +133,7 @@ struct Session::Impl {
       readers.emplace_back(static_cast<std::uint64_t*>(r.consumer_page), reinterpret_cast<const std::uint64_t*>(prod),
                            prod + page_size, size);
     }
-    merger = RingMerger(std::move(readers));
+    merger = RingMerger(std::move(readers), reinterpret_cast<const std::uint64_t*>(&skel->bss->orders_unused));
   }
 
   ~Impl() {
@@ -173,6 +159,10 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   if (custom_btf && *custom_btf) open_opts.btf_custom_path = custom_btf;
   skel = etrace_bpf__open_opts(&open_opts);
   if (!skel) throw Fatal("cannot open the BPF object: " + errno_text(errno));
+  if (skel->rodata->record_abi_version != ETRACE_RECORD_ABI_VERSION)
+    throw Fatal(fmt::format("the BPF programs write records of layout version {}, this etrace reads version {}: "
+                            "rebuild etrace from one source tree",
+                            skel->rodata->record_abi_version, ETRACE_RECORD_ABI_VERSION));
 
   skel->rodata->self_tgid = static_cast<__u32>(getpid());
   skel->rodata->filter_tgids = cfg.filter_tgids;
@@ -306,13 +296,31 @@ void Session::stop_tracing() {
 
 int Session::poll(int timeout_ms, const RecordFn& fn) {
   auto& merger = impl_->merger;
-  std::size_t n = merger.drain(fn);
+  // A full ring holds millions of records: the caller gets control back after a batch, so a
+  // stop signal is acted on within one batch's decoding, not after the whole ring's.
+  constexpr std::size_t kBatch = 8192;
+  constexpr std::uint64_t kGapWaitNs = 250'000'000;
+  const auto monotonic_now_ns = [] {
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(ts.tv_nsec);
+  };
+  std::size_t n = merger.drain(fn, false, kBatch);
   // A record waits for a predecessor that may still be on its way to another CPU's ring (see
-  // RingMerger): that takes nanoseconds, so nap briefly, and after a few naps take it as lost.
-  for (int naps = 0; n == 0 && merger.holding(); ++naps) {
-    const timespec nap{0, 20'000};
-    nanosleep(&nap, nullptr);
-    n = merger.drain(fn, naps >= 4);
+  // RingMerger): that takes nanoseconds, or a scheduler's time slice when the BPF program that
+  // numbered it was preempted. So nap briefly, and take the number as lost only when the wait
+  // has lasted kGapWaitNs (counted across calls; a record the kernel dropped never waits).
+  if (n > 0 || !merger.holding()) impl_->hold_since_ns = 0;
+  for (int naps = 0; n == 0 && merger.holding() && naps < 50; ++naps) {
+    const std::uint64_t now = monotonic_now_ns();
+    if (impl_->hold_since_ns == 0) impl_->hold_since_ns = now;
+    const bool give_up = now - impl_->hold_since_ns >= kGapWaitNs;
+    if (!give_up) {
+      const timespec nap{0, 20'000};
+      nanosleep(&nap, nullptr);
+    }
+    n = merger.drain(fn, give_up, kBatch);
+    if (n > 0 || !merger.holding()) impl_->hold_since_ns = 0;
   }
   if (n == 0) {
     // Records are submitted without wake-ups until enough pile up (etrace.bpf.c), so after the
@@ -322,7 +330,7 @@ int Session::poll(int timeout_ms, const RecordFn& fn) {
     epoll_event ev[8];
     if (epoll_wait(impl_->epoll_fd, ev, 8, timeout_ms) < 0 && errno != EINTR)
       throw Fatal("waiting on the ring buffer failed: " + errno_text(errno));
-    n = merger.drain(fn);
+    n = merger.drain(fn, false, kBatch);
   }
   if (n == 0 && !merger.holding()) {
     merger.publish();

@@ -476,6 +476,8 @@ int run_trace(const Options& o) {
       if (need_fd_table) fds.on_fork(parent, kid);
       if (show_comm) comms.on_fork(parent, kid);
     };
+  // -Y: an exited thread's name is dropped, so a later thread given the same id reads its own.
+  if (show_comm) hooks.on_task_exit = [&](std::uint32_t tid) { comms.forget(tid); };
   hooks.siginfo_printer = [&](int, std::string_view siginfo, Emitter& out) {
     DecodeContext ctx = popt.decode;
     decode_siginfo(siginfo, ctx, out);
@@ -545,10 +547,17 @@ int run_trace(const Options& o) {
     message(fmt::format("cannot set etrace's priority to {}: {} (tracing goes on at the current one)", nice_value,
                         std::strerror(errno)));
 
-  // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, each as a 32-bit
-  // length and the bytes, for the micro-benchmark to replay (bench/format_bench.cpp).
+  // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, after a header
+  // naming their layout version, each as a 32-bit length and the bytes, for the
+  // micro-benchmark to replay (bench/format_bench.cpp; format in include/etrace/event.h).
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> dump(nullptr, &std::fclose);
-  if (const char* path = std::getenv("ETRACE_DUMP_RECORDS"); path && *path) dump.reset(std::fopen(path, "wbe"));
+  if (const char* path = std::getenv("ETRACE_DUMP_RECORDS"); path && *path) {
+    dump.reset(std::fopen(path, "wbe"));
+    if (!dump) throw Fatal(fmt::format("cannot open '{}' named by ETRACE_DUMP_RECORDS: {}", printable(path), std::strerror(errno)));
+    const std::uint32_t version = ETRACE_RECORD_ABI_VERSION;
+    std::fwrite(ETRACE_RECORDS_MAGIC, 1, sizeof(ETRACE_RECORDS_MAGIC) - 1, dump.get());
+    std::fwrite(&version, sizeof(version), 1, dump.get());
+  }
   const Session::RecordFn feed = [&](std::span<const std::uint8_t> bytes) {
     if (dump) {
       const auto len = static_cast<std::uint32_t>(bytes.size());

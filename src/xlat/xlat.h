@@ -121,5 +121,7 @@ std::span<const XlatTable> xlat_tables_ioctl();    // ioctl.cpp: ioctl request n
 std::span<const XlatTable> xlat_tables_prctl();    // prctl.cpp: prctl's sub-options and argument constants
 std::span<const XlatTable> xlat_tables_sockopt();  // sockopt.cpp: option names of SOL_RAW, SOL_PACKET
 std::span<const XlatTable> xlat_tables_ioctl_args();  // ioctl_args.cpp: constants inside ioctl arguments
+std::span<const XlatTable> xlat_tables_netlink();  // netlink.cpp: nlmsghdr types and flags per protocol
+std::span<const XlatTable> xlat_tables_netfilter();  // netlink_netfilter.cpp: nfnetlink message types
 
 }  // namespace etrace
