@@ -521,6 +521,34 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		pl->aux = c.count;
 		break;
 	}
+	case ETRACE_CAP_UPTO: {
+		__u8 li = cap->len_arg;
+		__u64 want = cap->max;
+		if (li < 6) {
+			__u32 req = (__u32)args[li];
+			/* _IOC_SIZE: bits 16-29; the direction is bits 30-31 (1: _IOC_WRITE only). */
+			want = req >> 16 ? (req >> 16) & 0x3fff : cap->elem_size;
+			if (at_exit && req >> 30 == 1)
+				return off;
+		}
+		if (!want)
+			return off;
+		pl->aux = want;
+		n = capture__clamp(want, cap->max);
+		err = bpf_probe_read_user(data, n, (void *)ptr);
+		if (err) {
+			/* strace's tests (and careful programs) put a struct at the end of a mapping:
+			 * what lies before the page's end may still be the whole struct. */
+			__u32 room = 4096 - (__u32)(ptr & 4095);
+			if (room < n) {
+				n = room;
+				err = bpf_probe_read_user(data, n, (void *)ptr);
+			}
+		}
+		if (!err && want > n)
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+		break;
+	}
 	case ETRACE_CAP_PTR_COUNT: {
 		struct ptrcount_ctx c = { .base = ptr };
 		bpf_loop(ENVP_MAX_COUNT, capture__ptrcount_cb, &c, 0);

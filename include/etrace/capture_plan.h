@@ -29,6 +29,11 @@ enum etrace_capture_type {
 	ETRACE_CAP_BUF_ARG_READABLE = 15, /* BUF_ARG, but a read that faults keeps the bytes before the
 	                                   * first unreadable page (a decoder shows those and the
 	                                   * address of the rest, as strace does) */
+	ETRACE_CAP_UPTO = 16,       /* `max` bytes at args[arg], cut at the page's end when the whole
+	                             * would fault (a struct at the end of a mapping). len_arg < 6:
+	                             * the size field of the ioctl request in args[len_arg] instead
+	                             * (elem_size for a request without one, 0x5401), and at exit
+	                             * nothing for an _IOW request; 0xff: `max` */
 };
 
 /* ETRACE_CAP_FDINFO's len_arg: where the fd comes from. */

@@ -8,15 +8,16 @@
 #include <functional>
 #include <fcntl.h>
 #include <linux/futex.h>
-#include <linux/prctl.h>
 #include <cstring>
 #include <span>
 #include <vector>
 
+#include "decode/ioctl.h"
+#include "decode/prctl.h"
 #include "decode/printers.h"
+#include "decode/sockopt.h"
 #include "decode/structs.h"
 #include "format/text_emitter.h"
-#include "xlat/ioctl.h"
 #include "xlat/xlat.h"
 
 namespace etrace {
@@ -141,58 +142,6 @@ void args_futex(const CallView& v) {
   }
 }
 
-// ioctl(fd, TCGETS, 0x7ffe...), ioctl(3, FIOCLEX), ioctl(3, _IOC(_IOC_WRITE, 0x99, 0x99, 0x4), 0)
-void args_ioctl(const CallView& v) {
-  print_args(v, 0, 1);
-  const std::uint32_t req = static_cast<std::uint32_t>(v.arg(1));
-  v.out.arg("request");
-  const std::string names = ioctl_request_name(req);
-  const std::string_view name = names;
-  if (!name.empty()) {
-    v.out.symbol(name, req);
-  } else {
-    v.out.symbol(ioctl_code_text(req), req);
-  }
-  // Requests that take no argument.
-  if (name == "FIOCLEX" || name == "FIONCLEX" || name == "TIOCNOTTY" || name == "TIOCEXCL" || name == "TIOCNXCL" ||
-      name == "TIOCCBRK" || name == "TIOCSBRK" || name == "TIOCCONS" || name == "TIOCVHANGUP" ||
-      name == "NS_GET_USERNS" || name == "NS_GET_PARENT" || name == "NS_GET_NSTYPE" || name.ends_with("RNDZAPENTCNT") ||
-      name == "RNDCLEARPOOL" || name == "RNDRESEEDCRNG")
-    return;
-  v.out.arg("arg");
-  if (name.empty()) return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
-  if (name.ends_with("FICLONE")) return print_fd(v, v.iarg(2));  // the source file's descriptor
-  if (name == "BLKRASET" || name == "BLKFRASET") return v.out.uinteger(v.arg(2));  // the value itself, an unsigned long
-  if (name == "TIOCGPTPEER") return v.arg(2) ? v.out.hex(v.arg(2)) : v.out.uinteger(0);
-  if (!v.ctx.opts.deref) return v.out.pointer(v.arg(2));
-  // The argument's memory as the call left it (captured at exit when it succeeded).
-  const Payload* p = v.call.payload(2);
-  const std::string_view bytes = p && !p->fault() && v.succeeded() ? std::string_view(p->bytes) : std::string_view();
-  const bool int_arg = name == "FIONREAD" || name == "TIOCOUTQ" || name == "TIOCGPTN" || name == "TIOCSPTLCK" ||
-                       name == "FIONBIO" || name == "FIOASYNC" || name == "TIOCGPGRP" || name == "TIOCSPGRP" ||
-                       name == "TIOCGSID" || name == "TIOCMGET" || name == "TIOCGETD" || name == "TIOCSETD";
-  if (int_arg && bytes.size() >= 4) {
-    std::int32_t n;
-    std::memcpy(&n, bytes.data(), 4);
-    v.out.begin_array();
-    v.out.element();
-    v.out.integer(n);
-    return v.out.end_array();
-  }
-  if ((name == "TIOCGWINSZ" || name == "TIOCSWINSZ") && bytes.size() >= 8) {
-    std::uint16_t ws[4];
-    std::memcpy(ws, bytes.data(), 8);
-    static constexpr std::string_view kFields[] = {"ws_row", "ws_col", "ws_xpixel", "ws_ypixel"};
-    v.out.begin_struct();
-    for (int i = 0; i < 4; ++i) {
-      v.out.field(kFields[i]);
-      v.out.uinteger(ws[i]);
-    }
-    return v.out.end_struct();
-  }
-  v.out.pointer(v.arg(2));
-}
-
 // epoll_ctl: EPOLL_CTL_DEL ignores the event, and strace shows only its address.
 void args_epoll_ctl(const CallView& v) {
   print_args(v, 0, 3);
@@ -244,57 +193,6 @@ void mknod_like(const CallView& v, int mode_arg) {
 void args_mknod(const CallView& v) { mknod_like(v, 1); }
 void args_mknodat(const CallView& v) { mknod_like(v, 2); }
 
-// prctl: only the arguments the option reads.
-void args_prctl(const CallView& v) {
-  print_args(v, 0, 1);
-  switch (v.iarg(0)) {
-    case PR_GET_DUMPABLE: case PR_GET_KEEPCAPS: case PR_GET_SECCOMP: case PR_GET_TIMERSLACK:
-    case PR_GET_THP_DISABLE: case PR_GET_TIMING: case PR_GET_IO_FLUSHER:
-    case PR_TASK_PERF_EVENTS_DISABLE: case PR_TASK_PERF_EVENTS_ENABLE: case PR_GET_SECUREBITS:
-      return;
-    case PR_SET_PDEATHSIG: v.out.arg("arg2"); return print_signal(v.out, v.iarg(1));
-    case PR_SET_NAME: case PR_GET_NAME: {
-      // The thread's name, up to its NUL (at most 15 characters and the NUL).
-      v.out.arg("arg2");
-      const Payload* p = v.call.payload(1);
-      if (!p || p->fault() || p->bytes.empty()) return v.out.pointer(v.arg(1));
-      const std::string_view name(p->bytes);
-      return v.out.string(name.substr(0, name.find('\0')), false);
-    }
-    case PR_GET_PDEATHSIG: case PR_GET_CHILD_SUBREAPER: case PR_GET_TID_ADDRESS:
-      v.out.arg("arg2");
-      return v.out.pointer(v.arg(1));
-    case PR_SET_DUMPABLE: v.out.arg("arg2"); return print_enum(v.out, "suid_dump", v.arg(1));
-    case PR_SET_KEEPCAPS: case PR_SET_TIMERSLACK: case PR_SET_CHILD_SUBREAPER:
-    case PR_SET_SECUREBITS:
-      v.out.arg("arg2");
-      return v.out.uinteger(v.arg(1));
-    case PR_CAPBSET_READ: case PR_CAPBSET_DROP: v.out.arg("arg2"); return print_enum(v.out, "capabilities", v.arg(1));
-    case PR_CAP_AMBIENT:
-      v.out.arg("arg2");
-      print_enum(v.out, "cap_ambient_ops", v.arg(1));
-      v.out.arg("arg3");
-      if (v.arg(1) == PR_CAP_AMBIENT_CLEAR_ALL) v.out.uinteger(v.arg(2));
-      else print_enum(v.out, "capabilities", v.arg(2));
-      for (int i = 3; i < 5; ++i) {
-        v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
-        v.out.uinteger(v.arg(i));
-      }
-      return;
-    case PR_SET_NO_NEW_PRIVS: case PR_GET_NO_NEW_PRIVS:
-      for (int i = 1; i < 5; ++i) {
-        v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
-        v.out.uinteger(v.arg(i));
-      }
-      return;
-    default:
-      for (int i = 1; i < 5; ++i) {
-        v.out.arg(v.spec.args[static_cast<std::size_t>(i)].name);
-        v.arg(i) ? v.out.hex(v.arg(i)) : v.out.uinteger(0);
-      }
-  }
-}
-
 // semget/msgget/shmget: IPC_PRIVATE, then IPC_CREAT|IPC_EXCL|0600.
 void args_ipc_get(const CallView& v) {
   v.out.arg("key");
@@ -343,44 +241,6 @@ void socket_like(const CallView& v) {
   else v.out.integer(v.iarg(2));
   print_args(v, 3, v.spec.nargs);
 }
-
-// An int option value, as strace shows it: [1].
-void print_int_value(Emitter& out, const Payload& p) {
-  std::int32_t n;
-  std::memcpy(&n, p.bytes.data(), 4);
-  out.begin_array();
-  out.element();
-  out.integer(n);
-  out.end_array();
-}
-
-// setsockopt(4, SOL_SOCKET, SO_REUSEADDR, [1], 4): the option's table depends on the level.
-void sockopt_like(const CallView& v, bool set) {
-  print_args(v, 0, 2);
-  v.out.arg("optname");
-  const std::int32_t level = v.iarg(1);
-  std::string_view table = level == 1 ? "sockopt_names_socket" : level == 6 ? "sockopt_names_tcp"
-                         : level == 0 ? "sockopt_names_ip" : level == 41 ? "sockopt_names_ipv6"
-                         : level == 270 /* SOL_NETLINK */ ? "sockopt_names_netlink" : "";
-  if (!table.empty() && find_xlat(table)) print_enum(v.out, table, static_cast<std::uint32_t>(v.arg(2)));
-  else v.out.integer(v.iarg(2));
-  v.out.arg("optval");
-  const Payload* p = v.call.payload(3);
-  if (!v.ctx.opts.deref) {
-    v.out.pointer(v.arg(3));  // even a string value (SO_BINDTODEVICE's "lo")
-  } else if (set && p && !p->fault() && p->bytes.size() == 4 && v.arg(4) == 4) {
-    print_int_value(v.out, *p);
-  } else if (set) {
-    print_arg_value(v, 3);
-  } else if (p && !p->fault() && v.succeeded() && std::min<std::uint64_t>(p->aux, p->bytes.size()) == 4) {
-    print_int_value(v.out, *p);  // as long as the length the kernel wrote back says
-  } else {
-    v.out.pointer(v.arg(3));
-  }
-  print_args(v, 4, 5);
-}
-void args_setsockopt(const CallView& v) { sockopt_like(v, true); }
-void args_getsockopt(const CallView& v) { sockopt_like(v, false); }
 
 // mremap's new_address exists only when the caller asked for a fixed place.
 void args_mremap(const CallView& v) {
@@ -623,15 +483,6 @@ void result_select(const SyscallCall& call, DecodeContext& ctx, CallResult& r, s
   r.decoration = text;
 }
 
-// prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)
-void result_prctl(const SyscallCall& call, DecodeContext&, CallResult& r) {
-  if (static_cast<std::int32_t>(call.args[0]) != PR_GET_DUMPABLE || call.failed()) return;
-  if (const XlatTable* t = find_xlat("suid_dump")) {
-    const std::string_view name = xlat_name(*t, static_cast<std::uint64_t>(r.value));
-    if (!name.empty()) r.decoration = std::string(name);
-  }
-}
-
 // rt_sigtimedwait(...) = 12 (SIGUSR2): the signal it took.
 void result_rt_sigtimedwait(const SyscallCall&, DecodeContext&, CallResult& r) {
   const std::string name = signal_name(static_cast<int>(r.value));
@@ -666,6 +517,7 @@ void result_membarrier(const SyscallCall& call, DecodeContext&, CallResult& r) {
 ResultOverride find_result_override(std::string_view syscall) {
   if (syscall == "fcntl") return result_fcntl;
   if (syscall == "prctl") return result_prctl;
+  if (syscall == "ioctl") return result_ioctl;
   if (syscall == "ioprio_get") return result_ioprio_get;
   if (syscall == "membarrier") return result_membarrier;
   if (syscall == "sched_getscheduler") return result_sched_getscheduler;

@@ -62,6 +62,20 @@ std::vector<Payload> read_late_inputs(const etrace_syscall_plan& plan, const Sys
           p.bytes.clear();
         }
         break;
+      case ETRACE_CAP_UPTO: {
+        // As the kernel side: the ioctl request's size (or elem_size) or max; what is readable.
+        std::uint64_t want = c.max;
+        if (c.len_arg < 6) {
+          const auto req = static_cast<std::uint32_t>(call.args[c.len_arg]);
+          want = req >> 16 ? (req >> 16) & 0x3fff : c.elem_size;
+        }
+        if (!want) continue;
+        p.aux = want;
+        p.bytes = read(ptr, static_cast<std::size_t>(std::min<std::uint64_t>(want, c.max)));
+        if (p.bytes.empty()) p.flags = ETRACE_PLF_FAULT;
+        else if (p.bytes.size() < want) p.flags = ETRACE_PLF_TRUNCATED;
+        break;
+      }
       default:
         continue;
     }

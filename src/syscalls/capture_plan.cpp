@@ -16,6 +16,10 @@ constexpr std::uint32_t kPayloadMax = ETRACE_SCRATCH_HALF - sizeof(etrace_payloa
 
 // Arrays (pollfd[nfds], iovec[iovcnt], ...) are captured up to this many bytes.
 constexpr std::uint32_t kArrayMax = 4096;
+// ioctl: the bytes a request's size field asks for, up to kIoctlMax; a request without one
+// (the terminal's 0x54xx) points to at most a struct termios2 or a struct serial_struct.
+constexpr std::uint32_t kIoctlMax = 1024;
+constexpr std::uint16_t kIoctlUnsized = 72;
 // Netlink messages in a socket buffer are decoded up to this many bytes.
 constexpr std::uint32_t kNetlinkMax = 4096;
 
@@ -212,6 +216,36 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_BUF_ARG, a.detail == "nodemask_in" ? ETRACE_AT_ENTER : ETRACE_AT_EXIT, len,
               kNodeMaskMax);
         if (a.detail == "mempolicy_out") add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 4);
+        // ioctl's argument: what the request points to, as the call got it and as it left it.
+        if (a.detail == "ioctl_arg") {
+          add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_ENTER, 1, kIoctlMax, kIoctlUnsized);
+          add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_EXIT, 1, kIoctlMax, kIoctlUnsized);
+        }
+        // prctl: PR_SET_NAME's name (16 bytes as they are, not a string: strace shows 15
+        // characters and "..." when no NUL ends them, even at the end of a mapping) and what the
+        // GET options fill; PR_SET_VMA's name and PR_SCHED_CORE_GET's cookie.
+        if (a.detail == "prctl_arg2") {
+          add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_ENTER, 0xff, 16);
+          add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_EXIT, 0xff, 16);
+        }
+        if (a.detail == "prctl_arg5") {
+          add(plan, idx, ETRACE_CAP_STRING, ETRACE_AT_ENTER, 0, s + 2);
+          add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_EXIT, 0xff, 8);
+        }
+        // setsockopt's value: optlen bytes up to -s (shown as a string), and the first 32 bytes
+        // cut at the page's end (an int or a struct: strace reads its size, whatever optlen says).
+        if (a.detail == "setsockopt_val") {
+          add(plan, idx, ETRACE_CAP_BUF_ARG, ETRACE_AT_ENTER, len, s);
+          add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_ENTER, 0xff, 32);
+        }
+        // getsockopt's value: up to 128 bytes cut at the page's end (the buffer may be shorter
+        // than the length the kernel reports: NETLINK_LIST_MEMBERSHIPS).
+        if (a.detail == "getsockopt_val") add(plan, idx, ETRACE_CAP_UPTO, ETRACE_AT_EXIT, 0xff, kSockaddrMax);
+        // getsockopt's optlen: the buffer's size going in, the value's length coming out.
+        if (a.detail == "sockopt_len") {
+          add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, 4);
+          add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 4);
+        }
         // fcntl's struct flock: as F_SETLK* pass it, and as F_GETLK* fill it.
         if (a.detail == "fcntl_arg") {
           add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, a.size);

@@ -92,7 +92,6 @@ constexpr ArgSpec a_saout(std::string_view n, std::int8_t len) { return {n, ArgK
 constexpr ArgSpec a_socklen(std::string_view n) { return {n, ArgKind::StructIn, "socklen", -1, 4}; }
 // getsockopt's value: captured like an output sockaddr (the length the kernel wrote back through
 // optlen), printed by the getsockopt override.
-constexpr ArgSpec a_optval(std::string_view n, std::int8_t len) { return {n, ArgKind::SockaddrOut, "sockopt_value", len, 128}; }
 constexpr ArgSpec a_argv(std::string_view n) { return {n, ArgKind::Argv}; }
 constexpr ArgSpec a_envp(std::string_view n) { return {n, ArgKind::Envp}; }
 constexpr ArgSpec a_fdpair(std::string_view n) { return {n, ArgKind::FdPair, {}, -1, 8}; }
@@ -225,7 +224,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("getrusage", 0, {a_enum("who", "rusage_who"), a_sout("usage", "rusage", 144)}),
     sc("getsid", 0, {a_int("pid")}, RetKind::Pid),
     sc("getsockname", kN, {a_fd("sockfd"), a_saout("addr", 2), a_socklen("addrlen")}),
-    sc("getsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_optval("optval", 4), a_socklen("optlen")}),
+    sc("getsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_custom("optval", "getsockopt_val"), a_custom("optlen", "sockopt_len")}),
     sc("gettid", kPu, {}, RetKind::Pid),
     sc("gettimeofday", kCl, {a_sout("tv", "timeval", 16), a_sout("tz", "timezone", 8)}),
     sc("getuid", kC | kPu, {}),
@@ -245,7 +244,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("io_uring_enter", kD | kS, {a_fd("fd"), a_uint("to_submit"), a_uint("min_complete"), a_flags("flags", "io_uring_enter_flags"), a_sin("sig", "sigset", 8), a_ulong("sigsz")}, RetKind::Int, kMayBlock),
     sc("io_uring_register", kD | kM, {a_fd("fd"), a_uint("opcode"), a_ptr("arg"), a_uint("nr_args")}),
     sc("io_uring_setup", kD, {a_uint("entries"), a_ptr("p")}, RetKind::Fd),
-    sc("ioctl", kD, {a_fd("fd"), a_enum("request", "ioctl_requests", UInt), a_sout("arg", "ioctl_arg", 64)}),
+    sc("ioctl", kD, {a_fd("fd"), a_enum("request", "ioctl_requests", UInt), a_custom("arg", "ioctl_arg")}),
     sc("ioperm", 0, {a_hex("from"), a_hex("num"), a_int("turn_on")}),
     sc("iopl", 0, {a_uint("level")}),
     sc("ioprio_get", 0, {a_enum("which", "ioprio_which"), a_int("who")}),
@@ -340,7 +339,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("ppoll", kD, {a_sinout("fds", "pollfd", 8, 1), a_uint("nfds"), a_sinout("tmo_p", "timespec", 16), a_sin("sigmask", "sigset", 8), a_ulong("sigsetsize")}, RetKind::Int, kMayBlock),
     // arg2 is read at exit as 16 bytes: the name of PR_SET_NAME and PR_GET_NAME (TASK_COMM_LEN);
     // for the options where it is a number the read faults and the number is shown.
-    sc("prctl", kC, {a_enum("option", "prctl_options"), a_sout("arg2", "prctl_name", 16), a_hex("arg3"), a_hex("arg4"), a_hex("arg5")}),
+    sc("prctl", kC, {a_enum("option", "prctl_options", UInt), a_custom("arg2", "prctl_arg2"), a_hex("arg3"), a_hex("arg4"), a_custom("arg5", "prctl_arg5")}),
     sc("pread64", kD, {a_fd("fd"), a_out("buf"), a_ulong("count"), a_long("offset")}, RetKind::Int, kMayBlock),
     sc("preadv", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_ulong("iovcnt"), a_long("offset")}, RetKind::Int, kMayBlock),
     sc("preadv2", kD, {a_fd("fd"), a_sout("iov", "iovec", 16, 2), a_ulong("iovcnt"), a_long("offset"), a_custom("pos_h", "hidden"), a_flags("flags", "rwf_flags", Int)}, RetKind::Int, kMayBlock),
@@ -431,7 +430,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("setreuid", kC, {a_id("ruid"), a_id("euid")}),
     sc("setrlimit", 0, {a_enum("resource", "rlimit_resources", UInt), a_sin("rlim", "rlimit", 16)}),
     sc("setsid", 0, {}, RetKind::Pid),
-    sc("setsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_in("optval", 4), a_int("optlen")}),
+    sc("setsockopt", kN, {a_fd("sockfd"), a_enum("level", "socket_levels"), a_custom("optname", "sockopt_name", -1, Int), a_custom("optval", "setsockopt_val", 4), a_int("optlen")}),
     sc("settimeofday", kCl, {a_sin("tv", "timeval", 16), a_sin("tz", "timezone", 8)}),
     sc("setuid", kC, {a_id("uid")}),
     sc("setxattr", kF, {a_path("path"), a_str("name"), a_in("value", 3), a_ulong("size"), a_flags("flags", "xattr_flags", Int)}),

@@ -24,6 +24,32 @@ TEST(CapturePlan, WriteTakesItsBufferAtEntryBoundedByStrsize) {
   EXPECT_EQ(plan.captures[0].max, 800);
 }
 
+TEST(CapturePlan, IoctlTakesWhatTheRequestSizesAtEntryAndAtExit) {
+  auto plan = plan_for_spec(spec("ioctl"), {});
+  ASSERT_EQ(plan.ncaptures, 2);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(plan.captures[i].type, ETRACE_CAP_UPTO);
+    EXPECT_EQ(plan.captures[i].arg, 2);
+    EXPECT_EQ(plan.captures[i].len_arg, 1) << "the size comes from the request";
+    EXPECT_GT(plan.captures[i].elem_size, 0) << "requests without a size field still show their struct";
+  }
+  EXPECT_EQ(plan.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(plan.captures[1].when, ETRACE_AT_EXIT);
+}
+
+TEST(CapturePlan, PrctlAndGetsockoptTakeTheirPointersBothWays) {
+  auto prctl = plan_for_spec(spec("prctl"), {});
+  ASSERT_GE(prctl.ncaptures, 2);
+  EXPECT_EQ(prctl.captures[0].type, ETRACE_CAP_UPTO);
+  EXPECT_EQ(prctl.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(prctl.captures[0].len_arg, 0xff) << "a fixed size, not an ioctl request's";
+  EXPECT_EQ(prctl.captures[1].when, ETRACE_AT_EXIT);
+  auto gso = plan_for_spec(spec("getsockopt"), {});
+  int optlen_captures = 0;
+  for (unsigned i = 0; i < gso.ncaptures; ++i) optlen_captures += gso.captures[i].arg == 4;
+  EXPECT_EQ(optlen_captures, 2) << "optlen going in and coming out";
+}
+
 TEST(CapturePlan, ReadTakesItsBufferAtExitAndPathsAreWhole) {
   auto read = plan_for_spec(spec("read"), {});
   ASSERT_EQ(read.ncaptures, 1);

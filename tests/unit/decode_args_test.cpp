@@ -292,7 +292,8 @@ TEST(DecodeArgs, PrctlShowsOnlyTheArgumentsItReads) {
 TEST(DecodeArgs, PrctlShowsTheThreadName) {
   // strace 6.1 printed these for a name set with an escape sequence in it.
   const std::string name("abc\x1b[31m\0\0\0\0\0\0\0", 16);
-  EXPECT_EQ(Line("prctl", {15, 0x7f00, 0, 0, 0}, 0).bytes(1, name, 16, true).text(),
+  // PR_SET_NAME's name as it was when the call started.
+  EXPECT_EQ(Line("prctl", {15, 0x7f00, 0, 0, 0}, 0).bytes(1, name, 16).text(),
             "prctl(PR_SET_NAME, \"abc\\33[31m\")        = 0");
   EXPECT_EQ(Line("prctl", {16, 0x7f00, 0, 0, 0}, 0).bytes(1, name, 16, true).text(),
             "prctl(PR_GET_NAME, \"abc\\33[31m\")        = 0");
@@ -482,11 +483,13 @@ TEST(DecodeArgs, SocklenShowsWhatTheKernelWroteBack) {
 }
 
 TEST(DecodeArgs, Sockopts) {
-  EXPECT_EQ(Line("setsockopt", {11, 1, 2, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+  // The value as optlen bytes and as the first 32 (cut at the page's end: 4 here).
+  EXPECT_EQ(Line("setsockopt", {11, 1, 2, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).bytes(3, raw<std::int32_t>(1), 32).text(),
             "setsockopt(11, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0");
-  EXPECT_EQ(Line("getsockopt", {11, 1, 3, 0x1000, 0x2000}, 0).bytes(4, raw<std::int32_t>(4), 4).bytes(3, raw<std::int32_t>(1), 4, true).text(),
+  // optlen as read at entry and as the call left it.
+  EXPECT_EQ(Line("getsockopt", {11, 1, 3, 0x1000, 0x2000}, 0).bytes(4, raw<std::int32_t>(4), 4).bytes(4, raw<std::int32_t>(4), 4, true).bytes(3, raw<std::int32_t>(1), 4, true).text(),
             "getsockopt(11, SOL_SOCKET, SO_TYPE, [1], [4]) = 0");
-  EXPECT_EQ(Line("getsockopt", {11, 1, 3, 0x1000, 0x2000}, 0).bytes(4, raw<std::int32_t>(8), 4).bytes(3, raw<std::int32_t>(1), 4, true).text(),
+  EXPECT_EQ(Line("getsockopt", {11, 1, 3, 0x1000, 0x2000}, 0).bytes(4, raw<std::int32_t>(8), 4).bytes(4, raw<std::int32_t>(4), 4, true).bytes(3, raw<std::int32_t>(1), 4, true).text(),
             "getsockopt(11, SOL_SOCKET, SO_TYPE, [1], [8 => 4]) = 0");
 }
 
@@ -791,16 +794,17 @@ TEST(DecodeArgs, MembarrierTakesTwoArgumentsAndQueryReturnsASet) {
 }
 
 TEST(DecodeArgs, NetlinkSockoptsSigtimedwaitAndTimes) {
-  EXPECT_EQ(Line("setsockopt", {3, 270, 11, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+  EXPECT_EQ(Line("setsockopt", {3, 270, 11, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).bytes(3, raw<std::int32_t>(1), 32).text(),
             "setsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4) = 0");
-  EXPECT_EQ(Line("setsockopt", {3, 270, 12, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+  EXPECT_EQ(Line("setsockopt", {3, 270, 12, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).bytes(3, raw<std::int32_t>(1), 32).text(),
             "setsockopt(3, SOL_NETLINK, NETLINK_GET_STRICT_CHK, [1], 4) = 0");
-  EXPECT_EQ(Line("setsockopt", {3, 270, 1, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).text(),
+  EXPECT_EQ(Line("setsockopt", {3, 270, 1, 0x1000, 4}, 0).bytes(3, raw<std::int32_t>(1), 4).bytes(3, raw<std::int32_t>(1), 32).text(),
             "setsockopt(3, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, [1], 4) = 0");
-  EXPECT_EQ(Line("setsockopt", {3, 270, 13, 0x1000, 4}, -92).bytes(3, raw<std::int32_t>(1), 4).text(),
+  EXPECT_EQ(Line("setsockopt", {3, 270, 13, 0x1000, 4}, -92).bytes(3, raw<std::int32_t>(1), 4).bytes(3, raw<std::int32_t>(1), 32).text(),
             "setsockopt(3, SOL_NETLINK, 0xd /* NETLINK_??? */, [1], 4) = -1 ENOPROTOOPT (Protocol not available)");
   EXPECT_EQ(Line("getsockopt", {3, 270, 5, 0x1000, 0x2000}, 0)
                 .bytes(4, raw<std::int32_t>(4), 4)
+                .bytes(4, raw<std::int32_t>(4), 4, true)
                 .bytes(3, raw<std::int32_t>(1), 4, true)
                 .text(),
             "getsockopt(3, SOL_NETLINK, NETLINK_NO_ENOBUFS, [1], [4]) = 0");
