@@ -20,6 +20,8 @@ if [ "${1:-}" = --in-guest ]; then
   # start_hook KIND: starts KIND's tracer on `other` and waits until it is attached.
   start_hook() {
     : > "$dir/log"
+    local t0
+    t0=$(date +%s%N)
     case $1 in
       etrace-tp) ETRACE_ATTACH=tracepoints "$etrace" -p "$other" -e trace=connect -o /dev/null 2>"$dir/log" & ;;
       etrace-fexit) ETRACE_DEBUG=1 "$etrace" -p "$other" -e trace=connect -o /dev/null 2>"$dir/log" & ;;
@@ -28,10 +30,10 @@ if [ "${1:-}" = --in-guest ]; then
     esac
     hook=$!
     for _ in $(seq 600); do
-      if grep -q attached "$dir/log"; then
-        # etrace's trampolines: its exit tracepoint stays until no call begun before them can be left.
-        [ "$1" != etrace-fexit ] && return 0
-        grep -q 'exit tracepoints detached' "$dir/log" && return 0
+      # etrace's trampolines: its exit tracepoint stays until no call begun before them can be left.
+      if grep -q attached "$dir/log" && { [ "$1" != etrace-fexit ] || grep -q 'exit tracepoints detached' "$dir/log"; }; then
+        echo "start $1 $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+        return 0
       fi
       kill -0 $hook 2>/dev/null || break
       sleep 0.1

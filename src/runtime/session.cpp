@@ -116,6 +116,7 @@ struct Session::Impl {
   int cgroup_fd = -1;
   std::vector<etrace_syscall_plan> plans;
   bool exit_only = false;
+  bool skip_go_read = true;  // false: the command's wait for the go never passes a hook
 
   bool create_inflight(const etrace_inflight& st);
   // Traced threads that may be inside a call begun before the trampolines (an upper bound; at
@@ -236,10 +237,12 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   // One attach mode or the other; the verifier only sees the programs that will run.
   const bool per_syscall = !cfg.per_syscall.empty();
   const bool trampolines = per_syscall && cfg.trampolines;
+  const bool exit_tracepoints = per_syscall && (!trampolines || cfg.early_calls);
+  impl_->skip_go_read = !trampolines || cfg.early_calls;
   bpf_program__set_autoload(skel->progs.etrace_sys_enter, !per_syscall);
   bpf_program__set_autoload(skel->progs.etrace_sys_exit, !per_syscall);
   bpf_program__set_autoload(skel->progs.etrace_tp_enter, per_syscall && !cfg.exit_only && !trampolines);
-  bpf_program__set_autoload(skel->progs.etrace_tp_exit, per_syscall);
+  bpf_program__set_autoload(skel->progs.etrace_tp_exit, exit_tracepoints);
   bpf_program__set_autoattach(skel->progs.etrace_tp_enter, false);
   bpf_program__set_autoattach(skel->progs.etrace_tp_exit, false);
   // Trampolines: a copy of each program per traced syscall, aimed at the syscall's function.
@@ -263,7 +266,7 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
         throw AttachModeUnavailable("no function " + function);
     }
   }
-  bpf_program__set_autoload(skel->progs.etrace_early_calls, trampolines);
+  bpf_program__set_autoload(skel->progs.etrace_early_calls, trampolines && exit_tracepoints);
   bpf_program__set_autoattach(skel->progs.etrace_early_calls, false);
   if (int err = etrace_bpf__load(skel)) {
     utsname u{};
@@ -320,7 +323,7 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
     throw Fatal("cannot attach to the syscall tracepoints: " + errno_text(err));
 
   const bool exit_only = cfg.exit_only || trampolines;  // which tracepoints
-  for (const auto& name : cfg.per_syscall) {
+  for (const auto& name : exit_tracepoints ? cfg.per_syscall : std::vector<std::string>{}) {
     bpf_link* enter = exit_only ? nullptr
                                 : bpf_program__attach_tracepoint(skel->progs.etrace_tp_enter, "syscalls",
                                                                  ("sys_enter_" + name).c_str());
@@ -345,6 +348,7 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
       impl_->per_syscall_links.push_back(link);
     }
   skel->bss->hooks_attached = true;
+  if (!exit_tracepoints) return;
   impl_->early_calls();  // marks the threads to wait for
   skel->bss->early_scan_done = true;
   settle_hooks();
@@ -529,7 +533,7 @@ bool Session::Impl::create_inflight(const etrace_inflight& st) {
 }
 
 void Session::skip_next_exit(std::uint32_t tid, std::int64_t nr) {
-  if (!impl_->exit_only) return;
+  if (!impl_->exit_only || !impl_->skip_go_read) return;
   etrace_inflight st{};
   st.tid = tid;
   st.tgid = tid;

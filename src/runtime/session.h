@@ -40,6 +40,10 @@ struct SessionConfig {
   // without exit_only) instead of their tracepoints; needs BPF trampolines and traced processes
   // (tgids). AttachModeUnavailable where they do not load.
   bool trampolines = false;
+  // With trampolines: whether a traced thread may be inside a traced call begun before them
+  // (false when the only traced process is the command, asleep in its wait for the go: that
+  // read is never reported). Such calls end on the exit tracepoints (Session::settle_hooks).
+  bool early_calls = true;
 };
 
 // Whether BPF trampolines (fentry/fexit) can hook these syscalls' functions here: each has BTF,
