@@ -64,6 +64,9 @@ static __always_inline __u64 clock__now(void)
  * (ETRACE_RINGS=shared, for comparison). */
 const volatile bool percpu_rings = true;
 __u64 submit_order = 0;
+/* Submit numbers taken for records a full ring refused: the consumer's merge waits for a
+ * missing number unless this count says it will never come (src/event/ring_merger.h). */
+__u64 orders_unused = 0;
 
 /* Whether `task`'s command name is one --comm names. */
 static __always_inline bool comm__matches(struct task_struct *task)
@@ -170,6 +173,8 @@ static __always_inline bool record__submit_ex(void *buf, __u32 size, struct etra
 		}
 	}
 	if (!ring || bpf_ringbuf_output(ring, buf, size, flags)) {
+		if (percpu_rings)
+			__sync_fetch_and_add(&orders_unused, 1);
 		if (count_loss) {
 			drops__count(ETRACE_DROP_RINGBUF_FULL);
 			if (st)

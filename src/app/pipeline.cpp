@@ -57,10 +57,6 @@ void Pipeline::set_decode_options(std::int64_t nr) {
 
 bool Pipeline::decodes_pointers() const { return !opts_.decode.opts.raw && opts_.decode.opts.deref; }
 
-std::uint64_t Pipeline::calls_of(std::int64_t nr) const {
-  return nr >= 0 && static_cast<std::size_t>(nr) < counts_.size() ? counts_[nr] : 0;
-}
-
 bool Pipeline::wanted(std::int64_t nr) const {
   if (opts_.print_syscall.empty()) return true;
   if (nr < 0 || static_cast<std::size_t>(nr) >= opts_.print_syscall.size()) return false;
@@ -277,6 +273,7 @@ void Pipeline::on_exit(const TaskExitRecord& r) {
                    (status & 0x80) != 0);
   }
   forget_task(r.hdr.tid);
+  if (hooks_.on_task_exit) hooks_.on_task_exit(r.hdr.tid);
   if (r.group_dead && hooks_.on_process_exit) hooks_.on_process_exit(r.hdr.tgid);
 }
 

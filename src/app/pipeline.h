@@ -45,6 +45,7 @@ struct PipelineHooks {
   std::function<void(const SyscallInfo*, const SyscallCall&)> after_call;   // fd table: forget closed fds
   std::function<void(std::uint32_t parent_tgid, std::uint32_t child_tgid)> on_fork;
   std::function<void(std::uint32_t tgid)> on_process_exit;
+  std::function<void(std::uint32_t tid)> on_task_exit;  // after the thread's last line
   // -c: calls of the trace set that keep_call admits, whatever their status (as strace counts).
   std::function<void(const SyscallInfo*, const SyscallCall&)> on_call_counted;
   std::function<void(int sig, std::string_view siginfo, Emitter&)> siginfo_printer;
@@ -72,7 +73,6 @@ class Pipeline {
 
   std::uint64_t records() const { return records_; }
   std::uint64_t malformed() const { return malformed_; }
-  std::uint64_t calls_of(std::int64_t nr) const;
   // Calls seen per syscall number (printed or not), for the unseen-syscall hint at exit.
   const std::vector<std::uint64_t>& counts() const { return counts_; }
 

@@ -117,6 +117,7 @@ struct Session::Impl {
   std::vector<etrace_syscall_plan> plans;
   bool exit_only = false;
   bool skip_go_read = true;  // false: the command's wait for the go never passes a hook
+  std::uint64_t hold_since_ns = 0;  // when the merge began waiting for a missing record (0: not)
 
   bool create_inflight(const etrace_inflight& st);
   // Traced threads that may be inside a call begun before the trampolines (an upper bound; at
@@ -161,7 +162,7 @@ struct Session::Impl {
       readers.emplace_back(static_cast<std::uint64_t*>(r.consumer_page), reinterpret_cast<const std::uint64_t*>(prod),
                            prod + page_size, size);
     }
-    merger = RingMerger(std::move(readers));
+    merger = RingMerger(std::move(readers), reinterpret_cast<const std::uint64_t*>(&skel->bss->orders_unused));
   }
 
   ~Impl() {
@@ -425,13 +426,31 @@ void Session::stop_tracing() {
 
 int Session::poll(int timeout_ms, const RecordFn& fn) {
   auto& merger = impl_->merger;
-  std::size_t n = merger.drain(fn);
+  // A full ring holds millions of records: the caller gets control back after a batch, so a
+  // stop signal is acted on within one batch's decoding, not after the whole ring's.
+  constexpr std::size_t kBatch = 8192;
+  constexpr std::uint64_t kGapWaitNs = 250'000'000;
+  const auto monotonic_now_ns = [] {
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(ts.tv_nsec);
+  };
+  std::size_t n = merger.drain(fn, false, kBatch);
   // A record waits for a predecessor that may still be on its way to another CPU's ring (see
-  // RingMerger): that takes nanoseconds, so nap briefly, and after a few naps take it as lost.
-  for (int naps = 0; n == 0 && merger.holding(); ++naps) {
-    const timespec nap{0, 20'000};
-    nanosleep(&nap, nullptr);
-    n = merger.drain(fn, naps >= 4);
+  // RingMerger): that takes nanoseconds, or a scheduler's time slice when the BPF program that
+  // numbered it was preempted. So nap briefly, and take the number as lost only when the wait
+  // has lasted kGapWaitNs (counted across calls; a record the kernel dropped never waits).
+  if (n > 0 || !merger.holding()) impl_->hold_since_ns = 0;
+  for (int naps = 0; n == 0 && merger.holding() && naps < 50; ++naps) {
+    const std::uint64_t now = monotonic_now_ns();
+    if (impl_->hold_since_ns == 0) impl_->hold_since_ns = now;
+    const bool give_up = now - impl_->hold_since_ns >= kGapWaitNs;
+    if (!give_up) {
+      const timespec nap{0, 20'000};
+      nanosleep(&nap, nullptr);
+    }
+    n = merger.drain(fn, give_up, kBatch);
+    if (n > 0 || !merger.holding()) impl_->hold_since_ns = 0;
   }
   if (n == 0) {
     // Records are submitted without wake-ups until enough pile up (etrace.bpf.c), so after the
@@ -441,7 +460,7 @@ int Session::poll(int timeout_ms, const RecordFn& fn) {
     epoll_event ev[8];
     if (epoll_wait(impl_->epoll_fd, ev, 8, timeout_ms) < 0 && errno != EINTR)
       throw Fatal("waiting on the ring buffer failed: " + errno_text(errno));
-    n = merger.drain(fn);
+    n = merger.drain(fn, false, kBatch);
   }
   if (n == 0 && !merger.holding()) {
     merger.publish();

@@ -511,6 +511,8 @@ int run_trace(const Options& o) {
       if (need_fd_table) fds.on_fork(parent, kid);
       if (show_comm) comms.on_fork(parent, kid);
     };
+  // -Y: an exited thread's name is dropped, so a later thread given the same id reads its own.
+  if (show_comm) hooks.on_task_exit = [&](std::uint32_t tid) { comms.forget(tid); };
   hooks.siginfo_printer = [&](int, std::string_view siginfo, Emitter& out) {
     DecodeContext ctx = popt.decode;
     decode_siginfo(siginfo, ctx, out);

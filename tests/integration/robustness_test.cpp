@@ -132,12 +132,17 @@ TEST(Robustness, StalledReaderDoesNotHoldOffAStop) {
     ASSERT_GE(reader, 0);
     Background spinner({prog("spinner")});
     Background tracer({etrace_bin(), "-p", std::to_string(spinner.pid()), "-o", fifo}, "/dev/null", err);
+    // The pipe is full (a write that does not fit in its last page blocks too) and etrace is
+    // in a write: blocked on it.
     int queued = 0;
-    for (int i = 0; i < 600 && queued < 65536; ++i) {  // the pipe is full: etrace's write blocks
-      ioctl(reader, FIONREAD, &queued);
+    bool in_write = false;
+    for (int i = 0; i < 600 && !(queued > 65536 - 4096 && in_write); ++i) {
       usleep(50 * 1000);
+      ioctl(reader, FIONREAD, &queued);
+      in_write = read_file("/proc/" + std::to_string(tracer.pid()) + "/syscall").rfind("1 ", 0) == 0;
     }
-    ASSERT_GE(queued, 65536) << read_file(err);
+    ASSERT_GT(queued, 65536 - 4096) << read_file(err);
+    ASSERT_TRUE(in_write) << read_file(err);
     usleep(200 * 1000);
     const double t0 = now_s();
     tracer.signal(sig);

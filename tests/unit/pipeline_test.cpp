@@ -231,6 +231,20 @@ TEST(Pipeline, KeepCallHidesAndSummaryOnlyCounts) {
   EXPECT_EQ(n, 2);
 }
 
+// -Y's name cache hears of a thread's exit after its last line, which still shows the name.
+TEST(Pipeline, TaskExitHookFollowsTheExitLine) {
+  Feed r;
+  std::vector<std::uint32_t> gone;
+  std::string out_at_exit;
+  r.hooks.on_task_exit = [&](std::uint32_t tid) {
+    gone.push_back(tid);
+    out_at_exit = r.out;
+  };
+  r.feed({write_hi(), exit_record(0)});
+  EXPECT_EQ(gone, std::vector<std::uint32_t>{kPid});
+  EXPECT_NE(out_at_exit.find("+++ exited with 0 +++"), std::string::npos) << out_at_exit;
+}
+
 TEST(Pipeline, AfterLineFollowsTheLine) {
   Feed r;
   r.hooks.after_line = [&](const SyscallInfo*, const SyscallCall& c, const LineInfo&) {
