@@ -349,14 +349,13 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
       impl_->per_syscall_links.push_back(link);
     }
   skel->bss->hooks_attached = true;
+  if (std::getenv("ETRACE_DEBUG"))
+    std::fprintf(stderr, "etrace: %s on %zu syscalls' functions%s\n", cfg.exit_only ? "fexit" : "fentry and fexit",
+                 cfg.per_syscall.size(), exit_tracepoints ? ", and their exit tracepoints for now" : "");
   if (!exit_tracepoints) return;
   impl_->early_calls();  // marks the threads to wait for
   skel->bss->early_scan_done = true;
   settle_hooks();
-  if (std::getenv("ETRACE_DEBUG"))
-    std::fprintf(stderr, "etrace: trampolines on %zu syscalls (%s); exit tracepoints %s\n", cfg.per_syscall.size(),
-                 cfg.exit_only ? "fexit" : "fentry and fexit",
-                 impl_->early_links.empty() ? "detached" : "kept until the calls in progress end");
 }
 
 std::size_t Session::Impl::early_calls() {
