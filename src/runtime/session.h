@@ -47,7 +47,7 @@ struct SessionConfig {
 };
 
 // Whether BPF trampolines (fentry/fexit) can hook these syscalls' functions here: each has BTF,
-// and a no-op fexit program loads and attaches to the first one for a moment.
+// and a no-op fexit program on the first one loads.
 bool kernel_has_trampolines(const std::vector<std::string>& syscalls);
 
 // The per-syscall attach mode cannot be used here (no such tracepoint, no tracefs, a program
