@@ -363,6 +363,26 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		err = bpf_probe_read_user(data, n, (void *)ptr);
 		break;
 	}
+	case ETRACE_CAP_BUF_ARG_READABLE: {
+		__u8 li = cap->len_arg;
+		if (li > 5)
+			return off;
+		__u64 want = args[li];
+		pl->aux = want;
+		n = capture__clamp(want, cap->max);
+		if (want > n)
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+		err = bpf_probe_read_user(data, n, (void *)ptr);
+		/* A bounded read spans at most two pages: when it faults, the rest of ptr's own page
+		 * (4 KiB on x86_64) may still be readable, and is what strace's reads would show. */
+		__u32 head = 4096 - (__u32)(ptr & 4095);
+		if (err && head < n) {
+			n = capture__clamp(head, cap->max);
+			pl->flags |= ETRACE_PLF_TRUNCATED;
+			err = bpf_probe_read_user(data, n, (void *)ptr);
+		}
+		break;
+	}
 	case ETRACE_CAP_BUF_RET:
 		if (ret <= 0)
 			return off;

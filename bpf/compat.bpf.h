@@ -1,4 +1,5 @@
-/* Kernel and architecture drift, in one place (STYLE rule 4). */
+/* Kernel and architecture drift, in one place: each CO-RE flavour or fallback says which kernel
+ * release needs it. */
 #ifndef ETRACE_COMPAT_BPF_H
 #define ETRACE_COMPAT_BPF_H
 

@@ -15,8 +15,11 @@ _Static_assert((ETRACE_INLINE_BYTES & (ETRACE_INLINE_BYTES - 1)) == 0, "inline m
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* Configured before load (STYLE rule 2): the verifier prunes whatever is off. */
+/* Static knobs are const volatile, written through the skeleton's rodata between open and load,
+ * so the verifier prunes whatever is off; what changes while running lives in maps. */
 const volatile __u32 self_tgid = 0;
+/* The record layout this object writes (include/etrace/event.h); userspace checks it. */
+const volatile __u32 record_abi_version = ETRACE_RECORD_ABI_VERSION;
 const volatile bool filter_tgids = false;   /* -p / command: only tgids in traced_tgids */
 const volatile bool filter_comms = false;   /* --comm */
 /* --comm with up to ETRACE_INLINE_COMMS names: the names themselves, compared with the task's comm

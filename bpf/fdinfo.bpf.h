@@ -16,8 +16,8 @@
 #include "compat.bpf.h"
 #include "maps.bpf.h"
 
-/* Set before load with -y/-yy (STYLE rule 2): without it the verifier prunes all of this, and
- * no plan asks for ETRACE_CAP_FDINFO anyway. */
+/* A static knob, written through the skeleton's rodata before load with -y/-yy: without it the
+ * verifier prunes all of this, and no plan asks for ETRACE_CAP_FDINFO anyway. */
 const volatile bool fd_info = false;
 
 /* vmlinux.h has types, not macros. */

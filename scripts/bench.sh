@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The etrace benchmark (issue 5): each workload runs untraced and under etrace, strace, perf trace
+# The etrace benchmark: each workload runs untraced and under etrace, strace, perf trace
 # and bpftrace, interleaved, in the same invocation; slowdowns are per-call ratios against the
 # untraced run of the same repetition. See bench/README.md for what every row means.
 #
@@ -426,7 +426,7 @@ bench_nginx() {
 	declare -gA RPS
 	start_nginx || { log "nginx did not start: $(tail -3 "$TMP/nginx/logs/error.log" 2>/dev/null)"; return; }
 	log "nginx: master $NGINX_PID, workers ${NGINX_WORKERS[*]}, 127.0.0.1:$PORT"
-	# The issue's form is `-f -p <master>`; the workers already exist when it attaches, so a second
+	# Operators attach with `-f -p <master>`; the workers already exist when it attaches, so a second
 	# etrace row names every process, as the strace and perf rows do.
 	local -a ts=("${TRACERS[@]}")
 	have etrace && ts+=(etrace-all)

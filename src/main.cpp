@@ -9,6 +9,7 @@
 #include "app/privilege.h"
 #include "cli/options.h"
 #include "format/escape.h"
+#include "runtime/kernel_probe.h"
 #include "runtime/tracer.h"
 
 int main(int argc, char** argv) {
@@ -18,6 +19,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto parsed = etrace::parse_options(argc, argv);
+  if (parsed.version) {
+    std::printf("%s\n%s", parsed.message.c_str(), etrace::probe_kernel_features().c_str());
+    return 0;
+  }
   if (!parsed.options) {
     // An error may echo an argument: escaped, whatever bytes it holds. Help text is ours.
     const std::string text = parsed.exit_code ? etrace::printable(parsed.message) : parsed.message;

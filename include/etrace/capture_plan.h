@@ -26,6 +26,9 @@ enum etrace_capture_type {
 	ETRACE_CAP_DEREF = 12,      /* `max` bytes at the pointer stored at args[arg] + elem_size */
 	ETRACE_CAP_MMSGHDR = 13,    /* struct mmsghdr[args[len_arg]] at args[arg], as MSGHDR each */
 	ETRACE_CAP_DIRENT_COUNT = 14, /* at exit: the number of linux_dirent64 records in ret bytes */
+	ETRACE_CAP_BUF_ARG_READABLE = 15, /* BUF_ARG, but a read that faults keeps the bytes before the
+	                                   * first unreadable page (a decoder shows those and the
+	                                   * address of the rest, as strace does) */
 };
 
 /* ETRACE_CAP_FDINFO's len_arg: where the fd comes from. */

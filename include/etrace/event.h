@@ -9,6 +9,15 @@
 #ifndef ETRACE_EVENT_H
 #define ETRACE_EVENT_H
 
+/* The version of this layout. Raise it with any change to a record below: the BPF object
+ * carries the number it was built with, etrace refuses an object of another, and saved
+ * records (ETRACE_DUMP_RECORDS) start with it. */
+#define ETRACE_RECORD_ABI_VERSION 1
+
+/* Saved records: this magic, the version as a little-endian u32, then each record as a
+ * little-endian u32 length and its bytes. */
+#define ETRACE_RECORDS_MAGIC "ETRACE-RECORDS\n"
+
 typedef unsigned char etrace_u8;
 typedef unsigned short etrace_u16;
 typedef unsigned int etrace_u32;

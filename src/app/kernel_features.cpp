@@ -36,4 +36,21 @@ std::string missing_feature_message(const KernelFeature& feature, std::string_vi
          std::string(kFeatures.back().since) + " or later";
 }
 
+std::string kernel_feature_report(
+    std::string_view release, std::string_view btf_source,
+    const std::function<bool(std::string_view btf_enum, std::string_view enumerator)>& has,
+    std::span<const std::string> optional_results) {
+  std::string out = "Kernel: Linux " + std::string(release) + "\n";
+  if (btf_source.empty())
+    return out + "BTF: none (etrace needs /sys/kernel/btf/vmlinux, or a BTF file in ETRACE_BTF)\n";
+  out += "BTF: " + std::string(btf_source) + "\n";
+  out += "Required features:\n";
+  for (const KernelFeature& f : kFeatures)
+    out += "  " + std::string(f.what) + " (Linux " + std::string(f.since) + "): " +
+           (has(f.btf_enum, f.enumerator) ? "yes" : "no") + "\n";
+  if (!optional_results.empty()) out += "Optional features:\n";
+  for (const std::string& r : optional_results) out += "  " + r + "\n";
+  return out;
+}
+
 }  // namespace etrace

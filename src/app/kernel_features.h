@@ -30,4 +30,13 @@ const KernelFeature* first_missing_feature(
 std::string missing_feature_message(const KernelFeature& feature, std::string_view release,
                                     std::string_view btf_file = {});
 
+// What -V says about the kernel, after the version line: where its BTF comes from (empty
+// `btf_source`: none could be read, and etrace cannot run), then each required feature with
+// "yes" or "no" as `has` finds it in that BTF, then the optional ones with `optional_result`
+// (e.g. "fentry/fexit (Linux 5.5): no (attach: Not supported)"), one a line.
+std::string kernel_feature_report(
+    std::string_view release, std::string_view btf_source,
+    const std::function<bool(std::string_view btf_enum, std::string_view enumerator)>& has,
+    std::span<const std::string> optional_results);
+
 }  // namespace etrace

@@ -7,14 +7,13 @@
 #include <charconv>
 #include <string_view>
 
+#include "app/version.h"
 #include "filter/expression.h"
 #include "stats/summary.h"
 
 namespace etrace {
 
 namespace {
-
-constexpr const char* kVersion = "0.1.0";
 
 constexpr const char* kExamples = R"(
 strace's long options work too (--trace=SET, --status=SET, --signal=SET, --quiet[=SET],
@@ -286,7 +285,7 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   std::vector<std::string> pid_args;
   std::string strsize_arg, column_arg;
   int follow = 0, yflag = 0, xflag = 0, tflag = 0, qflag = 0;
-  bool version = false, separately = false;
+  bool version = false, separately = false, list_syscalls = false;
   auto take_all = [](CLI::Option* opt) {
     return opt->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   };
@@ -339,7 +338,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
                ->type_name("PID"));
   app.add_option("--nice", nice_arg, "etrace's own scheduling priority, -20 to 19 (default -10, or ETRACE_NICE): lower loses fewer events, higher intrudes less")
       ->type_name("N");
-  app.add_flag("-V,--version", version, "Print the version");
+  app.add_flag("-V,--version", version, "Print the version and the kernel features etrace detects");
+  // For shell completions: the names trace= accepts, from the same table the parser uses.
+  app.add_flag("--list-syscalls", list_syscalls, "Print the syscall names and %classes trace= accepts, one a line");
   // strace habits that have nothing to do here: accepted, so a command line carries over.
   bool seccomp_bpf = false, stack_trace = false;
   std::string interruptible;
@@ -360,7 +361,12 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   } catch (const CLI::ParseError& e) {
     return fail(e.what());
   }
-  if (version) return {std::nullopt, 0, std::string("etrace -- version ") + kVersion};
+  if (version) return {std::nullopt, 0, "etrace -- version " + std::string(etrace_version()), true};
+  if (list_syscalls) {
+    std::string names;
+    for (const auto& n : trace_set_names()) names += (names.empty() ? "" : "\n") + n;
+    return {std::nullopt, 0, names};
+  }
   if (stack_trace) return fail("-k (a stack trace of each call) is not supported; trace without it");
   for (auto& rest : app.remaining()) o.command.push_back(rest);
   // CLI11 hands an unknown option before the command over as the command itself; a command

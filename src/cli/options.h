@@ -63,6 +63,7 @@ struct ParseOutcome {
   std::optional<Options> options;  // set when tracing should go ahead
   int exit_code = 0;               // otherwise: exit with this (0 after --help / -V)
   std::string message;             // what to print (stdout for help, stderr "etrace: ..." for errors)
+  bool version = false;            // -V: main adds the kernel features it detects to `message`
 };
 
 ParseOutcome parse_options(int argc, const char* const* argv);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "decode/netlink.h"
 #include "decode/printers.h"
 #include "decode/struct_util.h"
 #include "decode/structs.h"
@@ -225,6 +226,26 @@ namespace {
 
 [[gnu::noinline]] void print_arg_value_rest(const CallView& v, int i);
 
+// A socket buffer on a netlink socket: its messages, from the longest copy that could be read.
+// False when the socket is no netlink one.
+bool print_netlink_arg(const CallView& v, int i) {
+  if (!v.ctx.opts.deref) return false;
+  int fd_arg = -1;
+  for (int f = 0; f < v.spec.nargs && fd_arg < 0; ++f)
+    if (v.spec.args[static_cast<std::size_t>(f)].kind == ArgKind::Fd) fd_arg = f;
+  const std::optional<int> protocol = fd_arg >= 0 ? netlink_protocol_of(v.call, fd_arg) : std::nullopt;
+  if (!protocol) return false;
+  const std::uint64_t x = v.arg(i);
+  const Payload* best = nullptr;
+  for (const Payload& p : v.call.payloads)
+    if (p.arg == i && p.type != ETRACE_PL_FDINFO && !p.fault() && (!best || p.bytes.size() > best->bytes.size()))
+      best = &p;
+  const ArgSpec& a = v.spec.args[static_cast<std::size_t>(i)];
+  if (x == 0 || !best) v.out.pointer(x);
+  else print_netlink(v.out, v.ctx, *protocol, best->bytes, v.arg(a.len_arg), x);
+  return true;
+}
+
 // (uid_t) -1 means "unchanged" to the kernel, and strace shows it as -1.
 void print_id(Emitter& out, CType t, std::uint64_t raw) {
   const std::uint64_t b = ctype_bits_of(t, raw);
@@ -304,6 +325,7 @@ void print_arg_value_rest(const CallView& v, int i) {
       if (a.kind == ArgKind::Path) return v.out.string(p->bytes, p->truncated());
       return print_cut_string(v, p->bytes, p->truncated());
     case ArgKind::BufIn: {
+      if (a.detail == "sockbuf" && print_netlink_arg(v, i)) return;
       if (x == 0 || !p || p->fault()) return v.out.pointer(x);
       std::uint64_t asked = p->aux ? p->aux : v.arg(a.len_arg);
       return print_cut_string(v, p->bytes, asked > p->bytes.size() || p->truncated());

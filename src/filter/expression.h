@@ -128,6 +128,10 @@ struct SyscallCatalog {
   const Entry* by_number(int nr) const;
 };
 
+// What trace= accepts by name: every syscall of the running architecture's table, sorted, then
+// strace's classes (%file, %network, ...). `etrace --list-syscalls` prints it for completions.
+std::vector<std::string> trace_set_names();
+
 class FilterBuilder {
  public:
   FilterBuilder();  // the running architecture's SyscallTable::native()

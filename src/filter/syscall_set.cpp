@@ -47,6 +47,21 @@ std::optional<std::uint32_t> find_class(std::string_view name) {
   return std::nullopt;
 }
 
+}  // namespace
+
+std::vector<std::string> trace_set_names() {
+  std::vector<std::string> names;
+  for (const auto& info : SyscallTable::native().all()) names.emplace_back(info.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (const auto& c : kClasses)
+    if (c.name.starts_with('%')) names.emplace_back(c.name);
+  names.emplace_back(kStatfsLike.name);
+  return names;
+}
+
+namespace {
+
 enum class Personality { Native, Foreign };
 
 // Owns a compiled POSIX regex so every return path frees it.

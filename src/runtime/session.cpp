@@ -21,6 +21,8 @@
 #include <cstring>
 #include <functional>
 
+#include <fmt/format.h>
+
 #include "app/fatal.h"
 #include "app/kernel_features.h"
 #include "app/load_failure.h"
@@ -29,6 +31,7 @@
 #include "event/ring_merger.h"
 #include "event/ring_reader.h"
 #include "proc/late_inputs.h"
+#include "runtime/kernel_probe.h"
 #include "syscalls/capture_plan.h"
 
 namespace etrace {
@@ -71,24 +74,6 @@ std::array<char, ETRACE_COMM_LEN> comm_key(const std::string& name) {
   std::array<char, ETRACE_COMM_LEN> key{};
   std::memcpy(key.data(), name.data(), std::min(name.size(), key.size() - 1));
   return key;
-}
-
-// Whether the kernel's BTF (or ETRACE_BTF's) has enumerator `value` in enum `name`: how the
-// kernel tells which BPF map types, helpers and attach types it has. Everything is there when
-// the BTF cannot be read (the load's own error is reported instead).
-std::function<bool(std::string_view, std::string_view)> kernel_btf_has(const char* custom_btf) {
-  std::shared_ptr<btf> kbtf(custom_btf && *custom_btf ? btf__parse(custom_btf, nullptr) : btf__load_vmlinux_btf(),
-                            btf__free);
-  return [kbtf](std::string_view name, std::string_view value) {
-    if (!kbtf) return true;
-    const int id = btf__find_by_name_kind(kbtf.get(), std::string(name).c_str(), BTF_KIND_ENUM);
-    if (id < 0) return false;
-    const btf_type* t = btf__type_by_id(kbtf.get(), id);
-    const struct btf_enum* e = btf_enum(t);
-    for (int i = 0; i < btf_vlen(t); ++i)
-      if (value == btf__name_by_offset(kbtf.get(), e[i].name_off)) return true;
-    return false;
-  };
 }
 
 }  // namespace
@@ -189,6 +174,10 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   if (custom_btf && *custom_btf) open_opts.btf_custom_path = custom_btf;
   skel = etrace_bpf__open_opts(&open_opts);
   if (!skel) throw Fatal("cannot open the BPF object: " + errno_text(errno));
+  if (skel->rodata->record_abi_version != ETRACE_RECORD_ABI_VERSION)
+    throw Fatal(fmt::format("the BPF programs write records of layout version {}, this etrace reads version {}: "
+                            "rebuild etrace from one source tree",
+                            skel->rodata->record_abi_version, ETRACE_RECORD_ABI_VERSION));
 
   skel->rodata->self_tgid = static_cast<__u32>(getpid());
   skel->rodata->filter_tgids = cfg.filter_tgids;

@@ -582,10 +582,17 @@ int run_trace(const Options& o) {
     message(fmt::format("cannot set etrace's priority to {}: {} (tracing goes on at the current one)", nice_value,
                         std::strerror(errno)));
 
-  // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, each as a 32-bit
-  // length and the bytes, for the micro-benchmark to replay (bench/format_bench.cpp).
+  // ETRACE_DUMP_RECORDS=FILE (a developer knob): also save the raw records, after a header
+  // naming their layout version, each as a 32-bit length and the bytes, for the
+  // micro-benchmark to replay (bench/format_bench.cpp; format in include/etrace/event.h).
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> dump(nullptr, &std::fclose);
-  if (const char* path = std::getenv("ETRACE_DUMP_RECORDS"); path && *path) dump.reset(std::fopen(path, "wbe"));
+  if (const char* path = std::getenv("ETRACE_DUMP_RECORDS"); path && *path) {
+    dump.reset(std::fopen(path, "wbe"));
+    if (!dump) throw Fatal(fmt::format("cannot open '{}' named by ETRACE_DUMP_RECORDS: {}", printable(path), std::strerror(errno)));
+    const std::uint32_t version = ETRACE_RECORD_ABI_VERSION;
+    std::fwrite(ETRACE_RECORDS_MAGIC, 1, sizeof(ETRACE_RECORDS_MAGIC) - 1, dump.get());
+    std::fwrite(&version, sizeof(version), 1, dump.get());
+  }
   const Session::RecordFn feed = [&](std::span<const std::uint8_t> bytes) {
     if (dump) {
       const auto len = static_cast<std::uint32_t>(bytes.size());

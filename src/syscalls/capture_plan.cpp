@@ -16,6 +16,8 @@ constexpr std::uint32_t kPayloadMax = ETRACE_SCRATCH_HALF - sizeof(etrace_payloa
 
 // Arrays (pollfd[nfds], iovec[iovcnt], ...) are captured up to this many bytes.
 constexpr std::uint32_t kArrayMax = 4096;
+// Netlink messages in a socket buffer are decoded up to this many bytes.
+constexpr std::uint32_t kNetlinkMax = 4096;
 
 void add(etrace_syscall_plan& plan, std::uint8_t arg, std::uint8_t type, std::uint8_t when,
          std::uint8_t len_arg, std::uint32_t max, std::uint16_t elem_size = 0) {
@@ -52,6 +54,27 @@ void add_fd_infos(etrace_syscall_plan& plan, const SyscallSpec& spec) {
   // recvmsg: fds passed with SCM_RIGHTS are new in the receiver, created by the call.
   if (spec.name == "recvmsg") add(plan, 1, ETRACE_CAP_FDINFO, ETRACE_AT_EXIT, ETRACE_FDINFO_FROM_CMSG, 0);
   args_of(ArgKind::DirFd);
+}
+
+// A buffer sent on a netlink socket shows as the messages it holds, read whole as strace reads
+// them, where other sockets' bytes stop at -s. Which kind of socket it is the kernel side tells
+// (FDINFO of the fd, taken with or without -y), and a second, longer copy of the buffer follows
+// the -s one, which stays what a string shows: bytes past -s that cannot be read leave it whole.
+// The longer copy keeps what could be read of a buffer that ends in an unreadable page.
+void add_socket_buffers(etrace_syscall_plan& plan, const SyscallSpec& spec, const PlanOptions& opts) {
+  for (std::size_t i = 0; i < spec.nargs; ++i) {
+    const ArgSpec& a = spec.args[i];
+    if (a.kind != ArgKind::BufIn || a.detail != "sockbuf" || a.len_arg < 0) continue;
+    if (opts.decorate_fds == 0)
+      for (std::size_t f = 0; f < spec.nargs; ++f)
+        if (spec.args[f].kind == ArgKind::Fd) {
+          add(plan, static_cast<std::uint8_t>(f), ETRACE_CAP_FDINFO, ETRACE_AT_ENTER, ETRACE_FDINFO_FROM_ARG, 0);
+          break;
+        }
+    if (opts.max_strlen < kNetlinkMax)
+      add(plan, static_cast<std::uint8_t>(i), ETRACE_CAP_BUF_ARG_READABLE, ETRACE_AT_ENTER,
+          static_cast<std::uint8_t>(a.len_arg), kNetlinkMax);
+  }
 }
 
 }  // namespace
@@ -198,6 +221,7 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
       default: break;
     }
   }
+  add_socket_buffers(plan, spec, opts);
   if (opts.decorate_fds > 0) add_fd_infos(plan, spec);
   if (inputs_keep_until_exit(spec, plan)) plan.flags |= ETRACE_PLAN_INPUTS_AT_EXIT;
   return plan;

@@ -61,6 +61,8 @@ constexpr ArgSpec a_dirfd(std::string_view n) { return {n, ArgKind::DirFd, {}, -
 constexpr ArgSpec a_path(std::string_view n) { return {n, ArgKind::Path}; }
 constexpr ArgSpec a_str(std::string_view n) { return {n, ArgKind::String}; }
 constexpr ArgSpec a_in(std::string_view n, std::int8_t len) { return {n, ArgKind::BufIn, {}, len}; }
+// A buffer sent on a socket: netlink messages when the socket is a netlink one (decode/netlink.h).
+constexpr ArgSpec a_sockbuf(std::string_view n, std::int8_t len) { return {n, ArgKind::BufIn, "sockbuf", len}; }
 constexpr ArgSpec a_out(std::string_view n, std::string_view d = {}) { return {n, ArgKind::BufOut, d}; }
 // Flag sets and constants: an unsigned int and an int unless the kernel says otherwise.
 constexpr ArgSpec a_flags(std::string_view n, std::string_view table, CType t = UInt) {
@@ -407,7 +409,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("sendfile", kD | kN, {a_fd("out_fd"), a_fd("in_fd"), a_sinout("offset", "uint64", 8), a_ulong("count")}, RetKind::Int, kMayBlock),
     sc("sendmmsg", kN, {a_fd("sockfd"), a_sin("msgvec", "mmsghdr", 64, 2), a_uint("vlen"), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
     sc("sendmsg", kN, {a_fd("sockfd"), a_sin("msg", "msghdr", 56), a_flags("flags", "msg_flags")}, RetKind::Int, kMayBlock),
-    sc("sendto", kN, {a_fd("sockfd"), a_in("buf", 2), a_ulong("len"), a_flags("flags", "msg_flags"), a_sain("dest_addr", 5), a_int("addrlen")}, RetKind::Int, kMayBlock),
+    sc("sendto", kN, {a_fd("sockfd"), a_sockbuf("buf", 2), a_ulong("len"), a_flags("flags", "msg_flags"), a_sain("dest_addr", 5), a_int("addrlen")}, RetKind::Int, kMayBlock),
     sc("set_mempolicy", kM, {a_enum("mode", "mempolicy_modes"), a_custom("nodemask", "nodemask_in", 2), a_ulong("maxnode")}),
     sc("set_mempolicy_home_node", kM, {a_ptr("start"), a_ulong("len"), a_ulong("home_node"), a_hex("flags")}),
     sc("set_robust_list", 0, {a_ptr("head"), a_ulong("len")}),

@@ -13,7 +13,8 @@ std::vector<const XlatTable*> build_index() {
   std::vector<const XlatTable*> all;
   for (auto family : {xlat_tables_file(), xlat_tables_memory(), xlat_tables_process(),
                       xlat_tables_signal(), xlat_tables_net(), xlat_tables_misc(),
-                      xlat_tables_ioctl()})
+                      xlat_tables_ioctl(), xlat_tables_netlink(),
+                      xlat_tables_netfilter()})
     for (const auto& t : family) all.push_back(&t);
   std::sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->name < b->name; });
   return all;

@@ -118,5 +118,7 @@ std::span<const XlatTable> xlat_tables_signal();   // signal.cpp: SA_*, SIG_BLOC
 std::span<const XlatTable> xlat_tables_net();      // net.cpp: AF_*, SOCK_*, IPPROTO_*, MSG_*, SOL_*, SO_*, TCP_*
 std::span<const XlatTable> xlat_tables_misc();     // misc.cpp: clocks, timers, futex, epoll, poll, ...
 std::span<const XlatTable> xlat_tables_ioctl();    // ioctl.cpp: ioctl request numbers
+std::span<const XlatTable> xlat_tables_netlink();  // netlink.cpp: nlmsghdr types and flags per protocol
+std::span<const XlatTable> xlat_tables_netfilter();  // netlink_netfilter.cpp: nfnetlink message types
 
 }  // namespace etrace

@@ -80,8 +80,10 @@ TEST(CapturePlan, InputsWaitForTheExitOnlyWhenTheCallLeavesThemAlone) {
   auto late = [](std::string_view name, PlanOptions o = {}) {
     return (plan_for_spec(spec(name), o).flags & ETRACE_PLAN_INPUTS_AT_EXIT) != 0;
   };
-  for (auto name : {"write", "openat", "newfstatat", "connect", "sendto", "writev", "read", "rename", "pread64"})
+  for (auto name : {"write", "openat", "newfstatat", "connect", "writev", "read", "rename", "pread64"})
     EXPECT_TRUE(late(name)) << name;
+  // The socket as the call found it: a netlink socket it binds is not yet bound for strace.
+  EXPECT_FALSE(late("sendto")) << "sendto's socket is seen at entry";
   // Read and written by the call, or gone by its exit.
   for (auto name : {"poll", "select", "ppoll", "accept4", "getsockname", "getsockopt", "execve", "execveat", "exit_group", "rt_sigreturn", "clone3", "vfork",
                     "capget", "rseq", "recvmmsg",
@@ -92,6 +94,29 @@ TEST(CapturePlan, InputsWaitForTheExitOnlyWhenTheCallLeavesThemAlone) {
   y.decorate_fds = 1;
   EXPECT_FALSE(late("connect", y)) << "-y shows the socket as it was before connect";
   EXPECT_FALSE(late("close", y)) << "-y must see the file before close drops it";
+}
+
+// A socket buffer: the -s copy a string shows, the socket's kind (FDINFO of the fd, without -y
+// too), and a longer copy that keeps what is readable, for netlink messages.
+TEST(CapturePlan, SocketBuffersKnowTheirSocket) {
+  const auto plan = plan_for_spec(spec("sendto"), {});
+  int fdinfo = 0, short_copy = 0, long_copy = 0;
+  for (unsigned i = 0; i < plan.ncaptures; ++i) {
+    const auto& c = plan.captures[i];
+    if (c.type == ETRACE_CAP_FDINFO && c.arg == 0 && c.when == ETRACE_AT_ENTER) ++fdinfo;
+    if (c.type == ETRACE_CAP_BUF_ARG && c.arg == 1 && c.max == 32) ++short_copy;
+    if (c.type == ETRACE_CAP_BUF_ARG_READABLE && c.arg == 1 && c.len_arg == 2 && c.max == 4096) ++long_copy;
+  }
+  EXPECT_EQ(fdinfo, 1);
+  EXPECT_EQ(short_copy, 1);
+  EXPECT_EQ(long_copy, 1);
+  PlanOptions y;
+  y.decorate_fds = 1;
+  const auto with_y = plan_for_spec(spec("sendto"), y);
+  fdinfo = 0;
+  for (unsigned i = 0; i < with_y.ncaptures; ++i)
+    fdinfo += with_y.captures[i].type == ETRACE_CAP_FDINFO && with_y.captures[i].arg == 0;
+  EXPECT_EQ(fdinfo, 1) << "-y's own FDINFO serves";
 }
 
 // The kernel advances these offsets: strace shows where the call started (and sendfile where

@@ -1,7 +1,11 @@
 // Command-line parsing: every option, its long spelling, and every error (one line, exit 1).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "app/version.h"
 #include "cli/options.h"
+#include "filter/expression.h"
 
 namespace etrace {
 namespace {
@@ -202,8 +206,30 @@ TEST(Cli, HelpAndVersion) {
   EXPECT_EQ(parse({"--help"}).exit_code, 0);
   auto v = parse({"-V"});
   EXPECT_EQ(v.exit_code, 0);
+  EXPECT_TRUE(v.version);  // main adds the kernel's features
   EXPECT_EQ(v.message.rfind("etrace -- version ", 0), 0u);
+  EXPECT_EQ(v.message.substr(18), etrace_version());
   EXPECT_EQ(parse({"--version"}).message, v.message);
+}
+
+// For the completions: every name trace= accepts, and nothing it refuses.
+TEST(Cli, ListSyscallsIsWhatTraceAccepts) {
+  auto l = parse({"--list-syscalls"});
+  EXPECT_FALSE(l.options);
+  EXPECT_EQ(l.exit_code, 0);
+  std::vector<std::string> names;
+  for (std::size_t start = 0; start <= l.message.size();) {
+    const std::size_t nl = std::min(l.message.find('\n', start), l.message.size());
+    names.push_back(l.message.substr(start, nl - start));
+    start = nl + 1;
+  }
+  ASSERT_GT(names.size(), 300u);
+  for (const char* n : {"openat", "execve", "io_uring_setup", "%file", "%network", "%%stat"})
+    EXPECT_NE(std::find(names.begin(), names.end(), n), names.end()) << n;
+  for (const auto& n : names) {
+    FilterBuilder b;
+    EXPECT_EQ(b.add("trace=" + n), std::nullopt) << n;
+  }
 }
 
 // The wording follows strace 6.1 ("strace: invalid -a argument: 'x'", ...).

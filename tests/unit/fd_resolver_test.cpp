@@ -76,7 +76,7 @@ class FdResolverTest : public ::testing::Test {
   std::unique_ptr<FdResolver> r;
 };
 
-// The case: fd 3 is closed and reused, and the process is gone before anything prints
+// fd 3 is closed and reused, and the process is gone before anything prints
 // (the fake /proc knows nothing of it). Each line must show what 3 was at that moment.
 TEST_F(FdResolverTest, ShortLivedFdsKeepTheirPathAtEachLine) {
   make();

@@ -53,5 +53,31 @@ TEST(KernelFeatures, TheOldestMissingFeatureIsNamed) {
   EXPECT_EQ(missing->enumerator, "BPF_TRACE_RAW_TP");
 }
 
+// -V: one line per feature, "no" beside what the BTF lacks, the probes' own lines after them.
+TEST(KernelFeatures, VersionReportSaysWhatTheKernelHas) {
+  const std::string fentry = "fentry/fexit programs (Linux 5.5): no (attach: Operation not supported)";
+  const std::string report = kernel_feature_report(
+      "5.15.0-91-generic", "/sys/kernel/btf/vmlinux",
+      [](std::string_view, std::string_view value) { return value != "BPF_FUNC_loop"; }, std::span(&fentry, 1));
+  EXPECT_EQ(report,
+            "Kernel: Linux 5.15.0-91-generic\n"
+            "BTF: /sys/kernel/btf/vmlinux\n"
+            "Required features:\n"
+            "  BTF tracepoints (tp_btf) (Linux 5.5): yes\n"
+            "  the BPF ring buffer (Linux 5.8): yes\n"
+            "  BPF task iterators (Linux 5.8): yes\n"
+            "  BPF task storage (Linux 5.11): yes\n"
+            "  the bpf_get_current_task_btf helper (Linux 5.11): yes\n"
+            "  the bpf_task_pt_regs helper (Linux 5.15): yes\n"
+            "  the bpf_loop helper (Linux 5.17): no\n"
+            "Optional features:\n"
+            "  fentry/fexit programs (Linux 5.5): no (attach: Operation not supported)\n");
+}
+
+TEST(KernelFeatures, VersionReportWithoutBtfSaysWhatIsNeeded) {
+  EXPECT_EQ(kernel_feature_report("6.1.0", "", [](std::string_view, std::string_view) { return true; }, {}),
+            "Kernel: Linux 6.1.0\nBTF: none (etrace needs /sys/kernel/btf/vmlinux, or a BTF file in ETRACE_BTF)\n");
+}
+
 }  // namespace
 }  // namespace etrace
