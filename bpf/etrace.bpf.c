@@ -546,24 +546,145 @@ int BPF_PROG(etrace_sys_exit, struct pt_regs *regs, long ret)
 	return syscall__exit(compat__syscall_nr(regs), ret);
 }
 
-SEC("tracepoint/syscalls/sys_exit_getpid")
-int etrace_tp_exit(struct compat_syscall_exit_event *ctx)
+/* The exit of call `nr` on a per-syscall hook (its exit tracepoint or its trampoline). exit_only:
+ * its entry is made now, from the registers; unless userspace made it at attach
+ * (Session::adopt_call). */
+static __always_inline int syscall__exit_hook(long nr, long ret)
 {
 	if (exit_only) {
-		/* The entry, made now; unless userspace made it at attach (Session::adopt_call). */
 		struct etrace_inflight *st = inflight__get(0);
 		if (st && st->skip_exit) {
 			st->skip_exit = 0;
-			if (ctx->nr == st->nr)
+			if (nr == st->nr)
 				return 0;
 		}
 		if (!st || !st->active) {
 			__u64 args[6];
 			compat__task_syscall_args(bpf_get_current_task_btf(), args, NULL);
-			syscall__enter(NULL, args, ctx->nr);
+			syscall__enter(NULL, args, nr);
 		}
 	}
-	return syscall__exit(ctx->nr, ctx->ret);
+	return syscall__exit(nr, ret);
+}
+
+/* Per-syscall trampolines (fentry/fexit on __x64_sys_NAME) where the kernel has them: any syscall
+ * tracepoint, once attached, sends every task's every syscall through the kernel's syscall-tracing
+ * slow path, while a trampoline costs only the calls it is on. A call begun before its trampoline
+ * returns without passing through it, so the exit tracepoints are attached first and stay until
+ * no thread can be inside such a call (etrace_early_calls, Session::settle_hooks); meanwhile they
+ * skip the exits that a trampoline reported (ETRACE_HOOK_EXITED). */
+const volatile bool trampolines = false;
+bool hooks_attached = false; /* every trampoline is in: a thread passing one is clean */
+bool early_scan_done = false;
+
+SEC("tracepoint/syscalls/sys_exit_getpid")
+int etrace_tp_exit(struct compat_syscall_exit_event *ctx)
+{
+	if (trampolines) {
+		struct etrace_inflight *st = inflight__get(0);
+		if (st && (st->hooks & ETRACE_HOOK_EXITED)) {
+			st->hooks &= ~ETRACE_HOOK_EXITED;
+			return 0;
+		}
+		syscall__exit_hook(ctx->nr, ctx->ret);
+		/* The call begun before the trampolines is over: the thread's next one passes them. */
+		st = inflight__get(0);
+		if (st)
+			st->hooks = hooks_attached ? ETRACE_HOOK_CLEAN : 0;
+		return 0;
+	}
+	return syscall__exit_hook(ctx->nr, ctx->ret);
+}
+
+/* `regs` are the caller's user registers: orig_ax is the syscall number. A tracing program has
+ * one attach target, so there is a copy per syscall of the largest per-syscall trace set (8);
+ * userspace aims each copy it uses at its function and loads only those. */
+static __always_inline void hooks__mark(__u8 flags)
+{
+	struct etrace_inflight *st = inflight__get(0);
+	if (st)
+		st->hooks = flags | (hooks_attached ? ETRACE_HOOK_CLEAN : 0);
+}
+
+#define ETRACE_TRAMPOLINES(i)                                                                 \
+	SEC("fentry/__x64_sys_getpid")                                                        \
+	int BPF_PROG(etrace_fentry##i, const struct pt_regs *regs)                            \
+	{                                                                                     \
+		__u64 args[6] = {BPF_CORE_READ(regs, di),  BPF_CORE_READ(regs, si),           \
+				 BPF_CORE_READ(regs, dx),  BPF_CORE_READ(regs, r10),          \
+				 BPF_CORE_READ(regs, r8),  BPF_CORE_READ(regs, r9)};          \
+		syscall__enter(NULL, args, BPF_CORE_READ(regs, orig_ax));                     \
+		hooks__mark(0);                                                               \
+		return 0;                                                                     \
+	}                                                                                     \
+	SEC("fexit/__x64_sys_getpid")                                                         \
+	int BPF_PROG(etrace_fexit##i, const struct pt_regs *regs, long ret)                   \
+	{                                                                                     \
+		syscall__exit_hook(BPF_CORE_READ(regs, orig_ax), ret);                        \
+		hooks__mark(ETRACE_HOOK_EXITED);                                              \
+		return 0;                                                                     \
+	}
+ETRACE_TRAMPOLINES(0)
+ETRACE_TRAMPOLINES(1)
+ETRACE_TRAMPOLINES(2)
+ETRACE_TRAMPOLINES(3)
+ETRACE_TRAMPOLINES(4)
+ETRACE_TRAMPOLINES(5)
+ETRACE_TRAMPOLINES(6)
+ETRACE_TRAMPOLINES(7)
+
+#define PF_KTHREAD 0x00200000 /* include/linux/sched.h */
+
+/* Whether `task` may be inside a call begun before the trampolines: running (its registers say
+ * nothing then), or asleep in a traced call. */
+static __always_inline bool task__maybe_in_early_call(struct task_struct *task)
+{
+	if (!compat__task_sleeping(task))
+		return true;
+	long nr;
+	__u64 args[6];
+	compat__task_syscall_args(task, args, &nr);
+	const struct etrace_syscall_plan *plan = plan__lookup(nr);
+	return nr >= 0 && plan && (plan->flags & ETRACE_PLAN_ENABLED);
+}
+
+/* With trampolines: the traced threads that may still be inside a call begun before them, a tid each.
+ * The first scan marks them (ETRACE_HOOK_EARLY); later scans only clear marks, so the set
+ * shrinks to empty and userspace detaches the exit tracepoints then. */
+SEC("iter/task")
+int etrace_early_calls(struct bpf_iter__task *ctx)
+{
+	/* Only for traced processes (a command, -p): state made here for a thread skips the pid
+	 * filter at its calls, as etrace_dump_inflight's. */
+	struct task_struct *task = ctx->task;
+	if (!filter_tgids || !task || (BPF_CORE_READ(task, flags) & PF_KTHREAD))
+		return 0;
+	__u32 tgid = BPF_CORE_READ(task, tgid);
+	if (tgid == self_tgid || !bpf_map_lookup_elem(&traced_tgids, &tgid))
+		return 0;
+	struct etrace_inflight *st = bpf_task_storage_get(&inflight, task, 0, 0);
+	if (st && (st->hooks & ETRACE_HOOK_CLEAN))
+		return 0;
+	if (early_scan_done && (!st || !(st->hooks & ETRACE_HOOK_EARLY)))
+		return 0;
+	if (!task__maybe_in_early_call(task)) {
+		if (st)
+			st->hooks &= ~ETRACE_HOOK_EARLY;
+		return 0;
+	}
+	if (!st) {
+		st = bpf_task_storage_get(&inflight, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (st) {
+			st->tid = BPF_CORE_READ(task, pid);
+			st->tgid = tgid;
+			st->seen_seq = ~0u;
+		}
+	}
+	if (st)
+		st->hooks |= ETRACE_HOOK_EARLY;
+	__u32 tid = BPF_CORE_READ(task, pid);
+	bpf_seq_write(ctx->meta->seq, &tid, sizeof(tid));
+	return 0;
 }
 
 SEC("tp_btf/sched_process_fork")

@@ -2,9 +2,10 @@
 # bench-hooks.sh [KERNEL]: what a small trace set costs the rest of the machine, by hook kind,
 # in one boot of KERNEL (default: Debian 12's kernel, as scripts/test-kernel.sh) under QEMU.
 # An untraced write loop (bench/workloads/write_loop.c) is timed alone, then while another
-# process is traced for connect only: by etrace (on connect's exit tracepoint), and by no-op
-# programs on that tracepoint and on connect's function (fexit on __x64_sys_connect, a BPF
-# trampoline; bench/floor/hooks.bpf.c). Any syscall tracepoint turns on the kernel's
+# process is traced for connect only: by etrace on connect's exit tracepoint
+# (ETRACE_ATTACH=tracepoints) and on connect's function (its default where the kernel has BPF
+# trampolines: fexit on __x64_sys_connect), and by no-op programs on that tracepoint and that
+# function (bench/floor/hooks.bpf.c). Any syscall tracepoint turns on the kernel's
 # syscall-tracing slow path for every task; a trampoline on one function does not. Prints each
 # run and the medians as ratios to the untraced loop. Needs root; REPS (5), CALLS (300000).
 #   (inside the guest: bench-hooks.sh --in-guest DIR)
@@ -19,14 +20,21 @@ if [ "${1:-}" = --in-guest ]; then
   # start_hook KIND: starts KIND's tracer on `other` and waits until it is attached.
   start_hook() {
     : > "$dir/log"
+    local t0
+    t0=$(date +%s%N)
     case $1 in
-      etrace) "$etrace" -p "$other" -e trace=connect -o /dev/null 2>"$dir/log" & ;;
+      etrace-tp) ETRACE_ATTACH=tracepoints "$etrace" -p "$other" -e trace=connect -o /dev/null 2>"$dir/log" & ;;
+      etrace-fexit) ETRACE_DEBUG=1 "$etrace" -p "$other" -e trace=connect -o /dev/null 2>"$dir/log" & ;;
       tracepoint) "$dir/floor_loader" "$dir/hook_tp.bpf.o" >"$dir/log" 2>&1 & ;;
       fexit) "$dir/floor_loader" "$dir/hook_fexit.bpf.o" >"$dir/log" 2>&1 & ;;
     esac
     hook=$!
     for _ in $(seq 600); do
-      grep -q attached "$dir/log" && return 0
+      # etrace's trampolines: its exit tracepoint stays until no call begun before them can be left.
+      if grep -q attached "$dir/log" && { [ "$1" != etrace-fexit ] || grep -q 'exit tracepoints detached' "$dir/log"; }; then
+        echo "start $1 $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+        return 0
+      fi
       kill -0 $hook 2>/dev/null || break
       sleep 0.1
     done
@@ -35,7 +43,7 @@ if [ "${1:-}" = --in-guest ]; then
   }
   stop_hook() { kill -INT $hook; wait $hook 2>/dev/null || true; }
   echo "uname: $(uname -r); $calls writes of 64 bytes to /dev/null; ns per run"
-  kinds=(none etrace tracepoint fexit)
+  kinds=(none etrace-tp etrace-fexit tracepoint fexit)
   declare -A runs=()
   for rep in $(seq "$reps"); do
     for k in "${kinds[@]}"; do
@@ -57,7 +65,7 @@ if [ "${1:-}" = --in-guest ]; then
     [ -n "${runs[$k]:-}" ] || { echo "$k: no run"; continue; }
     m=$(echo "${runs[$k]}" | median) f=$(echo "${runs[$k]}" | fastest)
     awk -v k="$k" -v m="$m" -v b="$base" -v f="$f" -v bf="$base_min" -v c="$calls" 'BEGIN {
-      printf "%-10s median %6.1f ns/write %.2fx   fastest %6.1f ns/write %.2fx\n", k, m / c, m / b, f / c, f / bf }'
+      printf "%-12s median %6.1f ns/write %.2fx   fastest %6.1f ns/write %.2fx\n", k, m / c, m / b, f / c, f / bf }'
   done
   exit 0
 fi

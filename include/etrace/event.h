@@ -203,7 +203,8 @@ struct etrace_inflight {
 	etrace_u16 inline_count; /* how many payloads */
 	etrace_u32 tgid;
 	etrace_u8 refetch;       /* captures to retry at exit: they faulted at entry */
-	etrace_u8 reserved[2];
+	etrace_u8 hooks;         /* trampolines: ETRACE_HOOK_* */
+	etrace_u8 reserved;
 	etrace_u8 skip_exit;     /* exit_only: drop the next exit if it is of call `nr` (begun before attach) */
 	etrace_u32 tid;
 	etrace_u32 seq;          /* calls this thread has entered */
@@ -211,6 +212,15 @@ struct etrace_inflight {
 	etrace_u64 sp;           /* user stack pointer at entry (rt_sigreturn's frame) */
 	etrace_u64 enter_runtime;/* the thread's se.sum_exec_runtime at entry (cpu_time only) */
 	etrace_u8 inline_buf[ETRACE_INLINE_BYTES];
+};
+
+/* etrace_inflight.hooks, with BPF trampolines (fentry/fexit on __x64_sys_NAME). Calls begun before
+ * their trampoline never pass through it: the syscalls' exit tracepoints stay attached until no
+ * thread can be inside such a call, and skip the exits a trampoline has reported. */
+enum etrace_hook_flags {
+	ETRACE_HOOK_EXITED = 1,  /* the current call's exit went through its trampoline */
+	ETRACE_HOOK_CLEAN = 2,   /* a trampoline ran for the thread once all were attached */
+	ETRACE_HOOK_EARLY = 4,   /* may be inside a call begun before the trampolines */
 };
 
 /* Reasons a record was not delivered, indexes of the `drops` per-CPU counter array. */

@@ -93,13 +93,27 @@ struct Session::Impl {
   int epoll_fd = -1;
   RingMerger merger;
   bpf_link* iter_link = nullptr;
-  std::vector<bpf_link*> per_syscall_links;  // syscalls/sys_enter_NAME and sys_exit_NAME
+  std::vector<bpf_link*> per_syscall_links;  // syscalls/sys_enter_NAME and sys_exit_NAME, trampolines
+  // With trampolines: the exit tracepoints, until no thread can be inside a call begun before
+  // the trampolines (settle_hooks), and the iterator that tells.
+  std::vector<bpf_link*> early_links;
+  bpf_link* early_iter = nullptr;
   int cgroup_fd = -1;
   std::vector<etrace_syscall_plan> plans;
   bool exit_only = false;
+  bool skip_go_read = true;  // false: the command's wait for the go never passes a hook
   std::uint64_t hold_since_ns = 0;  // when the merge began waiting for a missing record (0: not)
 
   bool create_inflight(const etrace_inflight& st);
+  // Traced threads that may be inside a call begun before the trampolines (an upper bound; at
+  // least 1 when the kernel cannot tell).
+  std::size_t early_calls();
+  void drop_early_links() {
+    for (bpf_link* l : early_links) bpf_link__destroy(l);
+    early_links.clear();
+    if (early_iter) bpf_link__destroy(early_iter);
+    early_iter = nullptr;
+  }
 
   // Creates `count` rings of `size` bytes (page_size already set), puts them in the `events`
   // map of maps, maps them and waits on all of them through one epoll set.
@@ -144,6 +158,7 @@ struct Session::Impl {
       if (r.fd >= 0) close(r.fd);
     }
     if (iter_link) bpf_link__destroy(iter_link);
+    drop_early_links();
     for (bpf_link* l : per_syscall_links) bpf_link__destroy(l);
     if (skel) etrace_bpf__destroy(skel);
     if (cgroup_fd >= 0) close(cgroup_fd);
@@ -211,12 +226,38 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
 
   // One attach mode or the other; the verifier only sees the programs that will run.
   const bool per_syscall = !cfg.per_syscall.empty();
+  const bool trampolines = per_syscall && cfg.trampolines;
+  const bool exit_tracepoints = per_syscall && (!trampolines || cfg.early_calls);
+  impl_->skip_go_read = !trampolines || cfg.early_calls;
   bpf_program__set_autoload(skel->progs.etrace_sys_enter, !per_syscall);
   bpf_program__set_autoload(skel->progs.etrace_sys_exit, !per_syscall);
-  bpf_program__set_autoload(skel->progs.etrace_tp_enter, per_syscall && !cfg.exit_only);
-  bpf_program__set_autoload(skel->progs.etrace_tp_exit, per_syscall);
+  bpf_program__set_autoload(skel->progs.etrace_tp_enter, per_syscall && !cfg.exit_only && !trampolines);
+  bpf_program__set_autoload(skel->progs.etrace_tp_exit, exit_tracepoints);
   bpf_program__set_autoattach(skel->progs.etrace_tp_enter, false);
   bpf_program__set_autoattach(skel->progs.etrace_tp_exit, false);
+  // Trampolines: a copy of each program per traced syscall, aimed at the syscall's function.
+  skel->rodata->trampolines = trampolines;
+  bpf_program* const fexits[] = {skel->progs.etrace_fexit0, skel->progs.etrace_fexit1, skel->progs.etrace_fexit2,
+                                 skel->progs.etrace_fexit3, skel->progs.etrace_fexit4, skel->progs.etrace_fexit5,
+                                 skel->progs.etrace_fexit6, skel->progs.etrace_fexit7};
+  bpf_program* const fentries[] = {skel->progs.etrace_fentry0, skel->progs.etrace_fentry1, skel->progs.etrace_fentry2,
+                                   skel->progs.etrace_fentry3, skel->progs.etrace_fentry4, skel->progs.etrace_fentry5,
+                                   skel->progs.etrace_fentry6, skel->progs.etrace_fentry7};
+  if (trampolines && cfg.per_syscall.size() > std::size(fexits))
+    throw AttachModeUnavailable("more syscalls than trampoline programs");
+  for (std::size_t i = 0; i < std::size(fexits); ++i) {
+    const bool used = trampolines && i < cfg.per_syscall.size();
+    const std::string function = used ? "__x64_sys_" + cfg.per_syscall[i] : "";
+    for (bpf_program* p : {fexits[i], fentries[i]}) {
+      const bool load = used && (p == fexits[i] || !cfg.exit_only);
+      bpf_program__set_autoload(p, load);
+      bpf_program__set_autoattach(p, false);
+      if (load && bpf_program__set_attach_target(p, 0, function.c_str()))
+        throw AttachModeUnavailable("no function " + function);
+    }
+  }
+  bpf_program__set_autoload(skel->progs.etrace_early_calls, trampolines && exit_tracepoints);
+  bpf_program__set_autoattach(skel->progs.etrace_early_calls, false);
   if (int err = etrace_bpf__load(skel)) {
     utsname u{};
     uname(&u);
@@ -271,19 +312,95 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   if (int err = etrace_bpf__attach(skel))
     throw Fatal("cannot attach to the syscall tracepoints: " + errno_text(err));
 
-  for (const auto& name : cfg.per_syscall) {
-    bpf_link* enter = cfg.exit_only ? nullptr
-                                    : bpf_program__attach_tracepoint(skel->progs.etrace_tp_enter, "syscalls",
-                                                                     ("sys_enter_" + name).c_str());
-    bpf_link* exit = enter || cfg.exit_only ? bpf_program__attach_tracepoint(skel->progs.etrace_tp_exit, "syscalls",
-                                                                             ("sys_exit_" + name).c_str())
-                                            : nullptr;
+  const bool exit_only = cfg.exit_only || trampolines;  // which tracepoints
+  for (const auto& name : exit_tracepoints ? cfg.per_syscall : std::vector<std::string>{}) {
+    bpf_link* enter = exit_only ? nullptr
+                                : bpf_program__attach_tracepoint(skel->progs.etrace_tp_enter, "syscalls",
+                                                                 ("sys_enter_" + name).c_str());
+    bpf_link* exit = enter || exit_only ? bpf_program__attach_tracepoint(skel->progs.etrace_tp_exit, "syscalls",
+                                                                         ("sys_exit_" + name).c_str())
+                                        : nullptr;
     if (enter) impl_->per_syscall_links.push_back(enter);
-    if (exit) impl_->per_syscall_links.push_back(exit);
-    if ((!enter && !cfg.exit_only) || !exit)
+    if (exit) (trampolines ? impl_->early_links : impl_->per_syscall_links).push_back(exit);
+    if ((!enter && !exit_only) || !exit)
       throw AttachModeUnavailable("no tracepoint for " + name + ": " + errno_text(errno));
   }
+  if (!trampolines) return;
 
+  // After the exit tracepoints, so that every call finds one hook or the other; each function's
+  // fexit before its fentry, so that a call that passed an fentry also passes its fexit.
+  for (std::size_t i = 0; i < cfg.per_syscall.size(); ++i)
+    for (bpf_program* p : {fexits[i], fentries[i]}) {
+      if (p == fentries[i] && cfg.exit_only) continue;
+      bpf_link* link = bpf_program__attach_trace(p);
+      if (!link)
+        throw AttachModeUnavailable("cannot hook __x64_sys_" + cfg.per_syscall[i] + ": " + errno_text(errno));
+      impl_->per_syscall_links.push_back(link);
+    }
+  skel->bss->hooks_attached = true;
+  if (std::getenv("ETRACE_DEBUG"))
+    std::fprintf(stderr, "etrace: %s on %zu syscalls' functions%s\n", cfg.exit_only ? "fexit" : "fentry and fexit",
+                 cfg.per_syscall.size(), exit_tracepoints ? ", and their exit tracepoints for now" : "");
+  if (!exit_tracepoints) return;
+  impl_->early_calls();  // marks the threads to wait for
+  skel->bss->early_scan_done = true;
+  settle_hooks();
+}
+
+std::size_t Session::Impl::early_calls() {
+  if (!early_iter) early_iter = bpf_program__attach_iter(skel->progs.etrace_early_calls, nullptr);
+  const int fd = early_iter ? bpf_iter_create(bpf_link__fd(early_iter)) : -1;
+  if (fd < 0) return 1;
+  std::size_t bytes = 0;
+  char chunk[4096];
+  for (ssize_t n; (n = read(fd, chunk, sizeof(chunk))) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      bytes = 1;
+      break;
+    }
+    bytes += static_cast<std::size_t>(n);
+  }
+  close(fd);
+  return bytes / sizeof(std::uint32_t) + (bytes % sizeof(std::uint32_t) != 0);
+}
+
+void Session::settle_hooks() {
+  if (impl_->early_links.empty() || impl_->early_calls() != 0) return;
+  impl_->drop_early_links();
+  if (std::getenv("ETRACE_DEBUG")) std::fputs("etrace: exit tracepoints detached\n", stderr);
+}
+
+bool kernel_has_trampolines(const std::vector<std::string>& syscalls) {
+  const char* custom_btf = std::getenv("ETRACE_BTF");
+  if (syscalls.empty() || (custom_btf && *custom_btf)) return false;  // no BTF of its own: no trampolines
+  btf* vmlinux = btf__load_vmlinux_btf();
+  if (!vmlinux) return false;
+  // Functions without arguments (SYSCALL_DEFINE0: getpid, fork, ...) have no BTF, so no trampoline.
+  int id = 0;  // the first function's
+  for (const auto& name : syscalls) {
+    const int fn = btf__find_by_name_kind(vmlinux, ("__x64_sys_" + name).c_str(), BTF_KIND_FUNC);
+    if (fn <= 0) {
+      id = -1;
+      break;
+    }
+    if (id == 0) id = fn;
+  }
+  btf__free(vmlinux);
+  if (id <= 0) return false;
+  const bpf_insn insns[] = {
+      {.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .src_reg = 0, .off = 0, .imm = 0},
+      {.code = BPF_JMP | BPF_EXIT, .dst_reg = 0, .src_reg = 0, .off = 0, .imm = 0},
+  };
+  LIBBPF_OPTS(bpf_prog_load_opts, opts);
+  opts.expected_attach_type = BPF_TRACE_FEXIT;
+  opts.attach_btf_id = static_cast<__u32>(id);
+  // Loaded, not attached: each attach patches the kernel's text, slow where the CPU is emulated.
+  // A kernel that loads the program but cannot attach it is caught at attach (AttachModeUnavailable).
+  const int prog = bpf_prog_load(BPF_PROG_TYPE_TRACING, "etrace_probe", "GPL", insns, std::size(insns), &opts);
+  if (prog < 0) return false;
+  close(prog);
+  return true;
 }
 
 Session::~Session() = default;
@@ -291,6 +408,7 @@ Session::~Session() = default;
 void Session::stop_tracing() {
   for (bpf_link* l : impl_->per_syscall_links) bpf_link__destroy(l);
   impl_->per_syscall_links.clear();
+  impl_->drop_early_links();
   etrace_bpf__detach(impl_->skel);
 }
 
@@ -422,7 +540,7 @@ bool Session::Impl::create_inflight(const etrace_inflight& st) {
 }
 
 void Session::skip_next_exit(std::uint32_t tid, std::int64_t nr) {
-  if (!impl_->exit_only) return;
+  if (!impl_->exit_only || !impl_->skip_go_read) return;
   etrace_inflight st{};
   st.tid = tid;
   st.tgid = tid;

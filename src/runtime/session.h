@@ -36,7 +36,19 @@ struct SessionConfig {
   std::vector<std::string> per_syscall;
   // With per_syscall: attach only their exit tracepoints (see exit_only in bpf/etrace.bpf.c).
   bool exit_only = false;
+  // With per_syscall: hook the syscalls' own functions (fexit on __x64_sys_NAME, and fentry
+  // without exit_only) instead of their tracepoints; needs BPF trampolines and traced processes
+  // (tgids). AttachModeUnavailable where they do not load.
+  bool trampolines = false;
+  // With trampolines: whether a traced thread may be inside a traced call begun before them
+  // (false when the only traced process is the command, asleep in its wait for the go: that
+  // read is never reported). Such calls end on the exit tracepoints (Session::settle_hooks).
+  bool early_calls = true;
 };
+
+// Whether BPF trampolines (fentry/fexit) can hook these syscalls' functions here: each has BTF,
+// and a no-op fexit program on the first one loads.
+bool kernel_has_trampolines(const std::vector<std::string>& syscalls);
 
 // The per-syscall attach mode cannot be used here (no such tracepoint, no tracefs, a program
 // type the kernel refuses): the caller opens the session again on raw_syscalls.
@@ -85,6 +97,11 @@ class Session {
   // its go). If the next traced exit is that call's, it is not reported: entry programs would
   // not have seen it begin.
   void skip_next_exit(std::uint32_t tid, std::int64_t nr);
+
+  // With trampolines: detaches the syscalls' exit tracepoints once no traced thread can still be
+  // inside a call begun before its trampoline (such a call's exit passes only the tracepoint);
+  // call it now and then. Until then, every task on the machine pays the tracepoints' slow path.
+  void settle_hooks();
 
   // Calls in progress since before `older_than_ns` (CLOCK_MONOTONIC), for "<unfinished ...>".
   std::vector<SyscallCall> running_calls(std::uint64_t older_than_ns);

@@ -284,6 +284,32 @@ bool exit_programs_suffice(const SessionConfig& cfg) {
   return true;
 }
 
+// Whether the per-syscall attach hooks the syscalls' own functions (BPF trampolines) rather than
+// their tracepoints: any syscall tracepoint sends every task's every syscall through the kernel's
+// slow path, a trampoline costs only the calls it is on. For traced processes only (a command,
+// -p): the calls they are inside at attach are waited for (Session::settle_hooks).
+// ETRACE_ATTACH=tracepoints keeps the tracepoints.
+// Each traced syscall loads its own copy of the programs, checked one by one by the verifier
+// (seconds each on an emulated 6.1): entry programs too are used for one syscall only.
+bool trampolines_wanted(const SessionConfig& cfg) {
+  const char* mode = std::getenv("ETRACE_ATTACH");
+  if (cfg.per_syscall.empty() || !cfg.filter_tgids || (mode && std::string_view(mode) == "tracepoints") ||
+      (!cfg.exit_only && cfg.per_syscall.size() > 1))
+    return false;
+  return kernel_has_trampolines(cfg.per_syscall);
+}
+
+// Whether thread `pid` is asleep in read (the command's wait for the go), waiting up to a second.
+bool asleep_in_read(int pid) {
+  for (int i = 0; i < 50; ++i) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/syscall");
+    std::string nr;
+    if (in >> nr && nr == "0") return true;
+    usleep(20'000);
+  }
+  return false;
+}
+
 // The processes traced from the start: the command etrace runs, every -p pid, and with -f the
 // pids' existing descendants (a service master's workers), not only children forked later.
 std::vector<std::uint32_t> traced_processes(const Options& o, int command_pid) {
@@ -400,13 +426,22 @@ int run_trace(const Options& o) {
   // machine runs no etrace code (ETRACE_ATTACH=raw keeps raw_syscalls for every case).
   cfg.per_syscall = per_syscall_tracepoints(cfg.plans, kf.others);
   cfg.exit_only = !cfg.per_syscall.empty() && exit_programs_suffice(cfg);
+  cfg.trampolines = trampolines_wanted(cfg);
+  // Calls begun before the trampolines: none but the go's read when the command alone is traced.
+  cfg.early_calls = !cfg.trampolines || !o.pids.empty() || !child || !asleep_in_read(child->pid());
   std::unique_ptr<Session> session_owner;
-  try {
-    session_owner = std::make_unique<Session>(cfg);
-  } catch (const AttachModeUnavailable&) {
-    cfg.per_syscall.clear();
-    cfg.exit_only = false;
-    session_owner = std::make_unique<Session>(cfg);
+  while (!session_owner) {
+    try {
+      session_owner = std::make_unique<Session>(cfg);
+    } catch (const AttachModeUnavailable&) {
+      if (cfg.per_syscall.empty()) throw;
+      if (cfg.trampolines) {
+        cfg.trampolines = false;  // the syscalls' tracepoints
+      } else {
+        cfg.per_syscall.clear();  // raw_syscalls
+        cfg.exit_only = false;
+      }
+    }
   }
   Session& session = *session_owner;
   out_file.started();
@@ -602,6 +637,7 @@ int run_trace(const Options& o) {
     if (pipeline.limit_reached()) break;
     if (n == 0) sinks->flush();
     if (now >= next_scan) {
+      session.settle_hooks();
       for (const auto& call : session.running_calls(now - 200'000'000)) pipeline.on_still_running(call);
       next_scan = now + 200'000'000;
     }
