@@ -41,6 +41,14 @@ struct etrace_record_header {
 	etrace_u32 tid;
 	etrace_u32 lost_before; /* records of this thread dropped since its previous delivered one */
 	etrace_u32 order;       /* submit order over all CPUs (wraps): merges the per-CPU rings */
+	/* The thread as its own pid namespace sees it, and its cgroup, read when the record was
+	 * made; filled when an option shows them (--pidns-translation, --json, --container),
+	 * zero otherwise. tgid and tid above are the initial namespace's. */
+	etrace_u32 ns_tid;
+	etrace_u32 ns_tgid;
+	etrace_u32 pidns_ino;   /* inode of its pid namespace (/proc/PID/ns/pid) */
+	etrace_u32 pad0;
+	etrace_u64 cgroup_id;   /* its cgroup v2 id (the cgroup directory's inode) */
 };
 
 struct etrace_syscall_record {
@@ -167,6 +175,10 @@ struct etrace_fork_record {
 	struct etrace_record_header hdr;
 	etrace_u32 child_tgid;
 	etrace_u32 child_tid;
+	/* The child's ids in the parent's pid namespace (what fork returns there), when the
+	 * header's namespace fields are filled. */
+	etrace_u32 child_ns_tgid;
+	etrace_u32 child_ns_tid;
 };
 
 /* --rate-limit: a process made `calls` traced calls beyond its limit, counted and not recorded,

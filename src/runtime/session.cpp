@@ -29,6 +29,7 @@
 #include "event/ring_merger.h"
 #include "event/ring_reader.h"
 #include "proc/late_inputs.h"
+#include "proc/pidns.h"
 #include "syscalls/capture_plan.h"
 
 namespace etrace {
@@ -175,6 +176,13 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
   if (!skel) throw Fatal("cannot open the BPF object: " + errno_text(errno));
 
   skel->rodata->self_tgid = static_cast<__u32>(getpid());
+  // Inside a pid namespace getpid() is not the tgid the kernel's tracepoints see: the program
+  // tells etrace by its namespace and its tgid there instead.
+  if (std::uint32_t ns = own_pidns_inode(); ns && ns != kInitialPidnsInode) {
+    skel->rodata->self_pidns_ino = ns;
+    skel->rodata->self_ns_tgid = static_cast<__u32>(getpid());
+  }
+  skel->rodata->task_ids = cfg.task_ids;
   skel->rodata->filter_tgids = cfg.filter_tgids;
   skel->rodata->filter_comms = !cfg.comms.empty();
   // A few names are compared in the program itself (rodata); more go through the hash map.

@@ -36,6 +36,8 @@ struct SessionConfig {
   std::vector<std::string> per_syscall;
   // With per_syscall: attach only their exit tracepoints (see exit_only in bpf/etrace.bpf.c).
   bool exit_only = false;
+  // Each record carries the thread's ids in its own pid namespace and its cgroup id.
+  bool task_ids = false;
 };
 
 // The per-syscall attach mode cannot be used here (no such tracepoint, no tracefs, a program
