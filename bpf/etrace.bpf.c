@@ -10,6 +10,7 @@
 #include "compat.bpf.h"
 #include "fdinfo.bpf.h"
 #include "maps.bpf.h"
+#include "task_ids.bpf.h"
 
 _Static_assert((ETRACE_INLINE_BYTES & (ETRACE_INLINE_BYTES - 1)) == 0, "inline mask needs a power of two");
 
@@ -105,7 +106,7 @@ static __always_inline bool comm__excluded(struct task_struct *task)
 
 static __always_inline bool filter__allow_task(__u32 tgid)
 {
-	if (tgid == self_tgid)
+	if (tgid == self_tgid || task__is_self_in_ns(bpf_get_current_task_btf()))
 		return false;
 	if (exclude_tgids && bpf_map_lookup_elem(&excluded_tgids, &tgid))
 		return false;
@@ -136,6 +137,7 @@ static __always_inline void record__header(struct etrace_record_header *h, __u16
 	h->tid = (__u32)pid_tgid;
 	h->lost_before = 0;
 	h->order = 0; /* numbered at submit */
+	task_ids__fill(h, bpf_get_current_task_btf());
 }
 
 static __always_inline struct scratch *scratch__get(void)
@@ -702,6 +704,11 @@ int BPF_PROG(etrace_fork, struct task_struct *parent, struct task_struct *child)
 	record__header(&r.hdr, ETRACE_REC_FORK, bpf_get_current_pid_tgid());
 	r.child_tgid = ctgid;
 	r.child_tid = BPF_CORE_READ(child, pid);
+	if (task_ids) {
+		__u32 level = task__pid_level(parent);
+		r.child_ns_tid = pid__nr_at(BPF_CORE_READ(child, thread_pid), level, NULL);
+		r.child_ns_tgid = pid__nr_at(BPF_CORE_READ(child, group_leader, thread_pid), level, NULL);
+	}
 	record__submit(&r, sizeof(r), inflight__get(0));
 	return 0;
 }
@@ -775,11 +782,13 @@ static __always_inline void signal__info(struct etrace_signal_record *r, int sig
 	w[5] = BPF_CORE_READ(cur, cred, uid.val); /* si_uid */
 }
 
-static __always_inline void signal__emit(int sig, struct kernel_siginfo *info, __u64 pid_tgid,
-					struct etrace_inflight *st, __u32 in_call_seq, bool generated)
+static __always_inline void signal__emit(int sig, struct kernel_siginfo *info, struct task_struct *task,
+					__u64 pid_tgid, struct etrace_inflight *st, __u32 in_call_seq, bool generated)
 {
 	struct etrace_signal_record r = {};
 	record__header(&r.hdr, ETRACE_REC_SIGNAL, pid_tgid);
+	if (generated)
+		task_ids__fill(&r.hdr, task); /* the target's, not the sender's */
 	r.sig = sig;
 	if (generated) {
 		r.hdr.flags = ETRACE_SIG_GENERATED;
@@ -797,7 +806,7 @@ int BPF_PROG(etrace_signal_deliver, int sig, struct kernel_siginfo *info, struct
 	 * that took the fatal shortcut was reported when it was sent, below). */
 	if (count_only || sig == SIGKILL || !info || !ka || !filter__allow_task(pid_tgid >> 32))
 		return 0;
-	signal__emit(sig, info, pid_tgid, inflight__get(0), 0, false);
+	signal__emit(sig, info, NULL, pid_tgid, inflight__get(0), 0, false);
 	return 0;
 }
 
@@ -839,7 +848,8 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 		return 0;
 	__u32 tgid = BPF_CORE_READ(task, tgid);
 	__u32 tid = BPF_CORE_READ(task, pid);
-	if (tgid == self_tgid || (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid)))
+	if (tgid == self_tgid || task__is_self_in_ns(task) ||
+	    (filter_tgids && !bpf_map_lookup_elem(&traced_tgids, &tgid)))
 		return 0;
 	if (filter_comms && !comm__matches(task))
 		return 0;
@@ -852,7 +862,7 @@ int BPF_PROG(etrace_signal_generate, int sig, struct kernel_siginfo *info, struc
 	if (filter_cgroup && !st)
 		return 0;
 	__u64 pid_tgid = ((__u64)tgid << 32) | tid;
-	signal__emit(sig, info, pid_tgid, st, signal__in_call(task, st), true);
+	signal__emit(sig, info, task, pid_tgid, st, signal__in_call(task, st), true);
 	return 0;
 }
 

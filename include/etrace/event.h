@@ -12,7 +12,7 @@
 /* The version of this layout. Raise it with any change to a record below: the BPF object
  * carries the number it was built with, etrace refuses an object of another, and saved
  * records (ETRACE_DUMP_RECORDS) start with it. */
-#define ETRACE_RECORD_ABI_VERSION 1
+#define ETRACE_RECORD_ABI_VERSION 2
 
 /* Saved records: this magic, the version as a little-endian u32, then each record as a
  * little-endian u32 length and its bytes. */
@@ -50,6 +50,14 @@ struct etrace_record_header {
 	etrace_u32 tid;
 	etrace_u32 lost_before; /* records of this thread dropped since its previous delivered one */
 	etrace_u32 order;       /* submit order over all CPUs (wraps): merges the per-CPU rings */
+	/* The thread as its own pid namespace sees it, and its cgroup, read when the record was
+	 * made; filled when an option shows them (--pidns-translation, --json, --container),
+	 * zero otherwise. tgid and tid above are the initial namespace's. */
+	etrace_u32 ns_tid;
+	etrace_u32 ns_tgid;
+	etrace_u32 pidns_ino;   /* inode of its pid namespace (/proc/PID/ns/pid) */
+	etrace_u32 pad0;
+	etrace_u64 cgroup_id;   /* its cgroup v2 id (the cgroup directory's inode) */
 };
 
 struct etrace_syscall_record {
@@ -176,6 +184,10 @@ struct etrace_fork_record {
 	struct etrace_record_header hdr;
 	etrace_u32 child_tgid;
 	etrace_u32 child_tid;
+	/* The child's ids in the parent's pid namespace (what fork returns there), when the
+	 * header's namespace fields are filled. */
+	etrace_u32 child_ns_tgid;
+	etrace_u32 child_ns_tid;
 };
 
 /* --rate-limit: a process made `calls` traced calls beyond its limit, counted and not recorded,

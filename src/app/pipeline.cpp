@@ -76,12 +76,15 @@ void Pipeline::forget_task(std::uint32_t tid) {
   tasks_.erase(tid);
 }
 
-LineInfo Pipeline::line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts) {
+LineInfo Pipeline::line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts, std::uint32_t ns_tid,
+                            std::uint64_t cgroup_id) {
   task(tid);
   LineInfo info;
   info.tgid = tgid;
   info.tid = tid;
   info.ts_ns = ts;
+  info.ns_tid = ns_tid;
+  info.cgroup_id = cgroup_id;
   info.show_pid = !opts_.never_show_pid && (opts_.pid_on_every_line || tasks_.size() > 1);
   return info;
 }
@@ -99,6 +102,12 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
                           : kind == ETRACE_REC_FORK    ? slots_.fork.hdr
                           : kind == ETRACE_REC_RATE_LIMITED ? slots_.rate.hdr
                                                        : slots_.syscall.hdr;
+  if (opts_.decode.pids) [[unlikely]] {
+    opts_.decode.pids->learn(h.pidns, h.ns_tid, h.tid, h.ns_tgid, h.tgid);
+    if (kind == ETRACE_REC_FORK)  // what fork returns in the parent's namespace
+      opts_.decode.pids->learn(h.pidns, slots_.fork.child_ns_tid, slots_.fork.child_tid, slots_.fork.child_ns_tgid,
+                               slots_.fork.child_tgid);
+  }
   std::optional<SignalRecord> after_this;
   if (!deferred_signals_.empty()) {
     if (auto d = deferred_signals_.find(h.tid); d != deferred_signals_.end()) {
@@ -107,7 +116,7 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
       deferred_signals_.erase(d);
     }
   }
-  if (h.lost_before) out_.lost_line(line_for(h.tgid, h.tid, h.ts_ns), h.lost_before);
+  if (h.lost_before) out_.lost_line(line_for(h.tgid, h.tid, h.ts_ns, h.ns_tid, h.cgroup_id), h.lost_before);
   switch (kind) {
     case ETRACE_REC_TASK_EXIT: on_exit(slots_.exit); break;
     case ETRACE_REC_SIGNAL: on_signal(slots_.signal); break;
@@ -122,7 +131,7 @@ bool Pipeline::on_record(std::span<const std::uint8_t> bytes) {
       break;
     }
     case ETRACE_REC_RATE_LIMITED:
-      if (opts_.print_calls) out_.rate_limited_line(line_for(h.tgid, h.tid, h.ts_ns), slots_.rate.calls);
+      if (opts_.print_calls) out_.rate_limited_line(line_for(h.tgid, h.tid, h.ts_ns, h.ns_tid, h.cgroup_id), slots_.rate.calls);
       break;
     default: on_syscall(slots_.syscall); break;
   }
@@ -151,7 +160,7 @@ void Pipeline::on_syscall(SyscallRecord& r) {
   }
   task(call.tid) = call.nr;
   const SyscallInfo* info = syscalls_.by_number(call.nr);
-  LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
+  LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns, call.ns_tid, call.cgroup_id);
   line.nr = call.nr;
   line.duration_ns = call.has_ret && call.exit_ts_ns > call.enter_ts_ns ? call.exit_ts_ns - call.enter_ts_ns : 0;
   if (hooks_.before_call) hooks_.before_call(info, call);
@@ -245,7 +254,7 @@ void Pipeline::on_still_running(const SyscallCall& call) {
   if (u.enter_ts == call.enter_ts_ns) return;  // already printed
   u = {call.nr, call.enter_ts_ns};
   const SyscallSpec& spec = spec_of(info);
-  LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns);
+  LineInfo line = line_for(call.tgid, call.tid, call.enter_ts_ns, call.ns_tid, call.cgroup_id);
   line.nr = call.nr;
   const EntryPart part = entry_part(spec, decodes_pointers());
   RangeEmitter head(out_, 0, part.args, part.cut);
@@ -261,7 +270,7 @@ void Pipeline::on_exit(const TaskExitRecord& r) {
   unfinished_.erase(r.hdr.tid);
   entered_.erase(r.hdr.tid);
   if (opts_.print_exits) {
-    LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
+    LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns, r.hdr.ns_tid, r.hdr.cgroup_id);
     const int status = r.exit_code;
     const bool killed = (status & 0x7f) != 0;
     line.nr = task(r.hdr.tid);
@@ -287,11 +296,11 @@ void Pipeline::on_signal(const SignalRecord& r) {
 
 void Pipeline::print_signal(const SignalRecord& r) {
   if (!opts_.print_signals || (opts_.signals && !opts_.signals->contains(r.sig))) return;
-  LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns);
+  LineInfo line = line_for(r.hdr.tgid, r.hdr.tid, r.hdr.ts_ns, r.hdr.ns_tid, r.hdr.cgroup_id);
   line.nr = task(r.hdr.tid);
   out_.signal_line(line, signal_name(r.sig));
   if (hooks_.siginfo_printer) {
-    hooks_.siginfo_printer(r.sig, r.siginfo, out_);
+    hooks_.siginfo_printer(r.sig, r.siginfo, r.hdr.pidns, out_);
   } else {
     out_.begin_struct();
     out_.field("si_signo");

@@ -48,7 +48,8 @@ struct PipelineHooks {
   std::function<void(std::uint32_t tid)> on_task_exit;  // after the thread's last line
   // -c: calls of the trace set that keep_call admits, whatever their status (as strace counts).
   std::function<void(const SyscallInfo*, const SyscallCall&)> on_call_counted;
-  std::function<void(int sig, std::string_view siginfo, Emitter&)> siginfo_printer;
+  // pidns: the receiving thread's pid namespace (0 when not known).
+  std::function<void(int sig, std::string_view siginfo, std::uint32_t pidns, Emitter&)> siginfo_printer;
   // Userspace filters decided per call (-P, trace-fds=), after before_call: false hides the call.
   std::function<bool(const SyscallInfo*, const SyscallCall&)> keep_call;
   // After a call's complete line ("= ret"): hex dumps of -e read= / -e write=.
@@ -81,7 +82,8 @@ class Pipeline {
   void on_exit(const TaskExitRecord& r);
   void on_signal(const SignalRecord& r);
   void print_signal(const SignalRecord& r);
-  LineInfo line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts);
+  LineInfo line_for(std::uint32_t tgid, std::uint32_t tid, std::uint64_t ts, std::uint32_t ns_tid = 0,
+                    std::uint64_t cgroup_id = 0);
   // `line` by reference: a copy right after its fields were written stalls on store forwarding.
   void print_call(const SyscallInfo* info, const SyscallCall& call, const LineInfo& line);
   void print_args(const SyscallInfo* info, const SyscallCall& call, Emitter& out);

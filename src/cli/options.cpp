@@ -36,6 +36,8 @@ Examples:
   etrace --system-wide --comm nginx every nginx process on the machine
   etrace --cgroup /sys/fs/cgroup/system.slice/nginx.service
                                     every process of a service, including later ones
+  etrace --container 3f2a9c --pidns-translation
+                                    a container's processes, pids also as it sees them
   etrace -c ls                      summary table of calls, errors and time
   etrace -c -S calls -U name,calls,errors,max-time ls
                                     the summary sorted by calls, with chosen columns
@@ -49,7 +51,7 @@ Examples:
 constexpr std::string_view kShortWithArg = "peosaSUPuEbIOX";
 
 // etrace's own long options that take an argument (passed through as they are).
-constexpr std::array<std::string_view, 8> kOwnLongWithArg{"--comm",        "--cgroup",       "--buffer-size",
+constexpr std::array<std::string_view, 9> kOwnLongWithArg{"--comm",        "--cgroup",       "--container", "--buffer-size",
                                                           "--syscall-limit", "--rate-limit", "--exclude-comm",
                                                           "--exclude-pid", "--nice"};
 
@@ -299,6 +301,8 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_option("-s,--string-limit", strsize_arg, "Print at most N bytes of each string (default 32)")->type_name("N");
   app.add_flag("-y", yflag, "Print paths of fds (-yy: socket endpoints and devices too)");
   app.add_flag("-Y", o.decode_pids_comm, "Print the command name beside each pid (--decode-pids=comm)");
+  app.add_flag("--pidns-translation", o.pidns_translation,
+               "Print a pid a process in a pid namespace sees with etrace's number for it (--decode-pids=pidns)");
   app.add_flag("-x", xflag, "Print non-ASCII strings in hex (-xx: all strings)");
   app.add_option("-X", o.xlat_style, "Constants as names (abbrev), numbers (raw) or both (verbose)")->type_name("FORMAT");
   app.add_flag("-v,--no-abbrev", o.verbose, "Print structures in full");
@@ -321,6 +325,10 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
   app.add_flag("--system-wide", o.system_wide, "Trace every process on the machine (except etrace)");
   take_all(app.add_option("--comm", o.comms, "Only processes with this command name (repeatable); decided in the kernel")->type_name("NAME"));
   app.add_option("--cgroup", o.cgroup, "Only processes in this cgroup (v2 directory) and below")->type_name("PATH");
+  app.add_option("--container", o.container,
+                 "Only the processes of this container (docker, podman, containerd, CRI-O: an id or its prefix; "
+                 "systemd-nspawn: the machine's name), found in the cgroup v2 tree")
+      ->type_name("ID|NAME");
   app.add_flag("--json", o.json, "Print JSON Lines instead of strace text");
   app.add_flag("--always-show-pid", o.always_show_pid, "Prefix every line with the pid");
   app.add_option("--buffer-size", o.buffer_size, "Ring buffer size, a power of two: bytes, or with K, M or G (default 64M)")
@@ -393,6 +401,10 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     if (c.empty()) return fail("--comm: empty command name (give a name as /proc/PID/comm shows it)");
   if (app.count("--cgroup") && o.cgroup.empty())
     return fail("--cgroup: empty path (give a cgroup v2 directory, such as /sys/fs/cgroup/system.slice)");
+  if (app.count("--container") && o.container.empty())
+    return fail("--container: empty id (give a container id, an id prefix or a machine name)");
+  if (!o.container.empty() && !o.cgroup.empty())
+    return fail("--container and --cgroup both choose a cgroup: give one of them");
   if (app.count("-s") && strsize_arg.empty()) return fail("invalid -s argument: ''");
   if (app.count("-a") && column_arg.empty()) return fail("invalid -a argument: ''");
   for (const auto& p : pid_args)
@@ -460,8 +472,9 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
     if (!parse_summary_columns(o.summary_columns, &bad)) return fail("unknown column name: '" + bad + "'");
   }
   if (o.append && o.output.empty()) o.warnings.push_back("-A/--output-append-mode has no effect without -o/--output");
-  if (o.command.empty() && o.pids.empty() && !o.system_wide && o.comms.empty() && o.cgroup.empty())
-    return fail("must have a command to run, -p PID, --system-wide, --comm NAME or --cgroup PATH");
+  if (o.command.empty() && o.pids.empty() && !o.system_wide && o.comms.empty() && o.cgroup.empty() &&
+      o.container.empty())
+    return fail("must have a command to run, -p PID, --system-wide, --comm NAME, --cgroup PATH or --container ID");
   if (!o.command.empty() && o.system_wide)
     return fail("--system-wide traces existing processes; give no command with it");
   if (o.command.empty() && (!o.user.empty() || !o.env.empty()))
@@ -471,7 +484,7 @@ ParseOutcome parse_options(int argc, const char* const* argv) {
 
 bool pid_on_every_line(const Options& o) {
   return o.always_show_pid || (!o.output.empty() && o.follow > 0) || o.system_wide || !o.comms.empty() ||
-         !o.cgroup.empty();
+         !o.cgroup.empty() || !o.container.empty();
 }
 
 }  // namespace etrace

@@ -19,12 +19,14 @@ struct Options {
   bool system_wide = false;           // --system-wide
   std::vector<std::string> comms;     // --comm NAME
   std::string cgroup;                 // --cgroup PATH
+  std::string container;              // --container ID|NAME (resolved to a cgroup at start)
   std::vector<std::string> exprs;     // -e EXPR (and --trace=... etc. as "trace=..."), in order
   std::string output;                 // -o FILE
   bool append = false;                // -A
   std::uint32_t strsize = 32;         // -s N
   int decorate_fds = 0;               // -y, -yy
   bool decode_pids_comm = false;      // -Y
+  bool pidns_translation = false;     // --pidns-translation (or -e decode-pids=pidns)
   int hex = 0;                        // -x, -xx
   std::string xlat_style = "abbrev";  // -X raw|abbrev|verbose
   bool verbose = false;               // -v

@@ -412,6 +412,7 @@ void print_arg(const CallView& v, int i) {
   if (a.kind == ArgKind::Custom && a.detail == "hidden") return;
   v.out.arg(a.name);
   print_arg_value(v, i);
+  if (v.ctx.pids) [[unlikely]] note_pid_arg(v, i);
 }
 
 void print_args(const CallView& v, int from, int to) {
@@ -422,6 +423,7 @@ void decode_args(const SyscallInfo* info, const SyscallCall& call, DecodeContext
   const SyscallSpec& spec = info && info->spec ? *info->spec : generic_syscall_spec();
   CallView v{info, spec, call, ctx, out};
   ctx.tgid = call.tgid;
+  ctx.pidns = call.pidns;
   ctx.struct_fds = true;
   if (ArgsOverride o = overrides_of(info).args) o(v);
   else print_args(v, 0, spec.nargs);
@@ -456,6 +458,7 @@ CallResult decode_result(const SyscallInfo* info, const SyscallCall& call, Decod
     default: r.kind = CallResult::Kind::Int; break;
   }
   if (ResultOverride f = overrides_of(info).result) f(call, ctx, r);  // call.failed() returned above
+  if (ctx.pids) [[unlikely]] note_pid_result(info, call, ctx, r);
   return r;
 }
 

@@ -8,6 +8,7 @@
 
 #include "event/syscall_call.h"
 #include "format/emitter.h"
+#include "proc/pidns.h"
 #include "syscalls/syscall_table.h"
 
 namespace etrace {
@@ -37,6 +38,8 @@ struct DecodeOptions {
 struct DecodeContext {
   DecodeOptions opts;
   FdNamer* fds = nullptr;  // may be null: fds print as bare numbers
+  PidTranslator* pids = nullptr;  // --pidns-translation; null: pids print as they are
+  std::uint32_t pidns = 0;        // the pid namespace of the process whose values these are
   // Set by decode_args while it prints arguments: struct printers decorate the fds inside
   // (poll's pollfds, select's sets) with -y, as strace does on the way in but not in results.
   std::uint32_t tgid = 0;

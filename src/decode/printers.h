@@ -30,6 +30,11 @@ struct CallView {
 
 // arg(name) and the value of argument i by its ArgKind ("hidden" arguments print nothing).
 void print_arg(const CallView& v, int i);
+// --pidns-translation (pids.cpp): the comment after pid argument i, or in the result.
+void note_pid_arg(const CallView& v, int i);
+// "4711 in strace's PID NS" for `pid` of namespace `pidns`, or "" when there is nothing to add.
+std::string pid_translation(DecodeContext& ctx, std::uint32_t pidns, std::int64_t pid, PidType type);
+void note_pid_result(const SyscallInfo* info, const SyscallCall& call, DecodeContext& ctx, CallResult& r);
 // Only the value of argument i.
 void print_arg_value(const CallView& v, int i);
 // Arguments [from, to) by kind.

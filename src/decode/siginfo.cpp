@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "decode/printers.h"
 #include "decode/struct_util.h"
 #include "syscalls/syscall_table.h"
 #include "xlat/xlat.h"
@@ -42,9 +43,11 @@ std::string_view si_code_name(int signo, int code) {
   return {};
 }
 
-void emit_source(const Bytes& b, Emitter& out) {
+void emit_source(const Bytes& b, DecodeContext& ctx, Emitter& out) {
   out.field("si_pid");
   out.integer(b.s32(kU));
+  if (ctx.pids) [[unlikely]]
+    if (std::string t = pid_translation(ctx, ctx.pidns, b.s32(kU), PidType::Tgid); !t.empty()) out.comment(t);
   out.field("si_uid");
   if (b.u32(kU + 4) == 0xffffffffu) out.integer(-1);  // (uid_t) -1, as strace prints a uid
   else out.uinteger(b.u32(kU + 4));
@@ -59,7 +62,7 @@ void emit_sigval(const Bytes& b, Emitter& out) {
 
 }  // namespace
 
-bool print_siginfo(const Bytes& b, DecodeContext&, Emitter& out) {
+bool print_siginfo(const Bytes& b, DecodeContext& ctx, Emitter& out) {
   if (b.size() < 48) return false;
   const int signo = b.s32(kSigno), code = b.s32(kCode), err = b.s32(kErrno);
   out.begin_struct();
@@ -81,7 +84,7 @@ bool print_siginfo(const Bytes& b, DecodeContext&, Emitter& out) {
   if (code <= 0) {
     switch (code) {
       case SI_USER:
-      case SI_TKILL: emit_source(b, out); break;
+      case SI_TKILL: emit_source(b, ctx, out); break;
       case SI_TIMER:
         out.field("si_timerid");
         out.integer(b.s32(kU));
@@ -90,7 +93,7 @@ bool print_siginfo(const Bytes& b, DecodeContext&, Emitter& out) {
         emit_sigval(b, out);
         break;
       default:
-        emit_source(b, out);
+        emit_source(b, ctx, out);
         if (b.u64(kU + 8)) emit_sigval(b, out);
         break;
     }
@@ -99,7 +102,7 @@ bool print_siginfo(const Bytes& b, DecodeContext&, Emitter& out) {
   }
   switch (signo) {
     case SIGCHLD:
-      emit_source(b, out);
+      emit_source(b, ctx, out);
       out.field("si_status");
       if (code == CLD_EXITED) out.integer(b.s32(kU + 8));
       else emit_signal(out, b.s32(kU + 8));
@@ -147,7 +150,7 @@ bool print_siginfo(const Bytes& b, DecodeContext&, Emitter& out) {
       break;
     }
     default:
-      if (b.s32(kU) || b.u32(kU + 4)) emit_source(b, out);
+      if (b.s32(kU) || b.u32(kU + 4)) emit_source(b, ctx, out);
       if (b.u64(kU + 8)) emit_sigval(b, out);
       break;
   }

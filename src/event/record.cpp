@@ -16,7 +16,7 @@ bool read_at(std::span<const std::uint8_t> bytes, std::size_t off, T& out) {
 }
 
 RecordHeader to_header(const etrace_record_header& h) {
-  return {h.kind, h.flags, h.ts_ns, h.tgid, h.tid, h.lost_before};
+  return {h.kind, h.flags, h.ts_ns, h.tgid, h.tid, h.lost_before, h.ns_tid, h.ns_tgid, h.pidns_ino, h.cgroup_id};
 }
 
 // One field of a struct at `base` (size checked by the caller). Fields are read one by one
@@ -61,6 +61,10 @@ bool parse_syscall_into(std::span<const std::uint8_t> bytes, const etrace_record
   SyscallCall& c = out.call;
   c.tgid = h.tgid;
   c.tid = h.tid;
+  c.ns_tid = h.ns_tid;
+  c.ns_tgid = h.ns_tgid;
+  c.pidns = h.pidns_ino;
+  c.cgroup_id = h.cgroup_id;
   c.nr = field_at<std::int64_t>(b, offsetof(R, nr));
   std::memcpy(c.args.data(), b + offsetof(R, args), sizeof(c.args));
   static_assert(sizeof(c.args) == sizeof(R::args));
@@ -142,7 +146,7 @@ std::uint16_t parse_record_into(std::span<const std::uint8_t> bytes, RecordSlots
     case ETRACE_REC_FORK: {
       etrace_fork_record r;
       if (!read_at(bytes, 0, r)) return 0;
-      out.fork = ForkRecord{to_header(h), r.child_tgid, r.child_tid};
+      out.fork = ForkRecord{to_header(h), r.child_tgid, r.child_tid, r.child_ns_tgid, r.child_ns_tid};
       return h.kind;
     }
     case ETRACE_REC_RATE_LIMITED: {

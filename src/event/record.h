@@ -21,6 +21,11 @@ struct RecordHeader {
   std::uint32_t tgid = 0;
   std::uint32_t tid = 0;
   std::uint32_t lost_before = 0;
+  // etrace_record_header's namespace fields (0 unless asked for).
+  std::uint32_t ns_tid = 0;
+  std::uint32_t ns_tgid = 0;
+  std::uint32_t pidns = 0;
+  std::uint64_t cgroup_id = 0;
 };
 
 struct SyscallRecord {
@@ -45,6 +50,8 @@ struct ForkRecord {
   RecordHeader hdr;
   std::uint32_t child_tgid = 0;
   std::uint32_t child_tid = 0;
+  std::uint32_t child_ns_tgid = 0;  // in the parent's pid namespace
+  std::uint32_t child_ns_tid = 0;
 };
 
 struct RateLimitedRecord {

@@ -33,6 +33,12 @@ struct SyscallCall {
   std::uint64_t exit_ts_ns = 0;
   std::uint64_t cpu_ns = 0;     // -c without -w: CPU time the thread spent in the call (sampled)
   std::uint32_t seq = 0;        // the thread's call number, from the kernel
+  // The thread as its own pid namespace sees it, and its cgroup (etrace_record_header): 0
+  // unless an option asked the kernel side for them.
+  std::uint32_t ns_tid = 0;
+  std::uint32_t ns_tgid = 0;
+  std::uint32_t pidns = 0;
+  std::uint64_t cgroup_id = 0;
   std::vector<Payload> payloads;
 
   // The payload captured for argument `arg`, or nullptr.

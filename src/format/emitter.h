@@ -28,6 +28,8 @@ struct LineInfo {
   std::uint64_t duration_ns = 0;  // -T: time spent in the call (0 when unknown)
   std::int64_t nr = -1;           // syscall number (-n)
   bool show_pid = false;          // prefix the line with the pid (strace -f style)
+  std::uint32_t ns_tid = 0;       // the thread's pid in its own pid namespace (0: not known)
+  std::uint64_t cgroup_id = 0;    // its cgroup v2 id (0: not known)
 };
 
 struct CallResult {
@@ -36,6 +38,7 @@ struct CallResult {
   std::string_view errno_name;   // set when the call failed: value is then -errno
   std::string_view errno_text;   // "No such file or directory"
   std::string decoration;        // -y path of a returned fd, or a trailing comment
+  std::string comment;           // " /* text */" after the value (--pidns-translation)
 };
 
 class Emitter {

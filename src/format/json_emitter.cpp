@@ -39,7 +39,7 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-JsonEmitter::JsonEmitter(std::string& out, JsonOptions opts) : out_(out), opts_(opts) {}
+JsonEmitter::JsonEmitter(std::string& out, JsonOptions opts) : out_(out), opts_(std::move(opts)) {}
 
 void JsonEmitter::begin_line(const LineInfo& info, std::string_view type) {
   stack_.clear();
@@ -48,6 +48,12 @@ void JsonEmitter::begin_line(const LineInfo& info, std::string_view type) {
   line["ts_ns"] = static_cast<std::int64_t>(info.ts_ns) + opts_.mono_to_real_ns;
   line["pid"] = info.tgid;
   line["tid"] = info.tid;
+  if (info.ns_tid) line["pidns_pid"] = info.ns_tid;
+  if (info.cgroup_id) {
+    line["cgroup_id"] = info.cgroup_id;
+    if (opts_.container_of)
+      if (std::string id = opts_.container_of(info.cgroup_id); !id.empty()) line["container_id"] = std::move(id);
+  }
   if (info.duration_ns) line["duration_ns"] = info.duration_ns;
   stack_.push_back(Frame{std::move(line), {}, {}, {}});
 }

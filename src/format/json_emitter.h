@@ -16,7 +16,9 @@
 //     not recorded, since its previous line)
 //   {"type":"dump","pid":..,"tid":..,"syscall":"write","fd":1,"hex":"68690a"} (-e read=/write=:
 //     what the call just before moved through fd 1, every byte in two hex digits)
-// "duration_ns" appears when known (-T).
+// "duration_ns" appears when known (-T). Lines from the kernel's records carry "pidns_pid" (the
+// thread's id in its own pid namespace), "cgroup_id" (its cgroup v2 id) and, when that cgroup
+// is a container's, "container_id" (the runtime's full id, or a systemd-nspawn machine's name).
 //
 // Values:
 //   integer/uinteger/hex/octal -> JSON numbers (octal modes too: 420, not "0644")
@@ -36,6 +38,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,6 +50,8 @@ namespace etrace {
 
 struct JsonOptions {
   std::int64_t mono_to_real_ns = 0;  // added to LineInfo::ts_ns: wall-clock "ts_ns" when set
+  // The container a cgroup id belongs to ("" when none); unset: no "container_id" key.
+  std::function<std::string(std::uint64_t cgroup_id)> container_of;
 };
 
 // The "dump" line for -e read= / -e write=: the bytes a call (the line before) read or wrote.

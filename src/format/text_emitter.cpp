@@ -181,6 +181,7 @@ void TextEmitter::end_call(const CallResult& r) {
     w_ += r.decoration;
     w_.push_back(r.kind == CallResult::Kind::Fd ? '>' : ')');
   }
+  if (!r.comment.empty() && r.errno_name.empty()) comment(r.comment);
   if (opts_.durations && line_.duration_ns) {
     w_ += " <"sv;
     append_udec(w_, line_.duration_ns / 1000000000);

@@ -31,6 +31,7 @@
 #include "event/ring_merger.h"
 #include "event/ring_reader.h"
 #include "proc/late_inputs.h"
+#include "proc/pidns.h"
 #include "runtime/kernel_probe.h"
 #include "syscalls/capture_plan.h"
 
@@ -180,6 +181,13 @@ Session::Session(const SessionConfig& cfg) : impl_(std::make_unique<Impl>()) {
                             skel->rodata->record_abi_version, ETRACE_RECORD_ABI_VERSION));
 
   skel->rodata->self_tgid = static_cast<__u32>(getpid());
+  // Inside a pid namespace getpid() is not the tgid the kernel's tracepoints see: the program
+  // tells etrace by its namespace and its tgid there instead.
+  if (std::uint32_t ns = own_pidns_inode(); ns && ns != kInitialPidnsInode) {
+    skel->rodata->self_pidns_ino = ns;
+    skel->rodata->self_ns_tgid = static_cast<__u32>(getpid());
+  }
+  skel->rodata->task_ids = cfg.task_ids;
   skel->rodata->filter_tgids = cfg.filter_tgids;
   skel->rodata->filter_comms = !cfg.comms.empty();
   // A few names are compared in the program itself (rodata); more go through the hash map.

@@ -44,6 +44,8 @@ struct SessionConfig {
   // (false when the only traced process is the command, asleep in its wait for the go: that
   // read is never reported). Such calls end on the exit tracepoints (Session::settle_hooks).
   bool early_calls = true;
+  // Each record carries the thread's ids in its own pid namespace and its cgroup id.
+  bool task_ids = false;
 };
 
 // Whether BPF trampolines (fentry/fexit) can hook these syscalls' functions here: each has BTF,

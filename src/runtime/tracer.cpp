@@ -39,7 +39,9 @@
 #include "format/escape.h"
 #include "format/json_emitter.h"
 #include "format/text_emitter.h"
+#include "proc/containers.h"
 #include "proc/fd_resolver.h"
+#include "proc/pidns.h"
 #include "proc/procfs.h"
 #include "runtime/session.h"
 #include "stats/summary.h"
@@ -335,6 +337,23 @@ int decode_fds_level(const Options& o, const FilterSpec& f) {
 
 // etrace's own priority: --nice, else ETRACE_NICE, else -10. A bad ETRACE_NICE is refused like a
 // bad --nice (an environment variable is as much the operator's input as an option).
+// The cgroup2 mount, from /proc/mounts ("" when there is none).
+std::string cgroup2_root() {
+  std::ifstream in("/proc/mounts");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return cgroup2_mount(text);
+}
+
+// --container: the container's cgroup directory.
+std::string container_cgroup(const std::string& query) {
+  const std::string root = cgroup2_root();
+  if (root.empty())
+    throw Fatal("--container: no cgroup2 file system is mounted (/proc/mounts lists none); containers are found in it");
+  ContainerLookup found = find_container(root, query);
+  if (!found.match) throw Fatal(found.error);
+  return found.match->path;
+}
+
 int tracer_nice(const Options& o) {
   if (o.nice) return *o.nice;
   const char* env = std::getenv("ETRACE_NICE");
@@ -405,6 +424,10 @@ int run_trace(const Options& o) {
   cfg.follow_forks = o.follow > 0;
   cfg.comms = o.comms;
   cfg.cgroup_path = o.cgroup;
+  if (!o.container.empty()) cfg.cgroup_path = container_cgroup(o.container);
+  const bool pidns_translation =
+      o.pidns_translation || (filter.decode_pids && (*filter.decode_pids & kDecodePidsPidns));
+  cfg.task_ids = pidns_translation || o.json;
   cfg.exclude_comms = o.exclude_comms;
   for (int pid : o.exclude_pids) cfg.exclude_tgids.push_back(static_cast<std::uint32_t>(pid));
   cfg.buffer_size = o.buffer_size;
@@ -451,6 +474,8 @@ int run_trace(const Options& o) {
   FdResolverOptions fopts;
   fopts.level = std::max(decorate, 1);
   FdResolver fds(*procfs, fopts);
+  PidTranslator pid_translator(*procfs, own_pidns_inode());
+  ContainerNames containers(o.json ? cgroup2_root() : std::string());
   CommCache comms(&CommCache::read_proc);
   TextOptions topts;
   topts.pid_style = o.output.empty() ? TextOptions::PidStyle::Bracket : TextOptions::PidStyle::Column;
@@ -466,7 +491,11 @@ int run_trace(const Options& o) {
   topts.mono_to_real_ns = mono_to_real_offset();
   if (show_comm) topts.comm_of = [&](std::uint32_t tid) { return comms.comm(tid); };
   const Sinks::EmitterFactory make_emitter = [&](std::string& buf) -> std::unique_ptr<Emitter> {
-    if (o.json) return std::make_unique<JsonEmitter>(buf);
+    if (o.json) {
+      JsonOptions jopts;
+      jopts.container_of = [&](std::uint64_t cgroup_id) { return containers.id_of(cgroup_id); };
+      return std::make_unique<JsonEmitter>(buf, std::move(jopts));
+    }
     return std::make_unique<TextEmitter>(buf, topts);
   };
   std::unique_ptr<Sinks> sinks = per_thread_files ? std::make_unique<Sinks>(o.output, o.append, make_emitter)
@@ -486,6 +515,7 @@ int run_trace(const Options& o) {
   popt.decode.opts.verbose = o.verbose;
   popt.decode.opts.decorate_fds = decorate;
   popt.decode.fds = decorate ? &fds : nullptr;
+  popt.decode.pids = pidns_translation ? &pid_translator : nullptr;
   popt.pid_on_every_line = pid_on_every_line(o);
   popt.never_show_pid = per_thread_files && !o.always_show_pid;
   popt.print_syscall.resize(kf.syscalls.size());
@@ -513,8 +543,9 @@ int run_trace(const Options& o) {
     };
   // -Y: an exited thread's name is dropped, so a later thread given the same id reads its own.
   if (show_comm) hooks.on_task_exit = [&](std::uint32_t tid) { comms.forget(tid); };
-  hooks.siginfo_printer = [&](int, std::string_view siginfo, Emitter& out) {
+  hooks.siginfo_printer = [&](int, std::string_view siginfo, std::uint32_t pidns, Emitter& out) {
     DecodeContext ctx = popt.decode;
+    ctx.pidns = pidns;
     decode_siginfo(siginfo, ctx, out);
   };
   hooks.after_call = [&](const SyscallInfo* info, const SyscallCall& call) {

@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   popts.decode.opts.max_strlen = knobs & 0x10 ? 4 : 32;
   popts.status = knobs & 0x20 ? etrace::kStatusAll & ~1u : etrace::kStatusAll;
   etrace::PipelineHooks hooks;
-  hooks.siginfo_printer = [&](int, std::string_view siginfo, etrace::Emitter& e) {
+  hooks.siginfo_printer = [&](int, std::string_view siginfo, std::uint32_t, etrace::Emitter& e) {
     etrace::DecodeContext ctx = popts.decode;
     etrace::decode_siginfo(siginfo, ctx, e);
   };

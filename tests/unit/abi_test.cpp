@@ -9,18 +9,21 @@
 #include "etrace/event.h"
 
 TEST(Abi, RecordLayoutIsPinned) {
-  EXPECT_EQ(sizeof(etrace_record_header), 32u);
+  EXPECT_EQ(sizeof(etrace_record_header), 56u);
   EXPECT_EQ(offsetof(etrace_record_header, ts_ns), 8u);
   EXPECT_EQ(offsetof(etrace_record_header, lost_before), 24u);
   EXPECT_EQ(offsetof(etrace_record_header, order), 28u);
-  EXPECT_EQ(sizeof(etrace_syscall_record), 32u + 8 + 48 + 8 + 8 + 8 + 8);
-  EXPECT_EQ(offsetof(etrace_syscall_record, args), 40u);
-  EXPECT_EQ(offsetof(etrace_syscall_record, npayloads), 104u);
+  EXPECT_EQ(offsetof(etrace_record_header, ns_tid), 32u);
+  EXPECT_EQ(offsetof(etrace_record_header, pidns_ino), 40u);
+  EXPECT_EQ(offsetof(etrace_record_header, cgroup_id), 48u);
+  EXPECT_EQ(sizeof(etrace_syscall_record), 56u + 8 + 48 + 8 + 8 + 8 + 8);
+  EXPECT_EQ(offsetof(etrace_syscall_record, args), 64u);
+  EXPECT_EQ(offsetof(etrace_syscall_record, npayloads), 128u);
   EXPECT_EQ(sizeof(etrace_payload), 16u);
-  EXPECT_EQ(sizeof(etrace_signal_record), 32u + 8 + ETRACE_SIGINFO_BYTES);
-  EXPECT_EQ(sizeof(etrace_task_exit_record), 40u);
-  EXPECT_EQ(sizeof(etrace_fork_record), 40u);
-  EXPECT_EQ(sizeof(etrace_rate_record), 40u);
+  EXPECT_EQ(sizeof(etrace_signal_record), 56u + 8 + ETRACE_SIGINFO_BYTES);
+  EXPECT_EQ(sizeof(etrace_task_exit_record), 64u);
+  EXPECT_EQ(sizeof(etrace_fork_record), 72u);
+  EXPECT_EQ(sizeof(etrace_rate_record), 64u);
   EXPECT_EQ(sizeof(etrace_rate_window), 24u);
 }
 
