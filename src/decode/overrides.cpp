@@ -295,25 +295,6 @@ void args_prctl(const CallView& v) {
   }
 }
 
-// semget/msgget/shmget: IPC_PRIVATE, then IPC_CREAT|IPC_EXCL|0600.
-void args_ipc_get(const CallView& v) {
-  v.out.arg("key");
-  if (v.arg(0) == 0) v.out.symbol("IPC_PRIVATE", 0);
-  else v.out.hex(static_cast<std::uint32_t>(v.arg(0)));
-  const int flag_arg = v.spec.nargs - 1;
-  print_args(v, 1, flag_arg);
-  const std::uint64_t f = v.bits(flag_arg);
-  std::string text;
-  if (const XlatTable* t = find_xlat("ipc_flags")) {
-    FlagSplit s = xlat_split_flags(*t, f & ~0777ull);
-    for (auto n : s.names) text += std::string(text.empty() ? "" : "|") + std::string(n);
-    if (s.rest) text += fmt::format("{}{:#x}", text.empty() ? "" : "|", s.rest);
-  }
-  text += fmt::format("{}{:#03o}", text.empty() ? "" : "|", f & 0777);
-  v.out.arg(v.spec.args[static_cast<std::size_t>(flag_arg)].name);
-  v.out.verbatim(text);
-}
-
 // socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP): the protocol's table depends on the domain.
 // SOCK_STREAM|SOCK_CLOEXEC: the low four bits are one type, the rest flags; an unknown type shows
 // the whole value: 0x3039 /* SOCK_??? */.
@@ -487,14 +468,11 @@ constexpr Override kOverrides[] = {
     {"mknodat", args_mknodat},
     {"mq_open", args_open},
     {"mremap", args_mremap},
-    {"msgget", args_ipc_get},
     {"nanosleep", args_nanosleep},
     {"open", args_open},
     {"openat", args_openat},
     {"prctl", args_prctl},
-    {"semget", args_ipc_get},
     {"setsockopt", args_setsockopt},
-    {"shmget", args_ipc_get},
     {"socket", socket_like},
     {"socketpair", socket_like},
     {"statx", args_statx},
@@ -686,6 +664,12 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
 
 namespace {
 
+// The decoder the spec names, else the exception of that name.
+ArgsOverride args_override_of(const SyscallInfo& info) {
+  if (info.spec && info.spec->decoder) return info.spec->decoder;
+  return find_args_override(info.name);
+}
+
 // By name once per syscall of the native table, then by position in it; out of line, so that
 // the cached path below stays a few instructions.
 [[gnu::noinline]] SyscallOverrides overrides_uncached(const SyscallInfo* info, bool& native_entry) {
@@ -696,14 +680,14 @@ namespace {
   static const ByIndex native = [] {
     ByIndex b;
     b.infos = SyscallTable::native().all();
-    for (const auto& i : b.infos) b.overrides.push_back({find_args_override(i.name), find_result_override(i.name)});
+    for (const auto& i : b.infos) b.overrides.push_back({args_override_of(i), find_result_override(i.name)});
     return b;
   }();
   const std::less<const SyscallInfo*> before;
   native_entry = !native.infos.empty() && !before(info, native.infos.data()) &&
                  before(info, native.infos.data() + native.infos.size());
   if (native_entry) return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
-  return {find_args_override(info->name), find_result_override(info->name)};
+  return {args_override_of(*info), find_result_override(info->name)};
 }
 
 }  // namespace

@@ -14,6 +14,12 @@
 
 namespace etrace {
 
+struct CallView;  // decode/printers.h
+// A syscall's own decoder, for calls whose arguments depend on each other (msgctl's buf is what
+// its cmd says). Written in a family file under decode/ (decode/families.h) and named here by
+// the spec, so the table says which calls have one.
+using CallDecoder = void (*)(const CallView& v);
+
 // The C type of a scalar argument in the kernel's prototype (include/linux/syscalls.h). The
 // kernel reads only the low 32 bits of the register for an int and the low 16 for a umode_t, and
 // strace prints what the kernel sees: callers may leave garbage in the upper half (strace's tests
@@ -124,6 +130,7 @@ struct SyscallSpec {
   RetKind ret = RetKind::Int;
   std::uint32_t classes = 0;
   std::uint8_t flags = 0;
+  CallDecoder decoder = nullptr;  // shows every argument; nullptr: each by its ArgKind
 
   std::span<const ArgSpec> arguments() const { return {args.data(), nargs}; }
 };

@@ -1,0 +1,21 @@
+// The per-call decoders of the syscall families, one file each under decode/ (ipc.cpp, ...),
+// named by the spec table (SyscallSpec::decoder) of the calls they show.
+#pragma once
+
+#include "syscalls/spec.h"
+
+namespace etrace {
+
+// System V IPC (decode/ipc.cpp).
+namespace ipc {
+void args_msgctl(const CallView& v);
+void args_msgget(const CallView& v);
+void args_msgrcv(const CallView& v);
+void args_msgsnd(const CallView& v);
+void args_semctl(const CallView& v);
+void args_semget(const CallView& v);
+void args_shmctl(const CallView& v);
+void args_shmget(const CallView& v);
+}  // namespace ipc
+
+}  // namespace etrace
