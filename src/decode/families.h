@@ -18,4 +18,9 @@ void args_shmctl(const CallView& v);
 void args_shmget(const CallView& v);
 }  // namespace ipc
 
+// Processes (decode/process.cpp).
+namespace process {
+void args_arch_prctl(const CallView& v);
+}  // namespace process
+
 }  // namespace etrace

@@ -189,6 +189,7 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_BUF_ARG, a.detail == "nodemask_in" ? ETRACE_AT_ENTER : ETRACE_AT_EXIT, len,
               kNodeMaskMax);
         if (a.detail == "mempolicy_out") add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 4);
+        if (a.detail == "arch_prctl_addr") add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 8);
         // msgsnd/msgrcv's struct msgbuf: its long mtype and as much text as -s shows.
         if (a.detail == "msgbuf_in" || a.detail == "msgbuf_out")
           add(plan, idx, ETRACE_CAP_FIXED, a.detail == "msgbuf_in" ? ETRACE_AT_ENTER : ETRACE_AT_EXIT, 0, 8 + s);

@@ -19,6 +19,8 @@
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
 //   - Custom detail "nodemask_in" / "nodemask_out" with len_arg (maxnode): a NUMA node mask read
 //     at entry / at exit, shown as its longs; "mempolicy_out": get_mempolicy's mode, `[MPOL_BIND]`.
+//   - Custom detail "arch_prctl_addr": arch_prctl's addr, a number or where ARCH_GET_FS/GS
+//     write the base (its 8 bytes read at exit).
 //   - Custom detail "msgbuf_in" / "msgbuf_out": a struct msgbuf (mtype, then msgsz bytes of
 //     text) read at entry (msgsnd) / at exit (msgrcv), its text up to -s bytes.
 //   - Custom detail "fcntl_arg": `size` bytes (a struct flock) read at entry and at exit whatever
@@ -126,7 +128,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("adjtimex", kCl, {a_sin("buf", "timex", 208)}),
     sc("afs_syscall", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
     sc("alarm", 0, {a_uint("seconds")}),
-    sc("arch_prctl", 0, {a_enum("code", "arch_prctl_codes"), a_custom("addr", "arch_prctl_addr")}),
+    decoded_by(process::args_arch_prctl, sc("arch_prctl", 0, {a_enum("code", "arch_prctl_codes"), a_custom("addr", "arch_prctl_addr")})),
     sc("bind", kN, {a_fd("sockfd"), a_sain("addr", 2), a_int("addrlen")}),
     sc("bpf", kD, {a_enum("cmd", "bpf_cmds"), a_ptr("attr"), a_uint("size")}),
     sc("brk", kM, {a_ptr("addr")}, RetKind::Hex),

@@ -369,6 +369,15 @@ TEST(CapturePlan, GetdentsCountsItsEntriesBeforeTakingTheBuffer) {
 namespace etrace {
 namespace {
 
+TEST(CapturePlan, ArchPrctlReadsTheBaseTheGetCodesWrite) {
+  auto plan = plan_for_spec(spec("arch_prctl"), {});
+  ASSERT_EQ(plan.ncaptures, 1);
+  EXPECT_EQ(plan.captures[0].arg, 1);
+  EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_FIXED);
+  EXPECT_EQ(plan.captures[0].when, ETRACE_AT_EXIT);
+  EXPECT_EQ(plan.captures[0].max, 8);
+}
+
 TEST(CapturePlan, IpcBuffersGoInAndComeOut) {
   for (auto [name, arg, size] : {std::tuple{"msgctl", 2, 120}, {"shmctl", 2, 112}, {"semctl", 3, 104}}) {
     auto plan = plan_for_spec(spec(name), {});
