@@ -372,18 +372,19 @@ void args_mremap(const CallView& v) {
 
 // nanosleep's rem is written only when a signal cut the sleep short; otherwise strace shows the
 // address it was given.
-void sleep_like(const CallView& v, int rem_arg) {
+// An absolute sleep (clock_nanosleep's TIMER_ABSTIME) never writes it.
+void sleep_like(const CallView& v, int rem_arg, bool absolute = false) {
   print_args(v, 0, rem_arg);
   v.out.arg(v.spec.args[static_cast<std::size_t>(rem_arg)].name);
   const Payload* p = v.call.payload(rem_arg);
   const bool interrupted = v.call.failed() && v.call.ret != -22 /* EINVAL */ && v.call.ret != -14 /* EFAULT */;
-  if (v.arg(rem_arg) && p && !p->fault() && interrupted && v.ctx.opts.deref &&
+  if (v.arg(rem_arg) && p && !p->fault() && interrupted && !absolute && v.ctx.opts.deref &&
       decode_struct("timespec", p->bytes, v.ctx, v.out))
     return;
   v.out.pointer(v.arg(rem_arg));
 }
 void args_nanosleep(const CallView& v) { sleep_like(v, 1); }
-void args_clock_nanosleep(const CallView& v) { sleep_like(v, 3); }
+void args_clock_nanosleep(const CallView& v) { sleep_like(v, 3, v.iarg(1) & 1 /* TIMER_ABSTIME */); }
 
 // statx(..., AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, ...): the sync type is a two-bit field
 // whose zero value has a name, then the AT_* flags; -X verbose shows the two apart,
