@@ -6,6 +6,12 @@
 
 namespace etrace {
 
+// File descriptors (decode/file.cpp).
+namespace file {
+void args_epoll_pwait(const CallView& v);
+void args_epoll_pwait2(const CallView& v);
+}  // namespace file
+
 // System V IPC (decode/ipc.cpp).
 namespace ipc {
 void args_msgctl(const CallView& v);

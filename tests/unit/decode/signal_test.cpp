@@ -16,10 +16,11 @@ TEST(SignalDecode, ASigsetOfAnotherSizeShowsItsAddress) {
                 .at_entry(4, usr1)
                 .text(),
             "epoll_pwait(-1, 0x7f169b93eff4, 1, -2, 0x7fff9713fb70, 256) = -1 EINVAL (Invalid argument)");
-  EXPECT_EQ(CallLine("epoll_pwait", {kMinusOne, 0x7f169b93eff4, 1, kMinusTwo, 0x7fff9713fb70, 8}, kEinval)
-                .at_entry(4, usr1)
-                .text(),
-            "epoll_pwait(-1, 0x7f169b93eff4, 1, -2, [USR1], 8) = -1 EINVAL (Invalid argument)");
+  constexpr std::int64_t kEbadf = -9;
+  EXPECT_EQ(CallLine("signalfd4", {kMinusOne, 0x7fff9713fb70, 8, 0}, kEbadf).at_entry(1, usr1).text(),
+            "signalfd4(-1, [USR1], 8, 0) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(CallLine("signalfd4", {kMinusOne, 0x7fff9713fb70, 16, 0}, kEbadf).at_entry(1, usr1).text(),
+            "signalfd4(-1, 0x7fff9713fb70, 16, 0) = -1 EBADF (Bad file descriptor)");
   EXPECT_EQ(CallLine("rt_sigprocmask", {0, 0x7fff9713fb70, 0, 4}, kEinval).at_entry(1, usr1).text(),
             "rt_sigprocmask(SIG_BLOCK, 0x7fff9713fb70, NULL, 4) = -1 EINVAL (Invalid argument)");
 }
