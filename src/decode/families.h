@@ -29,4 +29,12 @@ namespace process {
 void args_arch_prctl(const CallView& v);
 }  // namespace process
 
+// Clocks and timers (decode/time.cpp).
+namespace clocks {
+void args_adjtimex(const CallView& v);
+void args_clock_adjtime(const CallView& v);
+void result_adjtimex(const SyscallCall& call, DecodeContext& ctx, CallResult& r);
+void result_clock_adjtime(const SyscallCall& call, DecodeContext& ctx, CallResult& r);
+}  // namespace clocks
+
 }  // namespace etrace

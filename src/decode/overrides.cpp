@@ -671,6 +671,11 @@ ArgsOverride args_override_of(const SyscallInfo& info) {
   return find_args_override(info.name);
 }
 
+ResultOverride result_override_of(const SyscallInfo& info) {
+  if (info.spec && info.spec->result_decoder) return info.spec->result_decoder;
+  return find_result_override(info.name);
+}
+
 // By name once per syscall of the native table, then by position in it; out of line, so that
 // the cached path below stays a few instructions.
 [[gnu::noinline]] SyscallOverrides overrides_uncached(const SyscallInfo* info, bool& native_entry) {
@@ -681,14 +686,14 @@ ArgsOverride args_override_of(const SyscallInfo& info) {
   static const ByIndex native = [] {
     ByIndex b;
     b.infos = SyscallTable::native().all();
-    for (const auto& i : b.infos) b.overrides.push_back({args_override_of(i), find_result_override(i.name)});
+    for (const auto& i : b.infos) b.overrides.push_back({args_override_of(i), result_override_of(i)});
     return b;
   }();
   const std::less<const SyscallInfo*> before;
   native_entry = !native.infos.empty() && !before(info, native.infos.data()) &&
                  before(info, native.infos.data() + native.infos.size());
   if (native_entry) return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
-  return {args_override_of(*info), find_result_override(info->name)};
+  return {args_override_of(*info), result_override_of(*info)};
 }
 
 }  // namespace

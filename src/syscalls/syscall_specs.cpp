@@ -117,6 +117,12 @@ constexpr SyscallSpec decoded_by(CallDecoder d, SyscallSpec s) {
   return s;
 }
 
+constexpr SyscallSpec decoded_by(CallDecoder d, ResultDecoder r, SyscallSpec s) {
+  s.decoder = d;
+  s.result_decoder = r;
+  return s;
+}
+
 // clang-format off
 constexpr SyscallSpec kSpecs[] = {
     sc("_sysctl", 0, {a_ptr("args")}),
@@ -125,7 +131,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("access", kF, {a_path("pathname"), a_flags("mode", "access_modes", Int)}),
     sc("acct", kF, {a_path("filename")}),
     sc("add_key", 0, {a_str("type"), a_str("description"), a_in("payload", 3), a_ulong("plen"), a_enum("keyring", "key_specs")}),
-    sc("adjtimex", kCl, {a_sin("buf", "timex", 208)}),
+    decoded_by(clocks::args_adjtimex, clocks::result_adjtimex, sc("adjtimex", kCl, {a_sout("buf", "timex", 208)})),
     sc("afs_syscall", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
     sc("alarm", 0, {a_uint("seconds")}),
     decoded_by(process::args_arch_prctl, sc("arch_prctl", 0, {a_enum("code", "arch_prctl_codes"), a_custom("addr", "arch_prctl_addr")})),
@@ -139,7 +145,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("chmod", kF, {a_path("pathname"), a_mode("mode")}),
     sc("chown", kF, {a_path("pathname"), a_id("owner"), a_id("group")}),
     sc("chroot", kF, {a_path("path")}),
-    sc("clock_adjtime", kCl, {a_enum("clk_id", "clock_ids"), a_sin("buf", "timex", 208)}),
+    decoded_by(clocks::args_clock_adjtime, clocks::result_clock_adjtime, sc("clock_adjtime", kCl, {a_enum("clk_id", "clock_ids"), a_sout("buf", "timex", 208)})),
     sc("clock_getres", kCl, {a_enum("clockid", "clock_ids"), a_sout("res", "timespec", 16)}),
     sc("clock_gettime", kCl, {a_enum("clockid", "clock_ids"), a_sout("tp", "timespec", 16)}),
     sc("clock_nanosleep", 0, {a_enum("clockid", "clock_ids"), a_flags("flags", "timer_flags", Int), a_sin("request", "timespec", 16), a_sout("remain", "timespec", 16)}, RetKind::Int, kMayBlock),
