@@ -40,6 +40,24 @@ static __always_inline __u32 capture__clamp(__u64 want, __u32 max)
 	return n < PAYLOAD_MAX ? (__u32)n : (__u32)PAYLOAD_MAX;
 }
 
+/* Reads *n bytes at user address ptr into data; when that faults, the bytes before the end of
+ * ptr's page, and *n says how many. A struct a caller put right before unmapped memory may be
+ * shorter than the size asked for (a buffer for a smaller version of it, or an output the
+ * kernel fills partly): its decoder gets what there is, and shows the address when the struct
+ * does not fit in it, as strace does. data has room for PAYLOAD_MAX >= 4095 bytes. */
+static __always_inline long capture__read_to_page_end(__u8 *data, __u32 *n, __u64 ptr)
+{
+	long err = bpf_probe_read_user(data, *n, (void *)ptr);
+	if (!err)
+		return 0;
+	__u32 room = 4096 - (__u32)(ptr & 4095);
+	if (room >= *n)
+		return err;
+	*n = capture__bound(room, 4095);
+	return bpf_probe_read_user(data, *n, (void *)ptr);
+}
+_Static_assert(PAYLOAD_MAX >= 4095, "a page's tail fits a payload");
+
 /* Context shared with the bpf_loop callbacks for argv-like arrays (verified once, not per
  * unrolled iteration). */
 struct strvec_ctx {
@@ -394,8 +412,8 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		break;
 	case ETRACE_CAP_FIXED:
 		n = capture__clamp(cap->max, cap->max);
+		err = capture__read_to_page_end(data, &n, ptr);
 		pl->aux = n;
-		err = bpf_probe_read_user(data, n, (void *)ptr);
 		break;
 	case ETRACE_CAP_BUF_LEN_PTR: {
 		__u8 li = cap->len_arg;
@@ -406,7 +424,9 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 			return off;
 		pl->aux = (__u64)len;
 		n = capture__clamp((__u64)len, cap->max);
-		err = bpf_probe_read_user(data, n, (void *)ptr);
+		/* The kernel writes back the address's full length even when the caller offered
+		 * less (accept with a 16-byte buffer at the end of a page gets 24 back). */
+		err = capture__read_to_page_end(data, &n, ptr);
 		break;
 	}
 	case ETRACE_CAP_STRVEC: {

@@ -84,6 +84,15 @@ std::string cut_fd_set(std::string_view bytes, std::int32_t nfds) {
   return b;
 }
 
+// The argument that gives the size of the call's sigsets (rt_sigprocmask's sigsetsize), or -1.
+int sigset_size_arg(const SyscallSpec& spec) {
+  for (std::size_t i = 0; i < spec.nargs; ++i) {
+    const std::string_view n = spec.args[i].name;
+    if (n == "sigsetsize" || n == "sizemask" || n == "sigsz") return static_cast<int>(i);
+  }
+  return -1;
+}
+
 // Arrays whose element count the return value gives (epoll_wait's events, recvmmsg's msgvec);
 // iovec counts are bytes, not elements.
 bool ret_counts_elements(std::string_view name) { return name != "iovec" && name != "pollfd"; }
@@ -333,6 +342,15 @@ void print_struct_arg(const CallView& v, int i) {
   }
   std::string_view name = a.detail;
   if (name == "socklen") return print_socklen_arg(v, i);
+  // A sigset the call reads as many bytes of as another argument says: strace reads it only
+  // when that is the kernel's size, 8 (rt_sigpending: up to 8), and shows the address otherwise.
+  std::size_t sigset_size = 0;
+  if (name == "sigset")
+    if (const int n = sigset_size_arg(v.spec); n >= 0) {
+      const std::uint64_t least = v.spec.name == "rt_sigpending" ? 1 : 8;
+      if (v.arg(n) < least || v.arg(n) > 8) return v.out.pointer(addr);
+      sigset_size = static_cast<std::size_t>(v.arg(n));
+    }
   // getdents: a call that returned 0 filled nothing, and nothing was captured.
   if (out_kind && a.size == 0 && v.call.ret == 0) {
     if (v.ctx.opts.verbose) {
@@ -366,6 +384,10 @@ void print_struct_arg(const CallView& v, int i) {
   }
   if (!p || p->fault()) return v.out.pointer(addr);
   std::string_view bytes = p->bytes;
+  if (sigset_size) {
+    if (bytes.size() < sigset_size) return v.out.pointer(addr);  // it ends in unmapped memory
+    bytes = bytes.substr(0, sigset_size);
+  }
   if (name == "int" && bytes.size() >= 4) return print_int_in_brackets(v.out, int_at(bytes));
   if ((name == "int64" || name == "uint64") && bytes.size() >= 8) return print_int64_arg(v, i, bytes);
   if (name == "wait_status") {

@@ -193,25 +193,6 @@ void mknod_like(const CallView& v, int mode_arg) {
 void args_mknod(const CallView& v) { mknod_like(v, 1); }
 void args_mknodat(const CallView& v) { mknod_like(v, 2); }
 
-// semget/msgget/shmget: IPC_PRIVATE, then IPC_CREAT|IPC_EXCL|0600.
-void args_ipc_get(const CallView& v) {
-  v.out.arg("key");
-  if (v.arg(0) == 0) v.out.symbol("IPC_PRIVATE", 0);
-  else v.out.hex(static_cast<std::uint32_t>(v.arg(0)));
-  const int flag_arg = v.spec.nargs - 1;
-  print_args(v, 1, flag_arg);
-  const std::uint64_t f = v.bits(flag_arg);
-  std::string text;
-  if (const XlatTable* t = find_xlat("ipc_flags")) {
-    FlagSplit s = xlat_split_flags(*t, f & ~0777ull);
-    for (auto n : s.names) text += std::string(text.empty() ? "" : "|") + std::string(n);
-    if (s.rest) text += fmt::format("{}{:#x}", text.empty() ? "" : "|", s.rest);
-  }
-  text += fmt::format("{}{:#03o}", text.empty() ? "" : "|", f & 0777);
-  v.out.arg(v.spec.args[static_cast<std::size_t>(flag_arg)].name);
-  v.out.verbatim(text);
-}
-
 // socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP): the protocol's table depends on the domain.
 // SOCK_STREAM|SOCK_CLOEXEC: the low four bits are one type, the rest flags; an unknown type shows
 // the whole value: 0x3039 /* SOCK_??? */.
@@ -251,18 +232,19 @@ void args_mremap(const CallView& v) {
 
 // nanosleep's rem is written only when a signal cut the sleep short; otherwise strace shows the
 // address it was given.
-void sleep_like(const CallView& v, int rem_arg) {
+// An absolute sleep (clock_nanosleep's TIMER_ABSTIME) never writes it.
+void sleep_like(const CallView& v, int rem_arg, bool absolute = false) {
   print_args(v, 0, rem_arg);
   v.out.arg(v.spec.args[static_cast<std::size_t>(rem_arg)].name);
   const Payload* p = v.call.payload(rem_arg);
   const bool interrupted = v.call.failed() && v.call.ret != -22 /* EINVAL */ && v.call.ret != -14 /* EFAULT */;
-  if (v.arg(rem_arg) && p && !p->fault() && interrupted && v.ctx.opts.deref &&
+  if (v.arg(rem_arg) && p && !p->fault() && interrupted && !absolute && v.ctx.opts.deref &&
       decode_struct("timespec", p->bytes, v.ctx, v.out))
     return;
   v.out.pointer(v.arg(rem_arg));
 }
 void args_nanosleep(const CallView& v) { sleep_like(v, 1); }
-void args_clock_nanosleep(const CallView& v) { sleep_like(v, 3); }
+void args_clock_nanosleep(const CallView& v) { sleep_like(v, 3, v.iarg(1) & 1 /* TIMER_ABSTIME */); }
 
 // statx(..., AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, ...): the sync type is a two-bit field
 // whose zero value has a name, then the AT_* flags; -X verbose shows the two apart,
@@ -347,14 +329,11 @@ constexpr Override kOverrides[] = {
     {"mknodat", args_mknodat},
     {"mq_open", args_open},
     {"mremap", args_mremap},
-    {"msgget", args_ipc_get},
     {"nanosleep", args_nanosleep},
     {"open", args_open},
     {"openat", args_openat},
     {"prctl", args_prctl},
-    {"semget", args_ipc_get},
     {"setsockopt", args_setsockopt},
-    {"shmget", args_ipc_get},
     {"socket", socket_like},
     {"socketpair", socket_like},
     {"statx", args_statx},
@@ -538,6 +517,17 @@ void override_result(std::string_view syscall, const SyscallCall& call, DecodeCo
 
 namespace {
 
+// The decoder the spec names, else the exception of that name.
+ArgsOverride args_override_of(const SyscallInfo& info) {
+  if (info.spec && info.spec->decoder) return info.spec->decoder;
+  return find_args_override(info.name);
+}
+
+ResultOverride result_override_of(const SyscallInfo& info) {
+  if (info.spec && info.spec->result_decoder) return info.spec->result_decoder;
+  return find_result_override(info.name);
+}
+
 // By name once per syscall of the native table, then by position in it; out of line, so that
 // the cached path below stays a few instructions.
 [[gnu::noinline]] SyscallOverrides overrides_uncached(const SyscallInfo* info, bool& native_entry) {
@@ -548,14 +538,14 @@ namespace {
   static const ByIndex native = [] {
     ByIndex b;
     b.infos = SyscallTable::native().all();
-    for (const auto& i : b.infos) b.overrides.push_back({find_args_override(i.name), find_result_override(i.name)});
+    for (const auto& i : b.infos) b.overrides.push_back({args_override_of(i), result_override_of(i)});
     return b;
   }();
   const std::less<const SyscallInfo*> before;
   native_entry = !native.infos.empty() && !before(info, native.infos.data()) &&
                  before(info, native.infos.data() + native.infos.size());
   if (native_entry) return native.overrides[static_cast<std::size_t>(info - native.infos.data())];
-  return {find_args_override(info->name), find_result_override(info->name)};
+  return {args_override_of(*info), result_override_of(*info)};
 }
 
 }  // namespace

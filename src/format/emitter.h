@@ -83,10 +83,18 @@ class Emitter {
   // flags ("0x1 /* SOCK_STREAM */|0x80800 /* SOCK_CLOEXEC|SOCK_NONBLOCK */"), statx's sync type
   // and AT_* flags. A part after the first with no bits set is left out. The default shows the
   // union as one flag set, which is what strace shows without -X.
+  //
+  // Two other kinds of part make up System V IPC's flags: a number in a bit field
+  // (`21<<SHM_HUGE_SHIFT`, `21<<26` raw: names[0] is the shift's name, raw the field's bits in
+  // place) and permission bits in octal (`0600`, shown whatever they are). A value with such
+  // parts shows them apart in every -X form, left out as above when they have no bits set.
+  enum class PartForm : std::uint8_t { Flags, Shifted, Octal };
   struct FlagPart {
     std::span<const std::string_view> names;
     std::uint64_t raw = 0;
     std::uint64_t unknown_rest = 0;
+    PartForm form = PartForm::Flags;
+    std::uint8_t shift = 0;  // Shifted: where the field starts
   };
   virtual void flag_parts(std::span<const FlagPart> parts);
   // Quoted, escaped bytes; `truncated` adds strace's "..." after the closing quote.

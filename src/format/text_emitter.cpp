@@ -309,12 +309,39 @@ void TextEmitter::flags(std::span<const std::string_view> names, std::uint64_t r
 }
 
 void TextEmitter::flag_parts(std::span<const FlagPart> parts) {
-  if (opts_.xlat == TextOptions::Xlat::Abbrev) return Emitter::flag_parts(parts);
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i && !parts[i].raw) continue;
-    if (i) w_.push_back('|');
-    flags(parts[i].names, parts[i].raw, parts[i].unknown_rest);
+  const bool mixed = std::ranges::any_of(parts, [](const FlagPart& p) { return p.form != PartForm::Flags; });
+  if (!mixed) {
+    if (opts_.xlat == TextOptions::Xlat::Abbrev) return Emitter::flag_parts(parts);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i && !parts[i].raw) continue;
+      if (i) w_.push_back('|');
+      flags(parts[i].names, parts[i].raw, parts[i].unknown_rest);
+    }
+    return;
   }
+  bool any = false;
+  for (const FlagPart& p : parts) {
+    if (p.form != PartForm::Octal && !p.raw) continue;
+    if (any) w_.push_back('|');
+    any = true;
+    switch (p.form) {
+      case PartForm::Flags: flags(p.names, p.raw, p.unknown_rest); break;
+      case PartForm::Octal: append_octal(w_, p.raw); break;
+      case PartForm::Shifted: {
+        append_udec(w_, p.raw >> p.shift);
+        w_ += "<<"sv;
+        const std::string_view name = p.names.empty() ? std::string_view() : p.names.front();
+        if (opts_.xlat == TextOptions::Xlat::Abbrev && !name.empty()) {
+          w_ += name;
+          break;
+        }
+        append_udec(w_, p.shift);
+        if (opts_.xlat == TextOptions::Xlat::Verbose && !name.empty()) comment(name);
+        break;
+      }
+    }
+  }
+  if (!any) w_.push_back('0');
 }
 
 void TextEmitter::string(std::string_view bytes, bool truncated) {

@@ -246,6 +246,10 @@ etrace_syscall_plan plan_for_spec(const SyscallSpec& spec, const PlanOptions& op
           add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, 4);
           add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 4);
         }
+        if (a.detail == "arch_prctl_addr") add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_EXIT, 0, 8);
+        // msgsnd/msgrcv's struct msgbuf: its long mtype and as much text as -s shows.
+        if (a.detail == "msgbuf_in" || a.detail == "msgbuf_out")
+          add(plan, idx, ETRACE_CAP_FIXED, a.detail == "msgbuf_in" ? ETRACE_AT_ENTER : ETRACE_AT_EXIT, 0, 8 + s);
         // fcntl's struct flock: as F_SETLK* pass it, and as F_GETLK* fill it.
         if (a.detail == "fcntl_arg") {
           add(plan, idx, ETRACE_CAP_FIXED, ETRACE_AT_ENTER, 0, a.size);

@@ -14,6 +14,17 @@
 
 namespace etrace {
 
+struct CallView;       // decode/printers.h
+struct SyscallCall;    // event/syscall_call.h
+struct DecodeContext;  // decode/decoder.h
+struct CallResult;     // format/emitter.h
+// A syscall's own decoder, for calls whose arguments depend on each other (msgctl's buf is what
+// its cmd says). Written in a family file under decode/ (decode/families.h) and named here by
+// the spec, so the table says which calls have one.
+using CallDecoder = void (*)(const CallView& v);
+// And of its successful result, when it means more than a number (adjtimex's clock state).
+using ResultDecoder = void (*)(const SyscallCall& call, DecodeContext& ctx, CallResult& r);
+
 // The C type of a scalar argument in the kernel's prototype (include/linux/syscalls.h). The
 // kernel reads only the low 32 bits of the register for an int and the low 16 for a umode_t, and
 // strace prints what the kernel sees: callers may leave garbage in the upper half (strace's tests
@@ -124,6 +135,8 @@ struct SyscallSpec {
   RetKind ret = RetKind::Int;
   std::uint32_t classes = 0;
   std::uint8_t flags = 0;
+  CallDecoder decoder = nullptr;  // shows every argument; nullptr: each by its ArgKind
+  ResultDecoder result_decoder = nullptr;
 
   std::span<const ArgSpec> arguments() const { return {args.data(), nargs}; }
 };

@@ -19,6 +19,10 @@
 //   - Custom detail "hidden": an argument strace never prints (preadv2's pos_h on 64-bit).
 //   - Custom detail "nodemask_in" / "nodemask_out" with len_arg (maxnode): a NUMA node mask read
 //     at entry / at exit, shown as its longs; "mempolicy_out": get_mempolicy's mode, `[MPOL_BIND]`.
+//   - Custom detail "arch_prctl_addr": arch_prctl's addr, a number or where ARCH_GET_FS/GS
+//     write the base (its 8 bytes read at exit).
+//   - Custom detail "msgbuf_in" / "msgbuf_out": a struct msgbuf (mtype, then msgsz bytes of
+//     text) read at entry (msgsnd) / at exit (msgrcv), its text up to -s bytes.
 //   - Custom detail "fcntl_arg": `size` bytes (a struct flock) read at entry and at exit whatever
 //     the command (a number that is no address just faults); the fcntl override decides from
 //     the command whether they mean anything.
@@ -34,6 +38,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "decode/families.h"
 #include "syscalls/spec.h"
 
 namespace etrace {
@@ -107,6 +112,18 @@ constexpr SyscallSpec sc(std::string_view name, std::uint32_t classes, std::init
   return s;
 }
 
+// A call shown by its family's decoder (decode/families.h) rather than argument by argument.
+constexpr SyscallSpec decoded_by(CallDecoder d, SyscallSpec s) {
+  s.decoder = d;
+  return s;
+}
+
+constexpr SyscallSpec decoded_by(CallDecoder d, ResultDecoder r, SyscallSpec s) {
+  s.decoder = d;
+  s.result_decoder = r;
+  return s;
+}
+
 // clang-format off
 constexpr SyscallSpec kSpecs[] = {
     sc("_sysctl", 0, {a_ptr("args")}),
@@ -115,10 +132,10 @@ constexpr SyscallSpec kSpecs[] = {
     sc("access", kF, {a_path("pathname"), a_flags("mode", "access_modes", Int)}),
     sc("acct", kF, {a_path("filename")}),
     sc("add_key", 0, {a_str("type"), a_str("description"), a_in("payload", 3), a_ulong("plen"), a_enum("keyring", "key_specs")}),
-    sc("adjtimex", kCl, {a_sin("buf", "timex", 208)}),
+    decoded_by(clocks::args_adjtimex, clocks::result_adjtimex, sc("adjtimex", kCl, {a_sout("buf", "timex", 208)})),
     sc("afs_syscall", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3"), a_hex("a4")}),
     sc("alarm", 0, {a_uint("seconds")}),
-    sc("arch_prctl", 0, {a_enum("code", "arch_prctl_codes"), a_custom("addr", "arch_prctl_addr")}),
+    decoded_by(process::args_arch_prctl, sc("arch_prctl", 0, {a_enum("code", "arch_prctl_codes"), a_custom("addr", "arch_prctl_addr")})),
     sc("bind", kN, {a_fd("sockfd"), a_sain("addr", 2), a_int("addrlen")}),
     sc("bpf", kD, {a_enum("cmd", "bpf_cmds"), a_ptr("attr"), a_uint("size")}),
     sc("brk", kM, {a_ptr("addr")}, RetKind::Hex),
@@ -129,7 +146,7 @@ constexpr SyscallSpec kSpecs[] = {
     sc("chmod", kF, {a_path("pathname"), a_mode("mode")}),
     sc("chown", kF, {a_path("pathname"), a_id("owner"), a_id("group")}),
     sc("chroot", kF, {a_path("path")}),
-    sc("clock_adjtime", kCl, {a_enum("clk_id", "clock_ids"), a_sin("buf", "timex", 208)}),
+    decoded_by(clocks::args_clock_adjtime, clocks::result_clock_adjtime, sc("clock_adjtime", kCl, {a_enum("clk_id", "clock_ids"), a_sout("buf", "timex", 208)})),
     sc("clock_getres", kCl, {a_enum("clockid", "clock_ids"), a_sout("res", "timespec", 16)}),
     sc("clock_gettime", kCl, {a_enum("clockid", "clock_ids"), a_sout("tp", "timespec", 16)}),
     sc("clock_nanosleep", 0, {a_enum("clockid", "clock_ids"), a_flags("flags", "timer_flags", Int), a_sin("request", "timespec", 16), a_sout("remain", "timespec", 16)}, RetKind::Int, kMayBlock),
@@ -150,8 +167,8 @@ constexpr SyscallSpec kSpecs[] = {
     sc("epoll_create1", kD, {a_flags("flags", "epoll_create1_flags", Int)}, RetKind::Fd),
     sc("epoll_ctl", kD, {a_fd("epfd"), a_enum("op", "epoll_ctl_ops"), a_fd("fd"), a_sin("event", "epoll_event", 12)}),
     sc("epoll_ctl_old", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3")}),
-    sc("epoll_pwait", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_int("timeout"), a_sin("sigmask", "sigset", 8), a_ulong("sigsetsize")}, RetKind::Int, kMayBlock),
-    sc("epoll_pwait2", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_sin("timeout", "timespec", 16), a_sin("sigmask", "sigset", 8), a_ulong("sigsetsize")}, RetKind::Int, kMayBlock),
+    decoded_by(file::args_epoll_pwait, sc("epoll_pwait", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_int("timeout"), a_sin("sigmask", "sigset", 8), a_ulong("sigsetsize")}, RetKind::Int, kMayBlock)),
+    decoded_by(file::args_epoll_pwait2, sc("epoll_pwait2", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_sin("timeout", "timespec", 16), a_sin("sigmask", "sigset", 8), a_ulong("sigsetsize")}, RetKind::Int, kMayBlock)),
     sc("epoll_wait", kD, {a_fd("epfd"), a_sout("events", "epoll_event", 12, 2), a_int("maxevents"), a_int("timeout")}, RetKind::Int, kMayBlock),
     sc("epoll_wait_old", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2"), a_hex("a3")}),
     sc("eventfd", kD, {a_uint("initval")}, RetKind::Fd),
@@ -305,10 +322,10 @@ constexpr SyscallSpec kSpecs[] = {
     sc("mq_unlink", 0, {a_str("name")}),
     sc("mremap", kM, {a_ptr("old_address"), a_ulong("old_size"), a_ulong("new_size"), a_flags("flags", "mremap_flags", ULong), a_ptr("new_address")}, RetKind::Hex),
     sc("mseal", kM, {a_ptr("addr"), a_ulong("len"), a_ulong("flags")}),
-    sc("msgctl", kI, {a_int("msqid"), a_enum("cmd", "msgctl_cmds"), a_ptr("buf")}),
-    sc("msgget", kI, {a_hex("key", Int), a_custom("msgflg", "ipc_flags", -1, Int)}),
-    sc("msgrcv", kI, {a_int("msqid"), a_ptr("msgp"), a_ulong("msgsz"), a_long("msgtyp"), a_flags("msgflg", "ipc_msg_flags", Int)}, RetKind::Int, kMayBlock),
-    sc("msgsnd", kI, {a_int("msqid"), a_ptr("msgp"), a_ulong("msgsz"), a_flags("msgflg", "ipc_msg_flags", Int)}, RetKind::Int, kMayBlock),
+    decoded_by(ipc::args_msgctl, sc("msgctl", kI, {a_int("msqid"), a_enum("cmd", "msgctl_cmds"), a_sinout("buf", "msqid_ds", 120)})),
+    decoded_by(ipc::args_msgget, sc("msgget", kI, {a_hex("key", Int), a_flags("msgflg", "ipc_resource_flags", Int)})),
+    decoded_by(ipc::args_msgrcv, sc("msgrcv", kI, {a_int("msqid"), a_custom("msgp", "msgbuf_out"), a_ulong("msgsz"), a_long("msgtyp"), a_flags("msgflg", "ipc_msg_flags", Int)}, RetKind::Int, kMayBlock)),
+    decoded_by(ipc::args_msgsnd, sc("msgsnd", kI, {a_int("msqid"), a_custom("msgp", "msgbuf_in"), a_ulong("msgsz"), a_flags("msgflg", "ipc_msg_flags", Int)}, RetKind::Int, kMayBlock)),
     sc("msync", kM, {a_ptr("addr"), a_ulong("length"), a_flags("flags", "msync_flags", Int)}),
     sc("munlock", kM, {a_ptr("addr"), a_ulong("len")}),
     sc("munlockall", kM, {}),
@@ -401,8 +418,8 @@ constexpr SyscallSpec kSpecs[] = {
     sc("seccomp", 0, {a_enum("operation", "seccomp_ops", UInt), a_flags("flags", "seccomp_flags"), a_ptr("args")}),
     sc("security", 0, {a_hex("a0"), a_hex("a1"), a_hex("a2")}),
     sc("select", kD, {a_int("nfds"), a_sinout("readfds", "fd_set", 128), a_sinout("writefds", "fd_set", 128), a_sinout("exceptfds", "fd_set", 128), a_sinout("timeout", "timeval", 16)}, RetKind::Int, kMayBlock),
-    sc("semctl", kI, {a_int("semid"), a_int("semnum"), a_enum("cmd", "semctl_cmds"), a_ptr("arg")}),
-    sc("semget", kI, {a_hex("key", Int), a_int("nsems"), a_custom("semflg", "ipc_flags", -1, Int)}),
+    decoded_by(ipc::args_semctl, sc("semctl", kI, {a_int("semid"), a_int("semnum"), a_enum("cmd", "semctl_cmds"), a_sinout("arg", "semid_ds", 104)})),
+    decoded_by(ipc::args_semget, sc("semget", kI, {a_hex("key", Int), a_int("nsems"), a_flags("semflg", "ipc_resource_flags", Int)})),
     sc("semop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops")}, RetKind::Int, kMayBlock),
     sc("semtimedop", kI, {a_int("semid"), a_ptr("sops"), a_uint("nsops"), a_sin("timeout", "timespec", 16)}, RetKind::Int, kMayBlock),
     sc("sendfile", kD | kN, {a_fd("out_fd"), a_fd("in_fd"), a_sinout("offset", "uint64", 8), a_ulong("count")}, RetKind::Int, kMayBlock),
@@ -436,9 +453,9 @@ constexpr SyscallSpec kSpecs[] = {
     sc("setxattr", kF, {a_path("path"), a_str("name"), a_in("value", 3), a_ulong("size"), a_flags("flags", "xattr_flags", Int)}),
     sc("setxattrat", kD | kF, {a_dirfd("dirfd"), a_path("pathname"), a_flags("at_flags", "at_flags"), a_str("name"), a_ptr("uargs"), a_ulong("usize")}),
     sc("shmat", kI | kM, {a_int("shmid"), a_ptr("shmaddr"), a_flags("shmflg", "shmat_flags", Int)}, RetKind::Hex),
-    sc("shmctl", kI, {a_int("shmid"), a_enum("cmd", "shmctl_cmds"), a_ptr("buf")}),
+    decoded_by(ipc::args_shmctl, sc("shmctl", kI, {a_int("shmid"), a_enum("cmd", "shmctl_cmds"), a_sinout("buf", "shmid_ds", 112)})),
     sc("shmdt", kI | kM, {a_ptr("shmaddr")}),
-    sc("shmget", kI, {a_hex("key", Int), a_ulong("size"), a_custom("shmflg", "ipc_flags", -1, Int)}),
+    decoded_by(ipc::args_shmget, sc("shmget", kI, {a_hex("key", Int), a_ulong("size"), a_flags("shmflg", "ipc_flags", Int)})),
     sc("shutdown", kN, {a_fd("sockfd"), a_enum("how", "shutdown_how")}),
     sc("sigaltstack", kS, {a_sin("ss", "stack_t", 24), a_sout("old_ss", "stack_t", 24)}),
     sc("signalfd", kD | kS, {a_fd("fd"), a_sin("mask", "sigset", 8), a_ulong("sizemask")}, RetKind::Fd),

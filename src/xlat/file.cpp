@@ -214,7 +214,8 @@ constexpr XlatTable kTables[] = {
     {"close_range_flags", XlatKind::Flags, kCloseRangeFlags},
     {"delete_module_flags", XlatKind::Flags, kDeleteModuleFlags},
     {"dirent_types", XlatKind::Enum, kDirentTypes},
-    {"dup3_flags", XlatKind::Flags, kCloexecFlags},
+    // dup3 rejects every flag but O_CLOEXEC, and strace names them all as open's.
+    {"dup3_flags", XlatKind::Flags, kOpenFlags, "O_???"},
     {"fadvise_advice", XlatKind::Enum, kFadviseAdvice},
     {"fallocate_modes", XlatKind::Flags, kFallocateModes},
     {"fanotify_events", XlatKind::Flags, kFanotifyEvents},

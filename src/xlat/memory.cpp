@@ -58,8 +58,10 @@ constexpr XlatEntry kMembarrierCmds[] = {
     XLAT_PAIR(128, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"),
     XLAT_PAIR(256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
     XLAT_PAIR(512, "MEMBARRIER_CMD_GET_REGISTRATIONS")};
-// IPC_CREAT|IPC_EXCL|0600: the permission bits are printed in octal after the names.
+// IPC_CREAT|IPC_EXCL|0600: the permission bits are printed in octal after the names. msgget and
+// semget know IPC_NOWAIT there, shmget the bits of SHM_HUGETLB and SHM_NORESERVE instead.
 constexpr XlatEntry kIpcFlags[] = {XLAT(IPC_CREAT), XLAT(IPC_EXCL), XLAT(SHM_HUGETLB), XLAT(SHM_NORESERVE)};
+constexpr XlatEntry kIpcResourceFlags[] = {XLAT(IPC_CREAT), XLAT(IPC_EXCL), XLAT(IPC_NOWAIT)};
 constexpr XlatEntry kShmatFlags[] = {XLAT(SHM_RDONLY), XLAT(SHM_RND), XLAT(SHM_REMAP), XLAT(SHM_EXEC)};
 constexpr XlatEntry kIpcMsgFlags[] = {XLAT(MSG_NOERROR), XLAT(MSG_EXCEPT), XLAT(MSG_COPY), XLAT(IPC_NOWAIT)};
 constexpr XlatEntry kMsgctlCmds[] = {XLAT(IPC_RMID), XLAT(IPC_SET), XLAT(IPC_STAT), XLAT(IPC_INFO),
@@ -76,6 +78,7 @@ constexpr XlatTable kTables[] = {
     {"get_mempolicy_flags", XlatKind::Flags, kGetMempolicyFlags},
     {"ipc_flags", XlatKind::Flags, kIpcFlags},
     {"ipc_msg_flags", XlatKind::Flags, kIpcMsgFlags},
+    {"ipc_resource_flags", XlatKind::Flags, kIpcResourceFlags},
     {"madvise_advice", XlatKind::Enum, kMadvise},
     {"mbind_flags", XlatKind::Flags, kMbindFlags, "MPOL_???"},
     {"membarrier_cmds", XlatKind::Enum, kMembarrierCmds},

@@ -76,7 +76,28 @@ constexpr XlatEntry kLandlockCreateRulesetFlags[] = {XLAT_PAIR(1, "LANDLOCK_CREA
 // landlock_add_rule's rule types as strace 6.1 knows them (LANDLOCK_RULE_NET_PORT is newer).
 constexpr XlatEntry kLandlockRuleTypes[] = {XLAT_PAIR(1, "LANDLOCK_RULE_PATH_BENEATH")};
 
+// adjtimex's struct timex: its modes (the single-shot forms first, as strace lists them), its
+// status bits, and the clock states the call returns.
+constexpr XlatEntry kAdjtimexModes[] = {
+    XLAT_PAIR(0xa001, "ADJ_OFFSET_SS_READ"), XLAT_PAIR(0x8001, "ADJ_OFFSET_SINGLESHOT"), XLAT_PAIR(0x0001, "ADJ_OFFSET"),
+    XLAT_PAIR(0x0002, "ADJ_FREQUENCY"),      XLAT_PAIR(0x0004, "ADJ_MAXERROR"),          XLAT_PAIR(0x0008, "ADJ_ESTERROR"),
+    XLAT_PAIR(0x0010, "ADJ_STATUS"),         XLAT_PAIR(0x0020, "ADJ_TIMECONST"),         XLAT_PAIR(0x0080, "ADJ_TAI"),
+    XLAT_PAIR(0x0100, "ADJ_SETOFFSET"),      XLAT_PAIR(0x1000, "ADJ_MICRO"),             XLAT_PAIR(0x2000, "ADJ_NANO"),
+    XLAT_PAIR(0x4000, "ADJ_TICK")};
+constexpr XlatEntry kAdjtimexStatus[] = {
+    XLAT_PAIR(0x0001, "STA_PLL"),       XLAT_PAIR(0x0002, "STA_PPSFREQ"),   XLAT_PAIR(0x0004, "STA_PPSTIME"),
+    XLAT_PAIR(0x0008, "STA_FLL"),       XLAT_PAIR(0x0010, "STA_INS"),       XLAT_PAIR(0x0020, "STA_DEL"),
+    XLAT_PAIR(0x0040, "STA_UNSYNC"),    XLAT_PAIR(0x0080, "STA_FREQHOLD"),  XLAT_PAIR(0x0100, "STA_PPSSIGNAL"),
+    XLAT_PAIR(0x0200, "STA_PPSJITTER"), XLAT_PAIR(0x0400, "STA_PPSWANDER"), XLAT_PAIR(0x0800, "STA_PPSERROR"),
+    XLAT_PAIR(0x1000, "STA_CLOCKERR"),  XLAT_PAIR(0x2000, "STA_NANO"),      XLAT_PAIR(0x4000, "STA_MODE"),
+    XLAT_PAIR(0x8000, "STA_CLK")};
+constexpr XlatEntry kAdjtimexStates[] = {XLAT_PAIR(0, "TIME_OK"),  XLAT_PAIR(1, "TIME_INS"),  XLAT_PAIR(2, "TIME_DEL"),
+                                         XLAT_PAIR(3, "TIME_OOP"), XLAT_PAIR(4, "TIME_WAIT"), XLAT_PAIR(5, "TIME_ERROR")};
+
 constexpr XlatTable kTables[] = {
+    {"adjtimex_modes", XlatKind::Flags, kAdjtimexModes, "ADJ_???"},
+    {"adjtimex_states", XlatKind::Enum, kAdjtimexStates},
+    {"adjtimex_status", XlatKind::Flags, kAdjtimexStatus, "STA_???"},
     {"bpf_cmds", XlatKind::Enum, kBpfCmds},
     {"clock_ids", XlatKind::Enum, kClockIds},
     {"epoll_create1_flags", XlatKind::Flags, kEpollCreate1Flags},

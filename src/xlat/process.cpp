@@ -61,6 +61,25 @@ constexpr XlatEntry kPrctl[] = {
     XLAT(PR_GET_IO_FLUSHER), XLAT_PAIR(59, "PR_SET_SYSCALL_USER_DISPATCH"), XLAT_PAIR(60, "PR_PAC_SET_ENABLED_KEYS"),
     XLAT_PAIR(61, "PR_PAC_GET_ENABLED_KEYS"), XLAT_PAIR(62, "PR_SCHED_CORE"), XLAT_PAIR(63, "PR_SME_SET_VL"),
     XLAT_PAIR(64, "PR_SME_GET_VL"), XLAT_PAIR(0x53564d41, "PR_SET_VMA")};
+// arch_prctl's XSAVE features (arch/x86/include/asm/fpu/types.h): by bit number for
+// ARCH_REQ_XCOMP_PERM, as masks (groups first, as strace lists them) for the GET codes.
+constexpr XlatEntry kXfeatureBits[] = {
+    XLAT_PAIR(0, "XFEATURE_FP"), XLAT_PAIR(1, "XFEATURE_SSE"), XLAT_PAIR(2, "XFEATURE_YMM"),
+    XLAT_PAIR(3, "XFEATURE_BNDREGS"), XLAT_PAIR(4, "XFEATURE_BNDCSR"), XLAT_PAIR(5, "XFEATURE_OPMASK"),
+    XLAT_PAIR(6, "XFEATURE_ZMM_Hi256"), XLAT_PAIR(7, "XFEATURE_Hi16_ZMM"),
+    XLAT_PAIR(8, "XFEATURE_PT_UNIMPLEMENTED_SO_FAR"), XLAT_PAIR(9, "XFEATURE_PKRU"), XLAT_PAIR(10, "XFEATURE_PASID"),
+    XLAT_PAIR(15, "XFEATURE_LBR"), XLAT_PAIR(17, "XFEATURE_XTILE_CFG"), XLAT_PAIR(18, "XFEATURE_XTILE_DATA"),
+};
+constexpr XlatEntry kXfeatureMasks[] = {
+    XLAT_PAIR(0x3, "XFEATURE_MASK_FPSSE"), XLAT_PAIR(0x1, "XFEATURE_MASK_FP"), XLAT_PAIR(0x2, "XFEATURE_MASK_SSE"),
+    XLAT_PAIR(0x4, "XFEATURE_MASK_YMM"), XLAT_PAIR(0x8, "XFEATURE_MASK_BNDREGS"),
+    XLAT_PAIR(0x10, "XFEATURE_MASK_BNDCSR"), XLAT_PAIR(0xe0, "XFEATURE_MASK_AVX512"),
+    XLAT_PAIR(0x20, "XFEATURE_MASK_OPMASK"), XLAT_PAIR(0x40, "XFEATURE_MASK_ZMM_Hi256"),
+    XLAT_PAIR(0x80, "XFEATURE_MASK_Hi16_ZMM"), XLAT_PAIR(0x100, "XFEATURE_MASK_PT"),
+    XLAT_PAIR(0x200, "XFEATURE_MASK_PKRU"), XLAT_PAIR(0x400, "XFEATURE_MASK_PASID"),
+    XLAT_PAIR(0x8000, "XFEATURE_MASK_LBR"), XLAT_PAIR(0x60000, "XFEATURE_MASK_XTILE"),
+    XLAT_PAIR(0x20000, "XFEATURE_MASK_XTILE_CFG"), XLAT_PAIR(0x40000, "XFEATURE_MASK_XTILE_DATA"),
+};
 constexpr XlatEntry kArchPrctl[] = {
     XLAT(ARCH_SET_GS), XLAT(ARCH_SET_FS), XLAT(ARCH_GET_FS), XLAT(ARCH_GET_GS), XLAT(ARCH_GET_CPUID),
     XLAT(ARCH_SET_CPUID), XLAT_PAIR(0x1021, "ARCH_GET_XCOMP_SUPP"), XLAT_PAIR(0x1022, "ARCH_GET_XCOMP_PERM"),
@@ -161,6 +180,8 @@ constexpr XlatEntry kLogLevels[] = {
 
 constexpr XlatTable kTables[] = {
     {"arch_prctl_codes", XlatKind::Enum, kArchPrctl},
+    {"arch_xfeature_bits", XlatKind::Enum, kXfeatureBits, "XFEATURE_???"},
+    {"arch_xfeatures", XlatKind::Flags, kXfeatureMasks, "XFEATURE_MASK_???"},
     {"cap_ambient_ops", XlatKind::Enum, kCapAmbientOps},
     {"capabilities", XlatKind::Enum, kCapabilities},
     {"clone_flags", XlatKind::Flags, kCloneFlags},

@@ -239,6 +239,17 @@ TEST(Integration, RewrittenArgumentsLockStructsAndWholePaths) {
   unlink(out.c_str());
 }
 
+// A sockaddr buffer that ends at an unmapped page, shorter than the address the kernel reports:
+// the part that fits is shown, not the buffer's address.
+TEST(Integration, OutputsBeforeAnUnmappedPageShowWhatFits) {
+  ETRACE_REQUIRE_ROOT();
+  const std::string out = temp_path("page_end.txt");
+  auto r = run({etrace_bin(), "-o", out, "-e", "trace=getsockname,arch_prctl", prog("page_end")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains_in_order(lines_of(read_file(out)), lines_of(r.out)));
+  unlink(out.c_str());
+}
+
 // sendfile blocked on a full pipe while another thread waits to drain it: the offset is cut
 // between the lines as strace 6.1 cuts it, "[0] <unfinished ...>", "<... sendfile resumed> => [16]".
 TEST(Integration, ABlockedSendfileShowsItsOffsetBeforeAndAfter) {

@@ -3,6 +3,8 @@
 
 #include "syscalls/capture_plan.h"
 
+#include <tuple>
+
 namespace etrace {
 namespace {
 
@@ -410,6 +412,44 @@ TEST(CapturePlan, GetdentsCountsItsEntriesBeforeTakingTheBuffer) {
   ASSERT_EQ(plan.ncaptures, 2);
   EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_DIRENT_COUNT);  // first: the buffer may fill the record
   EXPECT_EQ(plan.captures[1].type, ETRACE_CAP_BUF_RET);
+}
+
+}  // namespace
+}  // namespace etrace
+
+namespace etrace {
+namespace {
+
+TEST(CapturePlan, ArchPrctlReadsTheBaseTheGetCodesWrite) {
+  auto plan = plan_for_spec(spec("arch_prctl"), {});
+  ASSERT_EQ(plan.ncaptures, 1);
+  EXPECT_EQ(plan.captures[0].arg, 1);
+  EXPECT_EQ(plan.captures[0].type, ETRACE_CAP_FIXED);
+  EXPECT_EQ(plan.captures[0].when, ETRACE_AT_EXIT);
+  EXPECT_EQ(plan.captures[0].max, 8);
+}
+
+TEST(CapturePlan, IpcBuffersGoInAndComeOut) {
+  for (auto [name, arg, size] : {std::tuple{"msgctl", 2, 120}, {"shmctl", 2, 112}, {"semctl", 3, 104}}) {
+    auto plan = plan_for_spec(spec(name), {});
+    ASSERT_EQ(plan.ncaptures, 2) << name;
+    EXPECT_EQ(plan.captures[0].when, ETRACE_AT_ENTER) << name;
+    EXPECT_EQ(plan.captures[1].when, ETRACE_AT_EXIT) << name;
+    for (int i = 0; i < 2; ++i) {
+      EXPECT_EQ(plan.captures[i].arg, arg) << name;
+      EXPECT_EQ(plan.captures[i].type, ETRACE_CAP_FIXED) << name;
+      EXPECT_EQ(plan.captures[i].max, size) << name;
+    }
+  }
+  PlanOptions o;
+  o.max_strlen = 32;
+  auto snd = plan_for_spec(spec("msgsnd"), o);
+  ASSERT_EQ(snd.ncaptures, 1);
+  EXPECT_EQ(snd.captures[0].when, ETRACE_AT_ENTER);
+  EXPECT_EQ(snd.captures[0].max, 8 + 32);  // mtype and the text -s shows
+  auto rcv = plan_for_spec(spec("msgrcv"), o);
+  ASSERT_EQ(rcv.ncaptures, 1);
+  EXPECT_EQ(rcv.captures[0].when, ETRACE_AT_EXIT);
 }
 
 }  // namespace

@@ -30,8 +30,14 @@ struct CallLine {
     return add(arg, ETRACE_PL_STRING, truncated ? ETRACE_PLF_TRUNCATED : 0, std::move(b));
   }
   CallLine& fault(int arg) { return add(arg, ETRACE_PL_BYTES, ETRACE_PLF_FAULT, {}); }
+  CallLine& at_entry(int arg, std::string b) { return in(arg, std::move(b)); }
+  CallLine& at_exit(int arg, std::string b) { return out(arg, std::move(b)); }
   CallLine& xlat(TextOptions::Xlat style) {
     text_opts.xlat = style;
+    return *this;
+  }
+  CallLine& strsize(std::uint32_t s) {
+    ctx.opts.max_strlen = s;
     return *this;
   }
   CallLine& no_deref() {
@@ -68,5 +74,24 @@ std::string bytes_of(const T& v) {
 }
 
 inline constexpr std::uint64_t kFdMinus1 = static_cast<std::uint64_t>(-1);
+
+// A struct's bytes built field by field at fixed offsets.
+class StructBytes {
+ public:
+  explicit StructBytes(std::size_t size) : b_(size, '\0') {}
+  template <class T>
+  StructBytes& put(std::size_t off, T v) {
+    std::memcpy(b_.data() + off, &v, sizeof v);
+    return *this;
+  }
+  StructBytes& text(std::size_t off, std::string_view s) {
+    std::memcpy(b_.data() + off, s.data(), s.size());
+    return *this;
+  }
+  operator std::string() const { return b_; }
+
+ private:
+  std::string b_;
+};
 
 }  // namespace etrace::testing
