@@ -388,6 +388,9 @@ void print_struct_arg(const CallView& v, int i) {
     if (bytes.size() < sigset_size) return v.out.pointer(addr);  // it ends in unmapped memory
     bytes = bytes.substr(0, sigset_size);
   }
+  // A siginfo is read whole or not at all (strace's umove): one cut short by a page end is an
+  // address.
+  if (name == "siginfo" && a.size && bytes.size() < a.size) return v.out.pointer(addr);
   if (name == "int" && bytes.size() >= 4) return print_int_in_brackets(v.out, int_at(bytes));
   if ((name == "int64" || name == "uint64") && bytes.size() >= 8) return print_int64_arg(v, i, bytes);
   if (name == "wait_status") {

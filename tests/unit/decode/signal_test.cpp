@@ -39,5 +39,13 @@ TEST(SignalDecode, AShortSigsetShowsItsAddress) {
             "rt_sigprocmask(SIG_SETMASK, 0x7fdf4d38effc, NULL, 8) = -1 EFAULT (Bad address)");
 }
 
+// A siginfo that ends in unmapped memory (127 of its 128 bytes readable) shows as its address.
+TEST(SignalDecode, AShortSiginfoShowsItsAddress) {
+  constexpr std::int64_t kEbadf = -9;
+  const std::string short_info = StructBytes(127).put<std::int32_t>(0, 10);
+  EXPECT_EQ(CallLine("rt_sigqueueinfo", {1, 10, 0x7f0000000f81}, kEbadf).at_entry(2, short_info).text(),
+            "rt_sigqueueinfo(1, SIGUSR1, 0x7f0000000f81) = -1 EBADF (Bad file descriptor)");
+}
+
 }  // namespace
 }  // namespace etrace::testing
