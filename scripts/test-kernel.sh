@@ -139,7 +139,7 @@ done
 
 # The command, one argument a line (the guest's shell reads it back with "$@").
 printf '%s\n' "${command[@]}" > "$root/command"
-printf '%s\n%s\n' "$snapshot" "$build" > "$root/snapshot"
+printf '%s\n%s\n%s\n' "$snapshot" "$build" "$(pwd)" > "$root/snapshot"
 cat > "$root/init" <<'EOF'
 #!/bin/sh
 # The guest's /init: the shares, then the command chrooted into the host's userland.
@@ -173,7 +173,11 @@ mount -t cgroup2 cgroup2 $R/sys/fs/cgroup
 mount -t tmpfs tmpfs $R/tmp
 mount -t tmpfs tmpfs $R/run
 mkdir -p $R/out && mount --bind /out $R/out
-{ read -r snapshot; read -r build; } < /snapshot
+{ read -r snapshot; read -r build; read -r here; } < /snapshot
+# A checkout under a directory the guest mounts afresh (/tmp, /run) comes from the host's root.
+for d in "$here" "$build"; do
+  if [ ! -d "$R$d" ] && [ -d "/mnt/host$d" ]; then mkdir -p "$R$d" && mount --bind "/mnt/host$d" "$R$d"; fi
+done
 [ -d "$R$build" ] && mount --bind "$R$snapshot" "$R$build"
 [ -d /mnt/host$build ] || echo "== guest: no $build in the host's root"
 ip link set lo up
