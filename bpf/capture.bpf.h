@@ -395,7 +395,7 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 		 * (4 KiB on x86_64) may still be readable, and is what strace's reads would show. */
 		__u32 head = 4096 - (__u32)(ptr & 4095);
 		if (err && head < n) {
-			n = capture__clamp(head, cap->max);
+			n = capture__bound(capture__clamp(head, cap->max), 8191);
 			pl->flags |= ETRACE_PLF_TRUNCATED;
 			err = bpf_probe_read_user(data, n, (void *)ptr);
 		}
@@ -561,7 +561,8 @@ __noinline __u32 capture__one(struct scratch *s, __u32 off_flags, const struct e
 			 * what lies before the page's end may still be the whole struct. */
 			__u32 room = 4096 - (__u32)(ptr & 4095);
 			if (room < n) {
-				n = room;
+				/* The mask keeps the bound Linux 6.1's verifier loses through the min. */
+				n = capture__bound(room, 8191);
 				err = bpf_probe_read_user(data, n, (void *)ptr);
 			}
 		}
